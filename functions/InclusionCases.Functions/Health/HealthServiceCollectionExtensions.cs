@@ -1,0 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InclusionCases.Functions.Health;
+
+public static class HealthServiceCollectionExtensions
+{
+    public static IServiceCollection AddHealth(this IServiceCollection services) => services.AddSingleton<StorageHealthProbe>();
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace InclusionCases.Functions.Http;
+
+/// <summary>Builds the API's responses, so every function answers in the same shapes.</summary>
+public static class ApiResults
+{
+    /// <summary>Seconds a client should wait before retrying when storage is unavailable.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    public static JsonBodyResult Ok(object body) => new(StatusCodes.Status200OK, body);
+
+    public static JsonBodyResult Problem(HttpContext context, ProblemType type, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(type);
+        var problem = new Problem
+        {
+            Type = type.Uri,
+            Title = type.Title,
+            Status = type.Status,
+            Detail = detail,
+            TraceId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
+            Errors = errors,
+        };
+        return new JsonBodyResult(type.Status, problem, "application/problem+json");
+    }
+
+    public static JsonBodyResult Unauthorized(HttpContext context, string detail, bool tokenPresented)
+    {
+        var result = Problem(context, ProblemTypes.Unauthorized, detail);
+        // RFC 6750: a request without a token gets a bare challenge; a rejected token gets invalid_token.
+        result.Headers[HeaderNames.WWWAuthenticate] = tokenPresented ? "Bearer error=\"invalid_token\"" : "Bearer";
+        return result;
+    }
+
+    public static JsonBodyResult StorageUnavailable(HttpContext context)
+    {
+        var result = Problem(context, ProblemTypes.StorageUnavailable, "Storage cannot be reached right now. Nothing was changed; retry later.");
+        result.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return result;
+    }
+}

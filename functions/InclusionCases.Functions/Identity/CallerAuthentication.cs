@@ -1,0 +1,26 @@
+using InclusionCases.Domain.Identity;
+
+namespace InclusionCases.Functions.Identity;
+
+/// <summary>The outcome of authenticating a request: a caller, a 401 or a 403.</summary>
+public sealed record CallerAuthentication
+{
+    public Caller? Caller { get; private init; }
+
+    /// <summary>Why the request is unauthenticated (401), or null.</summary>
+    public string? Unauthenticated { get; private init; }
+
+    /// <summary>Whether the rejected request presented a token at all (decides the challenge header).</summary>
+    public bool TokenPresented { get; private init; }
+
+    /// <summary>Why an authenticated caller may not use the API (403), or null.</summary>
+    public string? Forbidden { get; private init; }
+
+    public static CallerAuthentication Succeeded(Caller caller) => new() { Caller = caller, TokenPresented = true };
+
+    public static CallerAuthentication NoToken() => new() { Unauthenticated = "A bearer token is required.", TokenPresented = false };
+
+    public static CallerAuthentication InvalidToken(string reason) => new() { Unauthenticated = reason, TokenPresented = true };
+
+    public static CallerAuthentication Refused(string reason) => new() { Forbidden = reason, TokenPresented = true };
+}

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using InclusionCases.Domain.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.IdentityModel.Tokens;
+
+namespace InclusionCases.Functions.Identity;
+
+/// <summary>
+/// Authenticates a request's bearer token with the registered scheme, then resolves the caller's
+/// organisation from the membership table. Both hosts call it from inside the function, so they
+/// behave identically.
+/// </summary>
+public sealed class CallerAuthenticator(IMembershipReader memberships)
+{
+    public async Task<CallerAuthentication> AuthenticateAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (string.IsNullOrWhiteSpace(context.Request.Headers.Authorization.ToString()))
+        {
+            return CallerAuthentication.NoToken();
+        }
+
+        var result = await context.AuthenticateAsync(ApiAuthentication.Scheme);
+        if (!result.Succeeded || result.Principal is null)
+        {
+            // None: the header is there but is not "Bearer <token>".
+            return CallerAuthentication.InvalidToken(result.None ? "The Authorization header must carry a bearer token." : Describe(result.Failure));
+        }
+
+        var identity = ReadIdentity(result.Principal);
+        if (identity is null)
+        {
+            return CallerAuthentication.InvalidToken("The bearer token has no 'oid' claim.");
+        }
+
+        var membership = await memberships.FindAsync(identity.UserId, cancellationToken);
+        var resolution = CallerResolution.Resolve(identity, membership);
+        return resolution.Caller is { } caller
+            ? CallerAuthentication.Succeeded(caller)
+            : CallerAuthentication.Refused(resolution.Refusal!);
+    }
+
+    internal static AuthenticatedIdentity? ReadIdentity(ClaimsPrincipal principal)
+    {
+        var objectId = principal.FindFirst(ApiClaims.ObjectId)?.Value ?? principal.FindFirst(ApiClaims.MappedObjectId)?.Value;
+        if (string.IsNullOrWhiteSpace(objectId))
+        {
+            return null;
+        }
+
+        var roleValues = principal.FindAll(ApiClaims.Roles).Concat(principal.FindAll(ApiClaims.MappedRole)).Select(c => c.Value);
+        return new AuthenticatedIdentity(objectId, principal.FindFirst(ApiClaims.Name)?.Value, AppRoles.Parse(roleValues));
+    }
+
+    // Tells a partner's developer what to fix without echoing the token or its contents.
+    private static string Describe(Exception? failure) => failure switch
+    {
+        SecurityTokenExpiredException => "The bearer token has expired.",
+        SecurityTokenNotYetValidException => "The bearer token is not valid yet.",
+        SecurityTokenInvalidAudienceException => "The bearer token was issued for another audience.",
+        SecurityTokenInvalidIssuerException => "The bearer token was issued by an issuer this API does not trust.",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "The bearer token's signature is not valid.",
+        _ => "The bearer token is not valid.",
+    };
+}

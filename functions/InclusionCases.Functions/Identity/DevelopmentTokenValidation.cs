@@ -1,0 +1,24 @@
+using Microsoft.IdentityModel.Tokens;
+
+namespace InclusionCases.Functions.Identity;
+
+/// <summary>What a development token must satisfy: the same checks Entra tokens get, with a local key.</summary>
+internal static class DevelopmentTokenValidation
+{
+    public static TokenValidationParameters Parameters(DevelopmentAuthOptions options) => new()
+    {
+        ValidIssuer = options.Issuer,
+        ValidAudience = options.Audience,
+        IssuerSigningKey = DevelopmentSigningKey.From(options),
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ValidateIssuer = true,
+        ValidateAudience = true,
+        ValidateLifetime = true,
+        ValidateIssuerSigningKey = true,
+        ClockSkew = TimeSpan.FromSeconds(30),
+        NameClaimType = ApiClaims.Name,
+        RoleClaimType = ApiClaims.Roles,
+    };
+}

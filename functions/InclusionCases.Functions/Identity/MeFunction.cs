@@ -1,0 +1,14 @@
+using InclusionCases.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InclusionCases.Functions.Identity;
+
+/// <summary><c>GET /api/me</c>: who the API takes the caller to be.</summary>
+public sealed class MeFunction(HttpApi api)
+{
+    [Function(nameof(GetMe))]
+    public Task<IActionResult> GetMe([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request) =>
+        api.HandleAsync(request, (caller, _) => Task.FromResult<IActionResult>(ApiResults.Ok(MeResponse.From(caller))));
+}

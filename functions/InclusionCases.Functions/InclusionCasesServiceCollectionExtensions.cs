@@ -1,0 +1,25 @@
+using InclusionCases.Functions.Health;
+using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace InclusionCases.Functions;
+
+/// <summary>The composition root of the app, shared by the Functions host and the local host.</summary>
+public static class InclusionCasesServiceCollectionExtensions
+{
+    public static IServiceCollection AddInclusionCases(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        services.AddSingleton(TimeProvider.System);
+        return services
+            .AddStorage(configuration)
+            .AddIdentity(configuration, environment)
+            .AddHttpApi()
+            .AddHealth();
+    }
+}

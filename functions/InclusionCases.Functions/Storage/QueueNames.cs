@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+
+namespace InclusionCases.Functions.Storage;
+
+/// <summary>
+/// The queues the app uses. Each name is an app setting, because queue triggers name their queue
+/// with a binding expression (<c>%Setting%</c>) that both the Functions host and the local host
+/// resolve from configuration.
+/// </summary>
+public sealed class QueueNames(IReadOnlyList<string> all)
+{
+    /// <summary>The settings that hold a queue name, with the name used when a setting is absent.</summary>
+    public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<string> All { get; } = all;
+
+    /// <summary>The queue the Functions host moves a message to after its last failed attempt.</summary>
+    public static string PoisonOf(string queueName) => queueName + "-poison";
+
+    public static QueueNames FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return new QueueNames([.. Settings.Select(s => configuration[s.Key] ?? s.Value)]);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InclusionCases.LocalHost.Discovery;
+
+/// <summary>
+/// Every function of the given assemblies, read from the same attributes the Functions SDK turns
+/// into <c>functions.metadata</c>: <c>[Function]</c> on the method, <c>[HttpTrigger]</c> or
+/// <c>[QueueTrigger]</c> on a parameter. There is no second, hand-kept route table.
+/// </summary>
+public sealed class FunctionCatalog
+{
+    private FunctionCatalog(IReadOnlyList<HttpFunction> http, IReadOnlyList<QueueFunction> queues)
+    {
+        Http = http;
+        Queues = queues;
+    }
+
+    public IReadOnlyList<HttpFunction> Http { get; }
+
+    public IReadOnlyList<QueueFunction> Queues { get; }
+
+    public static FunctionCatalog Discover(IEnumerable<Assembly> assemblies)
+    {
+        var http = new List<HttpFunction>();
+        var queues = new List<QueueFunction>();
+        foreach (var method in assemblies.SelectMany(a => a.GetTypes()).SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)))
+        {
+            var function = method.GetCustomAttribute<FunctionAttribute>();
+            if (function is null)
+            {
+                continue;
+            }
+
+            foreach (var parameter in method.GetParameters())
+            {
+                if (parameter.GetCustomAttribute<HttpTriggerAttribute>() is { } httpTrigger)
+                {
+                    var methods = (httpTrigger.Methods is { Length: > 0 } m ? m : ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"])
+                        .Select(x => x.ToUpperInvariant()).ToArray();
+                    http.Add(new HttpFunction(function.Name, methods, httpTrigger.Route ?? function.Name, method));
+                }
+                else if (parameter.GetCustomAttribute<QueueTriggerAttribute>() is { } queueTrigger)
+                {
+                    queues.Add(new QueueFunction(function.Name, queueTrigger.QueueName, queueTrigger.Connection ?? "AzureWebJobsStorage", method, parameter));
+                }
+            }
+        }
+
+        return new FunctionCatalog(
+            [.. http.OrderBy(f => f.Route, StringComparer.Ordinal)],
+            [.. queues.OrderBy(f => f.Name, StringComparer.Ordinal)]);
+    }
+}

@@ -1,0 +1,91 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Specialized;
+using InclusionCases.Functions;
+using InclusionCases.Functions.Storage;
+using InclusionCases.LocalHost.Configuration;
+using InclusionCases.LocalHost.Discovery;
+using InclusionCases.LocalHost.Http;
+using InclusionCases.LocalHost.Queues;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace InclusionCases.LocalHost;
+
+/// <summary>
+/// Builds the local stand-in for the Functions host: the app's own composition
+/// (<see cref="InclusionCasesServiceCollectionExtensions.AddInclusionCases"/>), every discovered HTTP
+/// function on Kestrel, and a <see cref="QueueTriggerListener"/> per queue function.
+/// </summary>
+public static class LocalFunctionsHost
+{
+    public const int DefaultPort = 7071;
+
+    public static WebApplication Build(LocalHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var localSettings = options.LocalSettingsPath is { } path ? LocalSettings.Load(path) : LocalSettings.Empty;
+        var hostJson = File.Exists(options.HostJsonPath) ? HostJson.Load(options.HostJsonPath) : HostJson.Defaults;
+        var environmentName = options.EnvironmentName
+            ?? options.Overrides.GetValueOrDefault("AZURE_FUNCTIONS_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT")
+            ?? localSettings.Values.GetValueOrDefault("AZURE_FUNCTIONS_ENVIRONMENT")
+            ?? "Development";
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            EnvironmentName = environmentName,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // As with Core Tools: local settings first, real environment variables over them; test overrides last.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = localSettings.Values });
+        builder.Configuration.AddInMemoryCollection(options.Overrides);
+
+        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", Microsoft.Extensions.Logging.LogLevel.Warning);
+        // Data protection is registered by the authentication services but unused by a bearer-only API.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", Microsoft.Extensions.Logging.LogLevel.Error);
+        builder.WebHost.UseUrls(options.Url ?? $"http://127.0.0.1:{localSettings.LocalHttpPort ?? DefaultPort}");
+
+        builder.Services.AddInclusionCases(builder.Configuration, builder.Environment);
+        builder.Services.AddMvcCore();
+
+        var catalog = FunctionCatalog.Discover(options.FunctionAssemblies);
+        foreach (var function in catalog.Queues)
+        {
+            AddQueueListener(builder, function, hostJson.Queues);
+        }
+
+        var app = builder.Build();
+        HttpFunctionRoutes.Map(app, catalog.Http, hostJson.RoutePrefix);
+        return app;
+    }
+
+    private static void AddQueueListener(WebApplicationBuilder builder, QueueFunction function, QueueTriggerSettings settings)
+    {
+        var queueName = BindingExpressions.Resolve(function.QueueName, builder.Configuration);
+        var account = StorageAccount.FromConfiguration(builder.Configuration, function.Connection, queues => queues.MessageDecodingFailed += async args =>
+        {
+            // Like the host: a message that is not valid base64 goes straight to the poison queue.
+            if (args.ReceivedMessage is { } message)
+            {
+                var poison = args.Queue.GetParentQueueServiceClient().GetQueueClient(QueueNames.PoisonOf(args.Queue.Name));
+                await poison.CreateIfNotExistsAsync(cancellationToken: args.CancellationToken);
+                await poison.SendMessageAsync(message.Body, cancellationToken: args.CancellationToken);
+                await args.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, args.CancellationToken);
+            }
+        });
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => new QueueTriggerListener(
+            function,
+            account.Queue(queueName),
+            account.Queue(QueueNames.PoisonOf(queueName)),
+            settings,
+            sp,
+            sp.GetRequiredService<ILogger<QueueTriggerListener>>()));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Azure;
+using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace InclusionCases.UnitTests.Http;
+
+/// <summary>How failures inside a function become responses: the same in both hosts, since it runs in the function.</summary>
+public sealed class HttpApiTests
+{
+    private readonly HttpApi _api = new(new CallerAuthenticator(new NoMemberships()), NullLogger<HttpApi>.Instance);
+
+    [Fact]
+    public async Task HandleAnonymous_StorageUnreachable_Answers503ProblemWithRetryAfter()
+    {
+        var (status, headers, body) = await RunAsync(_ => throw new RequestFailedException("connection refused", new HttpRequestException("refused")));
+
+        Assert.Equal(503, status);
+        Assert.Equal(ApiResults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), headers["Retry-After"]);
+        Assert.StartsWith("application/problem+json", headers.ContentType, StringComparison.Ordinal);
+        Assert.Equal(ProblemTypes.StorageUnavailable.Uri, body.GetProperty("type").GetString());
+        Assert.Equal(503, body.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task HandleAnonymous_Bug_Answers500ProblemWithoutExceptionDetails()
+    {
+        var (status, _, body) = await RunAsync(_ => throw new InvalidOperationException("secret internal detail at Foo.Bar()"));
+
+        Assert.Equal(500, status);
+        Assert.DoesNotContain("secret internal detail", body.GetRawText(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("traceId").GetString()));
+    }
+
+    [Fact]
+    public async Task Handle_WithoutToken_Answers401WithBearerChallenge()
+    {
+        var context = NewContext();
+
+        var result = await _api.HandleAsync(context.Request, (_, _) => throw new InvalidOperationException("must not run"));
+        await result.ExecuteResultAsync(new ActionContext { HttpContext = context });
+
+        Assert.Equal(401, context.Response.StatusCode);
+        Assert.Equal("Bearer", context.Response.Headers.WWWAuthenticate.ToString());
+    }
+
+    private async Task<(int Status, IHeaderDictionary Headers, JsonElement Body)> RunAsync(Func<CancellationToken, Task<IActionResult>> handler)
+    {
+        var context = NewContext();
+        var result = await _api.HandleAnonymousAsync(context.Request, handler);
+        await result.ExecuteResultAsync(new ActionContext { HttpContext = context });
+        context.Response.Body.Position = 0;
+        using var document = await JsonDocument.ParseAsync(context.Response.Body);
+        return (context.Response.StatusCode, context.Response.Headers, document.RootElement.Clone());
+    }
+
+    private static DefaultHttpContext NewContext()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddAuthentication();
+        return new DefaultHttpContext { RequestServices = services.BuildServiceProvider(), Response = { Body = new MemoryStream() } };
+    }
+
+    private sealed class NoMemberships : IMembershipReader
+    {
+        public Task<InclusionCases.Domain.Identity.Membership?> FindAsync(string userId, CancellationToken cancellationToken) =>
+            Task.FromResult<InclusionCases.Domain.Identity.Membership?>(null);
+    }
+}

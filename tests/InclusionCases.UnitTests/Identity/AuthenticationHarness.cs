@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using InclusionCases.Domain.Identity;
+using InclusionCases.Functions.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
+
+namespace InclusionCases.UnitTests.Identity;
+
+/// <summary>The app's real authentication registration, with memberships held in memory: no I/O.</summary>
+internal sealed class AuthenticationHarness
+{
+    public const string Audience = "api://inclusioncases-test";
+
+    public AuthenticationHarness(params Membership[] memberships)
+    {
+        SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        Options = new DevelopmentAuthOptions { SigningKey = SigningKey, Audience = Audience };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Auth:Mode"] = "Development",
+            ["Auth:Development:SigningKey"] = SigningKey,
+            ["Auth:Development:Audience"] = Audience,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddApiAuthentication(configuration, Environment("Development"));
+        services.AddSingleton<IMembershipReader>(new InMemoryMemberships(memberships));
+        Services = services.BuildServiceProvider();
+        Issuer = Services.GetRequiredService<DevelopmentTokenIssuer>();
+    }
+
+    public string SigningKey { get; }
+
+    public DevelopmentAuthOptions Options { get; }
+
+    public IServiceProvider Services { get; }
+
+    public DevelopmentTokenIssuer Issuer { get; }
+
+    public static HostingEnvironment Environment(string name) => new() { EnvironmentName = name, ApplicationName = "InclusionCases.Tests", ContentRootPath = AppContext.BaseDirectory };
+
+    public Task<CallerAuthentication> AuthenticateAsync(string? authorizationHeader)
+    {
+        var context = new DefaultHttpContext { RequestServices = Services };
+        if (authorizationHeader is not null)
+        {
+            context.Request.Headers.Authorization = authorizationHeader;
+        }
+
+        return Services.GetRequiredService<CallerAuthenticator>().AuthenticateAsync(context, CancellationToken.None);
+    }
+
+    private sealed class InMemoryMemberships(Membership[] memberships) : IMembershipReader
+    {
+        public Task<Membership?> FindAsync(string userId, CancellationToken cancellationToken) =>
+            Task.FromResult(memberships.FirstOrDefault(m => m.UserId == userId));
+    }
+}

@@ -1,0 +1,119 @@
+using InclusionCases.Domain.Identity;
+using InclusionCases.Functions.Identity;
+
+namespace InclusionCases.UnitTests.Identity;
+
+/// <summary>Token validation in Development mode through the same JwtBearer handler and checks the API uses.</summary>
+public sealed class CallerAuthenticatorTests
+{
+    private const string SophieId = "8d1f6a52-0001-4c3e-9a6e-5f1b2c3d4e01";
+    private readonly AuthenticationHarness _harness = new(new Membership(SophieId, "ixelles-cpas", "Sophie Lambert"));
+
+    [Fact]
+    public async Task Authenticate_ValidToken_ResolvesCallerWithMembershipOrganisation()
+    {
+        var token = _harness.Issuer.Issue(SophieId, "Sophie Lambert", [AppRole.SocialWorker]);
+
+        var result = await _harness.AuthenticateAsync("Bearer " + token);
+
+        Assert.NotNull(result.Caller);
+        Assert.Equal(SophieId, result.Caller.Id);
+        Assert.Equal("ixelles-cpas", result.Caller.OrganisationId);
+        Assert.Equal([AppRole.SocialWorker], result.Caller.Roles);
+    }
+
+    [Fact]
+    public async Task Authenticate_NoAuthorizationHeader_IsUnauthenticatedWithoutTokenPresented()
+    {
+        var result = await _harness.AuthenticateAsync(null);
+
+        Assert.NotNull(result.Unauthenticated);
+        Assert.False(result.TokenPresented);
+    }
+
+    [Fact]
+    public async Task Authenticate_NonBearerScheme_IsUnauthenticated()
+    {
+        var result = await _harness.AuthenticateAsync("Basic c29waGllOnNlY3JldA==");
+
+        Assert.Contains("bearer", result.Unauthenticated, StringComparison.OrdinalIgnoreCase);
+        Assert.True(result.TokenPresented);
+    }
+
+    [Fact]
+    public async Task Authenticate_ExpiredToken_IsUnauthenticated()
+    {
+        var token = _harness.Issuer.Issue(SophieId, "Sophie", [AppRole.SocialWorker], DateTimeOffset.UtcNow.AddHours(-3), TimeSpan.FromHours(1));
+
+        var result = await _harness.AuthenticateAsync("Bearer " + token);
+
+        Assert.Null(result.Caller);
+        Assert.Equal("The bearer token has expired.", result.Unauthenticated);
+    }
+
+    [Fact]
+    public async Task Authenticate_WrongAudience_IsUnauthenticated()
+    {
+        var token = _harness.Issuer.Issue(SophieId, "Sophie", [AppRole.SocialWorker], audience: "api://some-other-api");
+
+        var result = await _harness.AuthenticateAsync("Bearer " + token);
+
+        Assert.Equal("The bearer token was issued for another audience.", result.Unauthenticated);
+    }
+
+    [Fact]
+    public async Task Authenticate_TamperedPayload_IsUnauthenticated()
+    {
+        var parts = _harness.Issuer.Issue(SophieId, "Sophie", [AppRole.SocialWorker]).Split('.');
+        // Swap the payload for one claiming another role; the signature no longer matches.
+        var forged = _harness.Issuer.Issue(SophieId, "Sophie", [AppRole.Auditor]).Split('.')[1];
+
+        var result = await _harness.AuthenticateAsync($"Bearer {parts[0]}.{forged}.{parts[2]}");
+
+        Assert.Null(result.Caller);
+        Assert.Equal("The bearer token's signature is not valid.", result.Unauthenticated);
+    }
+
+    [Fact]
+    public async Task Authenticate_TokenSignedWithAnotherKey_IsUnauthenticated()
+    {
+        var stranger = new AuthenticationHarness();
+        var token = stranger.Issuer.Issue(SophieId, "Sophie", [AppRole.SocialWorker]);
+
+        var result = await _harness.AuthenticateAsync("Bearer " + token);
+
+        Assert.Null(result.Caller);
+        Assert.NotNull(result.Unauthenticated);
+    }
+
+    [Fact]
+    public async Task Authenticate_GarbageToken_IsUnauthenticated()
+    {
+        var result = await _harness.AuthenticateAsync("Bearer not-a-jwt");
+
+        Assert.Equal("The bearer token is not valid.", result.Unauthenticated);
+    }
+
+    [Fact]
+    public async Task Authenticate_ValidTokenWithoutMembership_IsForbidden()
+    {
+        var token = _harness.Issuer.Issue("00000000-0000-0000-0000-00000000beef", "Nobody", [AppRole.SocialWorker]);
+
+        var result = await _harness.AuthenticateAsync("Bearer " + token);
+
+        Assert.Null(result.Unauthenticated);
+        Assert.NotNull(result.Forbidden);
+    }
+
+    [Fact]
+    public async Task Authenticate_AppOnlyToken_IsResolvedWithoutName()
+    {
+        var harness = new AuthenticationHarness(new Membership("app-1", "habitat-asbl", "Habitat asbl (system)"));
+        var token = harness.Issuer.Issue("app-1", name: null, [AppRole.Partner]);
+
+        var result = await harness.AuthenticateAsync("Bearer " + token);
+
+        Assert.Equal("Habitat asbl (system)", result.Caller?.Name);
+        Assert.Equal([AppRole.Partner], result.Caller?.Roles);
+    }
+}

@@ -1,0 +1,55 @@
+using InclusionCases.Domain.Identity;
+
+namespace InclusionCases.UnitTests.Identity;
+
+public sealed class CallerResolutionTests
+{
+    private static readonly IReadOnlySet<AppRole> SocialWorker = new HashSet<AppRole> { AppRole.SocialWorker };
+
+    [Fact]
+    public void Resolve_WithMembership_TakesOrganisationFromMembership()
+    {
+        var identity = new AuthenticatedIdentity("u1", "Sophie", SocialWorker);
+
+        var result = CallerResolution.Resolve(identity, new Membership("u1", "ixelles-cpas", "Sophie L."));
+
+        Assert.Equal(new Caller("u1", "Sophie", "ixelles-cpas", SocialWorker), result.Caller);
+        Assert.Null(result.Refusal);
+    }
+
+    [Fact]
+    public void Resolve_WithoutMembership_IsRefused()
+    {
+        var result = CallerResolution.Resolve(new AuthenticatedIdentity("u1", "Sophie", SocialWorker), null);
+
+        Assert.Null(result.Caller);
+        Assert.Contains("not a member", result.Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_MembershipOfAnotherUser_IsRefused()
+    {
+        var result = CallerResolution.Resolve(new AuthenticatedIdentity("u1", "Sophie", SocialWorker), new Membership("u2", "jette-cpas", "Thomas"));
+
+        Assert.Null(result.Caller);
+    }
+
+    [Fact]
+    public void Resolve_WithoutAnyKnownRole_IsRefused()
+    {
+        var result = CallerResolution.Resolve(new AuthenticatedIdentity("u1", "Sophie", new HashSet<AppRole>()), new Membership("u1", "ixelles-cpas", "Sophie"));
+
+        Assert.Null(result.Caller);
+        Assert.Contains("role", result.Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resolve_AppOnlyTokenWithoutName_UsesMembershipDisplayName()
+    {
+        var partner = new HashSet<AppRole> { AppRole.Partner };
+
+        var result = CallerResolution.Resolve(new AuthenticatedIdentity("app", null, partner), new Membership("app", "habitat-asbl", "Habitat asbl (system)"));
+
+        Assert.Equal("Habitat asbl (system)", result.Caller?.Name);
+    }
+}

@@ -1,0 +1,36 @@
+using InclusionCases.Functions.Http;
+using InclusionCases.LocalHost.Discovery;
+
+namespace InclusionCases.UnitTests.LocalHost;
+
+public sealed class FunctionCatalogTests
+{
+    private static readonly FunctionCatalog App = FunctionCatalog.Discover([typeof(HttpApi).Assembly]);
+
+    [Theory]
+    [InlineData("GetHealth", "GET", "health")]
+    [InlineData("GetMe", "GET", "me")]
+    public void Discover_FindsHttpFunctionsFromTheirAttributes(string name, string method, string route)
+    {
+        var function = Assert.Single(App.Http, f => f.Name == name);
+
+        Assert.Equal([method], function.Methods);
+        Assert.Equal(route, function.Route);
+    }
+
+    [Fact]
+    public void Discover_NoTwoFunctionsShareARouteAndMethod()
+    {
+        var pairs = App.Http.SelectMany(f => f.Methods.Select(m => (m, f.Route.ToUpperInvariant()))).ToList();
+
+        Assert.Equal(pairs.Count, pairs.Distinct().Count());
+    }
+
+    [Fact]
+    public void Discover_FunctionNamesAreUnique()
+    {
+        var names = App.Http.Select(f => f.Name).Concat(App.Queues.Select(f => f.Name)).ToList();
+
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+    }
+}

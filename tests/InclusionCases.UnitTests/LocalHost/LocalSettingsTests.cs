@@ -1,0 +1,41 @@
+using InclusionCases.LocalHost.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace InclusionCases.UnitTests.LocalHost;
+
+public sealed class LocalSettingsTests
+{
+    [Fact]
+    public void Load_ExampleSettings_MapsDoubleUnderscoreToSections()
+    {
+        var settings = LocalSettings.Load(Path.Combine(RepositoryRoot(), "local.settings.example.json"));
+
+        Assert.Equal("UseDevelopmentStorage=true", settings.Values["AzureWebJobsStorage"]);
+        Assert.Equal("Development", settings.Values["Auth:Mode"]);
+        Assert.Equal("dotnet-isolated", settings.Values["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal(7071, settings.LocalHttpPort);
+    }
+
+    [Fact]
+    public void Resolve_BindingExpression_ReadsTheAppSetting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["IntakeQueue"] = "contact-intake" }).Build();
+
+        Assert.Equal("contact-intake", BindingExpressions.Resolve("%IntakeQueue%", configuration));
+        Assert.Equal("literal-name", BindingExpressions.Resolve("literal-name", configuration));
+        Assert.Throws<InvalidOperationException>(() => BindingExpressions.Resolve("%Missing%", configuration));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "InclusionCases.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (InclusionCases.sln) was not found above the test binaries.");
+    }
+}
