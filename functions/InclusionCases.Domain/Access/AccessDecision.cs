@@ -1,0 +1,13 @@
+namespace InclusionCases.Domain.Access;
+
+/// <summary>
+/// The policy's answer. <see cref="NotFound"/> when the caller may not know the resource exists
+/// (answered exactly like a resource that does not exist); <see cref="Forbidden"/> when the caller
+/// sees it but may not do this.
+/// </summary>
+public enum AccessDecision
+{
+    Allowed,
+    Forbidden,
+    NotFound,
+}
