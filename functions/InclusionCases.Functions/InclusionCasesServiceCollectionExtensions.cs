@@ -1,6 +1,10 @@
+using InclusionCases.Functions.Audit;
+using InclusionCases.Functions.Cases;
+using InclusionCases.Functions.Consents;
 using InclusionCases.Functions.Health;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.Referrals;
 using InclusionCases.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +24,10 @@ public static class InclusionCasesServiceCollectionExtensions
             .AddStorage(configuration)
             .AddIdentity(configuration, environment)
             .AddHttpApi()
-            .AddHealth();
+            .AddHealth()
+            .AddAudit()
+            .AddCases()
+            .AddConsents()
+            .AddReferrals();
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace InclusionCases.Functions.Http;
@@ -12,7 +13,36 @@ public static class ApiResults
 
     public static JsonBodyResult Ok(object body) => new(StatusCodes.Status200OK, body);
 
-    public static JsonBodyResult Problem(HttpContext context, ProblemType type, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
+    public static JsonBodyResult Created(string location, object body, string? etag = null)
+    {
+        var result = new JsonBodyResult(StatusCodes.Status201Created, body);
+        result.Headers[HeaderNames.Location] = location;
+        if (etag is not null)
+        {
+            result.Headers[HeaderNames.ETag] = etag;
+        }
+
+        return result;
+    }
+
+    public static JsonBodyResult Ok(object body, string etag)
+    {
+        var result = Ok(body);
+        result.Headers[HeaderNames.ETag] = etag;
+        return result;
+    }
+
+    public static JsonBodyResult Accepted(object body) => new(StatusCodes.Status202Accepted, body);
+
+    public static NoContentResult NoContent() => new();
+
+    public static JsonBodyResult Problem(HttpContext context, ApiProblemException problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return Problem(context, problem.Type, problem.Message, problem.Errors, problem.Extensions);
+    }
+
+    public static JsonBodyResult Problem(HttpContext context, ProblemType type, string detail, IReadOnlyDictionary<string, string[]>? errors = null, IReadOnlyDictionary<string, object>? extensions = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(type);
@@ -24,6 +54,7 @@ public static class ApiResults
             Detail = detail,
             TraceId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
             Errors = errors,
+            Extensions = extensions?.ToDictionary(e => e.Key, e => e.Value),
         };
         return new JsonBodyResult(type.Status, problem, "application/problem+json");
     }

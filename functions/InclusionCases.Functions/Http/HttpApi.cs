@@ -53,6 +53,10 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, ILogger<H
         {
             return await handle(cancellationToken);
         }
+        catch (ApiProblemException problem)
+        {
+            return ApiResults.Problem(context, problem);
+        }
         catch (Exception ex) when (StorageFaults.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
         {
             LogStorageUnavailable(logger, context.Request.Method, context.Request.Path, ex.GetType().Name);

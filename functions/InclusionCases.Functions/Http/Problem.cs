@@ -23,4 +23,8 @@ public sealed record Problem
     /// <summary>For 400: the fields that were wrong, each with its messages.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+
+    /// <summary>Members particular to a problem type, e.g. <c>allowed</c> status moves on a 409.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, object>? Extensions { get; init; }
 }

@@ -7,12 +7,20 @@ namespace InclusionCases.Functions.Storage;
 /// with a binding expression (<c>%Setting%</c>) that both the Functions host and the local host
 /// resolve from configuration.
 /// </summary>
-public sealed class QueueNames(IReadOnlyList<string> all)
+public sealed class QueueNames(IReadOnlyDictionary<string, string> bySetting)
 {
-    /// <summary>The settings that hold a queue name, with the name used when a setting is absent.</summary>
-    public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+    /// <summary>The setting naming the queue of case events (outbox notifications for the projector).</summary>
+    public const string CaseEventsSetting = "CaseEventsQueue";
 
-    public IReadOnlyList<string> All { get; } = all;
+    /// <summary>The settings that hold a queue name, with the name used when a setting is absent.</summary>
+    public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        [CaseEventsSetting] = "case-events",
+    };
+
+    public IReadOnlyList<string> All { get; } = [.. bySetting.Values];
+
+    public string CaseEvents { get; } = bySetting[CaseEventsSetting];
 
     /// <summary>The queue the Functions host moves a message to after its last failed attempt.</summary>
     public static string PoisonOf(string queueName) => queueName + "-poison";
@@ -20,6 +28,6 @@ public sealed class QueueNames(IReadOnlyList<string> all)
     public static QueueNames FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return new QueueNames([.. Settings.Select(s => configuration[s.Key] ?? s.Value)]);
+        return new QueueNames(Settings.ToDictionary(s => s.Key, s => configuration[s.Key] ?? s.Value));
     }
 }

@@ -9,5 +9,17 @@ public static class TableNames
     /// <summary>PartitionKey = user or application object id (<c>oid</c>), RowKey = "membership".</summary>
     public const string Memberships = "Memberships";
 
-    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships];
+    /// <summary>The authoritative store: PartitionKey = person id; RowKeys in <c>CaseRows</c>.</summary>
+    public const string Cases = "Cases";
+
+    /// <summary>Index of the cases an organisation sees: PartitionKey = organisation id.</summary>
+    public const string OrganisationCases = "OrganisationCases";
+
+    /// <summary>Index of referrals by organisation: PartitionKey = organisation id.</summary>
+    public const string Referrals = "Referrals";
+
+    /// <summary>Audit entries: PartitionKey = <c>actor|{id}</c> or <c>person|{id}</c>, RowKey = inverted ticks.</summary>
+    public const string Audit = "Audit";
+
+    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, Cases, OrganisationCases, Referrals, Audit];
 }

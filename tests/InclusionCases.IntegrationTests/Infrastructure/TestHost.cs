@@ -44,6 +44,7 @@ public sealed class TestHost : IAsyncDisposable
         {
             ["AzureWebJobsStorage"] = storageConnectionString,
             ["Storage:TablePrefix"] = prefix,
+            ["CaseEventsQueue"] = prefix + "-case-events",
             ["Auth:Mode"] = AuthOptions.DevelopmentMode,
             ["Auth:Development:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Auth:Development:Audience"] = "api://inclusioncases-test",

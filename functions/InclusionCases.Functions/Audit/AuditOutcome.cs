@@ -1,0 +1,8 @@
+namespace InclusionCases.Functions.Audit;
+
+/// <summary>Whether an audited attempt was allowed.</summary>
+public enum AuditOutcome
+{
+    Allowed,
+    Denied,
+}

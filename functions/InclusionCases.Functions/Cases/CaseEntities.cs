@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure.Data.Tables;
+using InclusionCases.Domain.Cases;
+using InclusionCases.Domain.Consents;
+using InclusionCases.Domain.Persons;
+using InclusionCases.Domain.Referrals;
+
+namespace InclusionCases.Functions.Cases;
+
+/// <summary>Maps the domain records to and from <see cref="TableEntity"/> rows of the <c>Cases</c> table.</summary>
+internal static class CaseEntities
+{
+    private const string DateFormat = "yyyy-MM-dd";
+
+    public static TableEntity ToEntity(Person person, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new(person.Id, CaseRows.Person)
+    {
+        ["DisplayName"] = person.DisplayName,
+        ["BirthYear"] = person.BirthYear,
+        ["Gender"] = person.Gender?.ToString(),
+        ["Languages"] = JsonSerializer.Serialize(person.Languages),
+        ["Sensitive"] = person.Sensitive is null ? null : JsonSerializer.Serialize(person.Sensitive),
+        ["CreatedAt"] = createdAt,
+        ["UpdatedAt"] = updatedAt,
+    };
+
+    public static Person ToPerson(TableEntity e) => new(
+        e.PartitionKey,
+        e.GetString("DisplayName"),
+        e.GetInt32("BirthYear"),
+        Enum<Gender>(e.GetString("Gender")),
+        JsonSerializer.Deserialize<string[]>(e.GetString("Languages") ?? "[]") ?? [],
+        e.GetString("Sensitive") is { } sensitive ? JsonSerializer.Deserialize<SensitiveData>(sensitive) : null);
+
+    public static TableEntity ToEntity(CaseFile c) => new(c.PersonId, CaseRows.Case(c.Id))
+    {
+        ["CaseId"] = c.Id,
+        ["Type"] = c.Type.ToString(),
+        ["Status"] = c.Status.ToString(),
+        ["LeadOrganisationId"] = c.LeadOrganisationId,
+        ["Participants"] = JsonSerializer.Serialize(c.Participants),
+        ["AssignedWorkerId"] = c.AssignedWorkerId,
+        ["MoveInDate"] = Date(c.Housing?.MoveInDate),
+        ["TenancyStatus"] = c.Housing?.TenancyStatus?.ToString(),
+        ["ClosureReason"] = c.Closure?.Reason?.ToString(),
+        ["ClosureDate"] = Date(c.Closure?.Date),
+        ["CreatedAt"] = c.CreatedAt,
+        ["UpdatedAt"] = c.UpdatedAt,
+        ["Version"] = c.Version,
+    };
+
+    public static CaseFile ToCase(TableEntity e)
+    {
+        var moveIn = Date(e.GetString("MoveInDate"));
+        var tenancy = Enum<TenancyStatus>(e.GetString("TenancyStatus"));
+        var reason = Enum<ClosureReason>(e.GetString("ClosureReason"));
+        var closedOn = Date(e.GetString("ClosureDate"));
+        return new CaseFile(
+            e.GetString("CaseId"),
+            e.PartitionKey,
+            Enum<CaseType>(e.GetString("Type"))!.Value,
+            Enum<CaseStatus>(e.GetString("Status"))!.Value,
+            e.GetString("LeadOrganisationId"),
+            JsonSerializer.Deserialize<string[]>(e.GetString("Participants") ?? "[]") ?? [],
+            e.GetString("AssignedWorkerId"),
+            moveIn is null && tenancy is null ? null : new Housing(moveIn, tenancy),
+            reason is null && closedOn is null ? null : new Closure(reason, closedOn),
+            e.GetDateTimeOffset("CreatedAt")!.Value,
+            e.GetDateTimeOffset("UpdatedAt")!.Value,
+            e.GetInt64("Version")!.Value);
+    }
+
+    public static TableEntity ToEntity(Consent c) => new(c.PersonId, CaseRows.Consent(c.Id))
+    {
+        ["ConsentId"] = c.Id,
+        ["OrganisationIds"] = JsonSerializer.Serialize(c.OrganisationIds),
+        ["Scope"] = JsonSerializer.Serialize(c.Scope.Select(s => s.ToString())),
+        ["ExpiresOn"] = Date(c.ExpiresOn),
+        ["Evidence"] = c.Evidence,
+        ["RecordedBy"] = c.RecordedBy,
+        ["RecordedByOrganisationId"] = c.RecordedByOrganisationId,
+        ["RecordedAt"] = c.RecordedAt,
+        ["RevokedAt"] = c.RevokedAt,
+    };
+
+    public static Consent ToConsent(TableEntity e) => new(
+        e.GetString("ConsentId"),
+        e.PartitionKey,
+        JsonSerializer.Deserialize<string[]>(e.GetString("OrganisationIds")) ?? [],
+        (JsonSerializer.Deserialize<string[]>(e.GetString("Scope")) ?? []).Select(s => Enum<ConsentScope>(s)!.Value).ToHashSet(),
+        Date(e.GetString("ExpiresOn"))!.Value,
+        e.GetString("Evidence"),
+        e.GetString("RecordedBy"),
+        e.GetString("RecordedByOrganisationId"),
+        e.GetDateTimeOffset("RecordedAt")!.Value,
+        e.GetDateTimeOffset("RevokedAt"));
+
+    public static TableEntity ToEntity(Referral r, string personId) => new(personId, CaseRows.Referral(r.Id))
+    {
+        ["ReferralId"] = r.Id,
+        ["CaseId"] = r.CaseId,
+        ["FromOrganisationId"] = r.FromOrganisationId,
+        ["ToOrganisationId"] = r.ToOrganisationId,
+        ["Reason"] = r.Reason,
+        ["Status"] = r.Status.ToString(),
+        ["CreatedBy"] = r.CreatedBy,
+        ["CreatedAt"] = r.CreatedAt,
+        ["DecidedAt"] = r.DecidedAt,
+    };
+
+    public static Referral ToReferral(TableEntity e) => new(
+        e.GetString("ReferralId"),
+        e.GetString("CaseId"),
+        e.GetString("FromOrganisationId"),
+        e.GetString("ToOrganisationId"),
+        e.GetString("Reason"),
+        Enum<ReferralStatus>(e.GetString("Status"))!.Value,
+        e.GetString("CreatedBy"),
+        e.GetDateTimeOffset("CreatedAt")!.Value,
+        e.GetDateTimeOffset("DecidedAt"));
+
+    public static TableEntity ToEntity(TimelineEntry t, string personId) => new(personId, CaseRows.Timeline(t.CaseId, t.At, t.Id))
+    {
+        ["EntryId"] = t.Id,
+        ["CaseId"] = t.CaseId,
+        ["Kind"] = t.Kind.ToString(),
+        ["At"] = t.At,
+        ["ActorId"] = t.ActorId,
+        ["ActorOrganisationId"] = t.ActorOrganisationId,
+        ["OrganisationOnly"] = t.OrganisationOnly,
+        ["Text"] = t.Text,
+        ["Detail"] = t.Detail is null ? null : JsonSerializer.Serialize(t.Detail),
+    };
+
+    public static TimelineEntry ToTimelineEntry(TableEntity e) => new(
+        e.GetString("EntryId"),
+        e.GetString("CaseId"),
+        Enum<TimelineKind>(e.GetString("Kind"))!.Value,
+        e.GetDateTimeOffset("At")!.Value,
+        e.GetString("ActorId"),
+        e.GetString("ActorOrganisationId"),
+        e.GetBoolean("OrganisationOnly") ?? false,
+        e.GetString("Text"),
+        e.GetString("Detail") is { } detail ? JsonSerializer.Deserialize<Dictionary<string, string>>(detail) : null);
+
+    public static TableEntity Outbox(string personId, string eventId, string kind, DateTimeOffset at) => new(personId, CaseRows.Outbox(eventId))
+    {
+        ["Kind"] = kind,
+        ["CreatedAt"] = at,
+    };
+
+    private static string? Date(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    private static DateOnly? Date(string? text) => text is null ? null : DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);
+
+    private static T? Enum<T>(string? text)
+        where T : struct, Enum => text is null ? null : System.Enum.Parse<T>(text);
+}

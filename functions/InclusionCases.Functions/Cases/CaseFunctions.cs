@@ -1,0 +1,69 @@
+using InclusionCases.Domain.Cases;
+using InclusionCases.Functions.Cases.Contracts;
+using InclusionCases.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InclusionCases.Functions.Cases;
+
+/// <summary>The case routes: thin adapters from HTTP to <see cref="CaseService"/>.</summary>
+public sealed class CaseFunctions(HttpApi api, CaseService cases)
+{
+    [Function(nameof(CreateCase))]
+    public Task<IActionResult> CreateCase([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases")] HttpRequest request) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            var (body, _) = await RequestBody.ReadAsync<CreateCaseRequest>(request, ct);
+            var (created, etag) = await cases.CreateAsync(caller, body, ct);
+            return ApiResults.Created($"/api/cases/{created.Id}", created, etag);
+        });
+
+    [Function(nameof(ListCases))]
+    public Task<IActionResult> ListCases([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases")] HttpRequest request) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            var errors = new FieldErrors();
+            var status = QueryValues.Enum<CaseStatus>(request, "status", errors);
+            var type = QueryValues.Enum<CaseType>(request, "type", errors);
+            var assignedTo = request.Query["assignedTo"].ToString();
+            if (assignedTo.Length > 0 && assignedTo != "me")
+            {
+                errors.Add("assignedTo", "Only \"me\" is supported.");
+            }
+
+            var paging = Paging.From(request);
+            errors.ThrowIfAny();
+            return ApiResults.Ok(await cases.ListAsync(caller, status, type, assignedTo == "me", paging, ct));
+        });
+
+    [Function(nameof(GetCase))]
+    public Task<IActionResult> GetCase([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}")] HttpRequest request, string caseId) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            var (found, etag) = await cases.GetAsync(caller, caseId, ct);
+            return ApiResults.Ok(found, etag);
+        });
+
+    [Function(nameof(UpdateCase))]
+    public Task<IActionResult> UpdateCase([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "cases/{caseId}")] HttpRequest request, string caseId) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            var (body, json) = await RequestBody.ReadAsync<UpdateCaseRequest>(request, ct);
+            var (updated, etag) = await cases.UpdateAsync(caller, caseId, request.Headers.IfMatch.ToString(), body, json, ct);
+            return ApiResults.Ok(updated, etag);
+        });
+
+    [Function(nameof(AddNote))]
+    public Task<IActionResult> AddNote([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/notes")] HttpRequest request, string caseId) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            var (body, _) = await RequestBody.ReadAsync<NoteRequest>(request, ct);
+            var note = await cases.AddNoteAsync(caller, caseId, body, ct);
+            return ApiResults.Created($"/api/cases/{caseId}/timeline", note);
+        });
+
+    [Function(nameof(GetTimeline))]
+    public Task<IActionResult> GetTimeline([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/timeline")] HttpRequest request, string caseId) =>
+        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await cases.TimelineAsync(caller, caseId, Paging.From(request), ct)));
+}

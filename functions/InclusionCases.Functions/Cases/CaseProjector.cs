@@ -1,0 +1,48 @@
+using InclusionCases.Domain.Access;
+using InclusionCases.Domain.Consents;
+using InclusionCases.Functions.Referrals;
+
+namespace InclusionCases.Functions.Cases;
+
+/// <summary>
+/// Brings the indexes in line with a person's authoritative partition: each case is listed for its
+/// lead and for the participants whose consent covers them, and removed from organisations that
+/// no longer see it; referrals are listed for both organisations. It re-derives everything from the
+/// current state rather than replaying events, so running it twice, late or out of order converges
+/// to the same indexes. The outbox rows it saw are deleted last.
+/// </summary>
+public sealed class CaseProjector(CaseStore store, OrganisationCaseIndex cases, ReferralIndex referrals, TimeProvider clock)
+{
+    public async Task ProjectAsync(string personId, CancellationToken cancellationToken)
+    {
+        var partition = await store.LoadAsync(personId, cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var stored in partition.Cases)
+        {
+            var c = stored.Value;
+            var seeing = c.Participants.Where(p => AccessPolicy.ConsentCovers(partition.ConsentValues, p, ConsentScope.Case, now)).Prepend(c.LeadOrganisationId).Distinct().ToList();
+            foreach (var organisationId in seeing)
+            {
+                await cases.UpsertAsync(organisationId, c, organisationId == c.LeadOrganisationId, cancellationToken);
+            }
+
+            var before = partition.IndexedOrganisations.GetValueOrDefault(c.Id) ?? [];
+            foreach (var organisationId in before.Except(seeing))
+            {
+                await cases.RemoveAsync(organisationId, c.Id, cancellationToken);
+            }
+
+            if (!before.Order().SequenceEqual(seeing.Order()))
+            {
+                await store.SetIndexedOrganisationsAsync(personId, c.Id, seeing, cancellationToken);
+            }
+        }
+
+        foreach (var referral in partition.Referrals)
+        {
+            await referrals.UpsertAsync(referral.Value, cancellationToken);
+        }
+
+        await store.DeleteOutboxAsync(personId, partition.OutboxRowKeys, cancellationToken);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using InclusionCases.Domain.Cases;
+using InclusionCases.Domain.Consents;
+using InclusionCases.Domain.Persons;
+using InclusionCases.Domain.Referrals;
+using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Storage;
+
+namespace InclusionCases.Functions.Cases;
+
+/// <summary>
+/// The authoritative store: the <c>Cases</c> table, one partition per person (PartitionKey = person
+/// id; RowKeys in <see cref="CaseRows"/>). A change to a person's case, consents or referrals, its
+/// timeline entries and its outbox row are written in one atomic batch, with the ETags read.
+/// </summary>
+public sealed class CaseStore(StorageAccount storage)
+{
+    private readonly TableClient _table = storage.Table(TableNames.Cases);
+
+    /// <summary>The person's partition without timelines: one partition range query.</summary>
+    public async Task<PersonPartition> LoadAsync(string personId, CancellationToken cancellationToken)
+    {
+        Stored<Person>? person = null;
+        var cases = new List<Stored<CaseFile>>();
+        var consents = new List<Stored<Consent>>();
+        var referrals = new List<Stored<Referral>>();
+        var outbox = new List<string>();
+        var indexed = new Dictionary<string, IReadOnlyList<string>>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {personId} and RowKey lt {CaseRows.TimelineStart}");
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var kind = e.RowKey.Split('|')[0];
+            switch (kind)
+            {
+                case CaseRows.Person:
+                    person = new(CaseEntities.ToPerson(e), e.ETag);
+                    break;
+                case "case":
+                    cases.Add(new(CaseEntities.ToCase(e), e.ETag));
+                    break;
+                case "consent":
+                    consents.Add(new(CaseEntities.ToConsent(e), e.ETag));
+                    break;
+                case "referral":
+                    referrals.Add(new(CaseEntities.ToReferral(e), e.ETag));
+                    break;
+                case "outbox":
+                    outbox.Add(e.RowKey);
+                    break;
+                case "index":
+                    indexed[e.RowKey["index|".Length..]] = JsonSerializer.Deserialize<string[]>(e.GetString("Organisations")) ?? [];
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return new PersonPartition(personId, person, cases, consents, referrals, outbox, indexed);
+    }
+
+    /// <summary>A page of a case's timeline, newest first, without other organisations' private notes.</summary>
+    public async Task<(IReadOnlyList<TimelineEntry> Items, string? ContinuationToken)> TimelineAsync(
+        string personId, string caseId, string callerOrganisationId, Paging paging, CancellationToken cancellationToken)
+    {
+        var prefix = CaseRows.TimelinePrefix(caseId);
+        var end = prefix[..^1] + "}";
+        // The filter keeps pages full; the service still applies AccessPolicy.CanSeeNote to every entry.
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {personId} and RowKey ge {prefix} and RowKey lt {end} and (OrganisationOnly eq {false} or ActorOrganisationId eq {callerOrganisationId})");
+        var pages = _table.QueryAsync<TableEntity>(filter, maxPerPage: paging.Limit, cancellationToken: cancellationToken).AsPages(paging.ContinuationToken, paging.Limit);
+        await foreach (var page in pages)
+        {
+            return ([.. page.Values.Select(CaseEntities.ToTimelineEntry)], page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    /// <summary>Writes the actions atomically. A stale ETag is a 412; an id already taken a 409.</summary>
+    public async Task SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
+        {
+            throw new ApiProblemException(ProblemTypes.PreconditionFailed, "The record was changed by someone else since it was read. Read it again and retry.");
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            throw ApiProblemException.Conflict("The record already exists.");
+        }
+    }
+
+    public async Task DeleteOutboxAsync(string personId, IEnumerable<string> rowKeys, CancellationToken cancellationToken)
+    {
+        foreach (var rowKey in rowKeys)
+        {
+            try
+            {
+                await _table.DeleteEntityAsync(personId, rowKey, ETag.All, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Already deleted by an earlier run of the projector: nothing to do.
+            }
+        }
+    }
+
+    public async Task SetIndexedOrganisationsAsync(string personId, string caseId, IReadOnlyList<string> organisations, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(personId, CaseRows.IndexState(caseId)) { ["Organisations"] = JsonSerializer.Serialize(organisations) };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+}

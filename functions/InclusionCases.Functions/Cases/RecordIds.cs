@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+
+namespace InclusionCases.Functions.Cases;
+
+/// <summary>
+/// Ids of persons and of what belongs to them. Everything about one person lives in one partition
+/// of the <c>Cases</c> table, and the ids of their cases and referrals start with the person id, so
+/// any of them is found with a single-partition read. Ids are random (unguessable) lowercase
+/// base32; partners treat them as opaque strings.
+/// </summary>
+public static partial class RecordIds
+{
+    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+
+    public static string NewPersonId() => "p" + Random(16);
+
+    public static string NewCaseId(string personId) => personId + "-c" + Random(10);
+
+    public static string NewReferralId(string personId) => personId + "-r" + Random(10);
+
+    public static string NewConsentId() => "k" + Random(12);
+
+    public static string NewEntryId() => Random(12);
+
+    public static bool IsPersonId(string? value) => value is not null && PersonId().IsMatch(value);
+
+    public static bool IsConsentId(string? value) => value is not null && ConsentId().IsMatch(value);
+
+    /// <summary>The person of a case id, or null when <paramref name="caseId"/> is not a case id.</summary>
+    public static string? PersonOfCase(string? caseId) => caseId is not null && CaseId().Match(caseId) is { Success: true } m ? m.Groups["person"].Value : null;
+
+    /// <summary>The person of a referral id, or null when <paramref name="referralId"/> is not a referral id.</summary>
+    public static string? PersonOfReferral(string? referralId) => referralId is not null && ReferralId().Match(referralId) is { Success: true } m ? m.Groups["person"].Value : null;
+
+    private static string Random(int length) => RandomNumberGenerator.GetString(Alphabet, length);
+
+    [GeneratedRegex("^p[a-z2-7]{16}$")]
+    private static partial Regex PersonId();
+
+    [GeneratedRegex("^(?<person>p[a-z2-7]{16})-c[a-z2-7]{10}$")]
+    private static partial Regex CaseId();
+
+    [GeneratedRegex("^(?<person>p[a-z2-7]{16})-r[a-z2-7]{10}$")]
+    private static partial Regex ReferralId();
+
+    [GeneratedRegex("^k[a-z2-7]{12}$")]
+    private static partial Regex ConsentId();
+}

@@ -1,0 +1,15 @@
+namespace InclusionCases.Functions.Cases;
+
+/// <summary>What a timeline entry records.</summary>
+public enum TimelineKind
+{
+    Note,
+    Created,
+    Updated,
+    StatusChanged,
+    ReferralCreated,
+    ReferralAccepted,
+    ReferralDeclined,
+    ConsentRecorded,
+    ConsentRevoked,
+}

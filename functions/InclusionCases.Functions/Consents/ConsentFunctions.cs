@@ -1,0 +1,28 @@
+using InclusionCases.Functions.Consents.Contracts;
+using InclusionCases.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InclusionCases.Functions.Consents;
+
+/// <summary>The consent routes: thin adapters from HTTP to <see cref="ConsentService"/>.</summary>
+public sealed class ConsentFunctions(HttpApi api, ConsentService consents)
+{
+    [Function(nameof(RecordConsent))]
+    public Task<IActionResult> RecordConsent([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "persons/{personId}/consents")] HttpRequest request, string personId) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            var (body, _) = await RequestBody.ReadAsync<ConsentRequest>(request, ct);
+            var consent = await consents.RecordAsync(caller, personId, body, ct);
+            return ApiResults.Created($"/api/persons/{personId}/consents/{consent.Id}", consent);
+        });
+
+    [Function(nameof(RevokeConsent))]
+    public Task<IActionResult> RevokeConsent([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "persons/{personId}/consents/{consentId}")] HttpRequest request, string personId, string consentId) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            await consents.RevokeAsync(caller, personId, consentId, ct);
+            return ApiResults.NoContent();
+        });
+}

@@ -1,0 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InclusionCases.Functions.Consents;
+
+public static class ConsentsServiceCollectionExtensions
+{
+    public static IServiceCollection AddConsents(this IServiceCollection services) => services.AddSingleton<ConsentService>();
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+
+namespace InclusionCases.Functions.Http;
+
+/// <summary>
+/// Reads a JSON request body strictly: at most 1 MB (413), JSON only (415), well-formed (400), every
+/// field known and of the right type (400 naming the field). Unknown and read-only fields are refused
+/// rather than ignored, so no request can set what it may not (no mass assignment).
+/// </summary>
+public static partial class RequestBody
+{
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>The body as <typeparamref name="T"/>, and its parsed document (to tell absent fields from nulls).</summary>
+    public static async Task<(T Value, JsonElement Json)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > MaxBytes)
+        {
+            throw TooLarge();
+        }
+
+        if (request.ContentType is { Length: > 0 } contentType && !IsJson(contentType))
+        {
+            throw new ApiProblemException(ProblemTypes.UnsupportedMediaType, "Send the body as application/json.");
+        }
+
+        var bytes = await ReadBoundedAsync(request.Body, cancellationToken);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException ex)
+        {
+            throw ApiProblemException.Invalid("$", $"The body is not well-formed JSON ({ex.Message.Split(" Path:")[0]})");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw ApiProblemException.Invalid("$", "The body must be a JSON object.");
+            }
+
+            try
+            {
+                var value = document.RootElement.Deserialize<T>(ApiJson.Options) ?? throw ApiProblemException.Invalid("$", "The body must be a JSON object.");
+                return (value, document.RootElement.Clone());
+            }
+            catch (JsonException ex)
+            {
+                throw ApiProblemException.Invalid(FieldOf(ex), MessageOf(ex));
+            }
+        }
+    }
+
+    private static bool IsJson(string contentType)
+    {
+        var mediaType = contentType.Split(';')[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw TooLarge();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static ApiProblemException TooLarge() =>
+        new(ProblemTypes.PayloadTooLarge, $"The request body is larger than {MaxBytes} bytes.");
+
+    // "$.person.birthYear" -> "person.birthYear"; unmapped members name themselves in the message.
+    private static string FieldOf(JsonException ex)
+    {
+        var path = ex.Path is { Length: > 1 } p ? p.TrimStart('$').TrimStart('.') : string.Empty;
+        if (UnmappedProperty().Match(ex.Message) is { Success: true } match)
+        {
+            var name = match.Groups["name"].Value;
+            return path.Length == 0 || path.EndsWith(name, StringComparison.Ordinal) ? (path.Length == 0 ? name : path) : path + "." + name;
+        }
+
+        return path.Length == 0 ? "$" : path;
+    }
+
+    private static string MessageOf(JsonException ex) => UnmappedProperty().IsMatch(ex.Message)
+        ? "Unknown or read-only field: it cannot be set by this request."
+        : "Wrong type or unknown value.";
+
+    [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
+    private static partial Regex UnmappedProperty();
+}

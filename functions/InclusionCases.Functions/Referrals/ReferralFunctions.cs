@@ -1,0 +1,44 @@
+using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Referrals.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InclusionCases.Functions.Referrals;
+
+/// <summary>The referral routes: thin adapters from HTTP to <see cref="ReferralService"/>.</summary>
+public sealed class ReferralFunctions(HttpApi api, ReferralService referrals)
+{
+    [Function(nameof(CreateReferral))]
+    public Task<IActionResult> CreateReferral([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/referrals")] HttpRequest request, string caseId) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            var (body, _) = await RequestBody.ReadAsync<ReferralRequest>(request, ct);
+            var referral = await referrals.CreateAsync(caller, caseId, body, ct);
+            return ApiResults.Created($"/api/referrals/{referral.Id}", referral);
+        });
+
+    [Function(nameof(ListReferrals))]
+    public Task<IActionResult> ListReferrals([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals")] HttpRequest request) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            var errors = new FieldErrors();
+            var direction = QueryValues.Enum<ReferralDirection>(request, "direction", errors);
+            if (direction is null && !errors.Any)
+            {
+                errors.Add("direction", "Required: incoming or outgoing.");
+            }
+
+            var paging = Paging.From(request);
+            errors.ThrowIfAny();
+            return ApiResults.Ok(await referrals.ListAsync(caller, direction!.Value, paging, ct));
+        });
+
+    [Function(nameof(AcceptReferral))]
+    public Task<IActionResult> AcceptReferral([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals/{referralId}/accept")] HttpRequest request, string referralId) =>
+        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await referrals.DecideAsync(caller, referralId, accept: true, ct)));
+
+    [Function(nameof(DeclineReferral))]
+    public Task<IActionResult> DeclineReferral([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals/{referralId}/decline")] HttpRequest request, string referralId) =>
+        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await referrals.DecideAsync(caller, referralId, accept: false, ct)));
+}

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InclusionCases.Functions.Referrals;
+
+public static class ReferralsServiceCollectionExtensions
+{
+    public static IServiceCollection AddReferrals(this IServiceCollection services) => services
+        .AddSingleton<ReferralIndex>()
+        .AddSingleton<ReferralService>();
+}
