@@ -54,6 +54,7 @@ public static class LocalFunctionsHost
 
         builder.Services.AddInclusionCases(builder.Configuration, builder.Environment);
         builder.Services.AddMvcCore();
+        options.ConfigureServices?.Invoke(builder.Services);
 
         var catalog = FunctionCatalog.Discover(options.FunctionAssemblies);
         foreach (var function in catalog.Queues)

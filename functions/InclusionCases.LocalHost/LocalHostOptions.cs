@@ -23,6 +23,9 @@ public sealed record LocalHostOptions
     /// <summary>The assemblies whose functions are served; by default the Functions app alone.</summary>
     public IReadOnlyList<Assembly> FunctionAssemblies { get; init; } = [typeof(InclusionCases.Functions.Http.HttpApi).Assembly];
 
+    /// <summary>Changes to the app's services after its own composition (tests swap the clock this way).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
+
     /// <summary>The minimum log level of the console; tests raise it to keep output readable.</summary>
     public Microsoft.Extensions.Logging.LogLevel MinimumLogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 }

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace InclusionCases.IntegrationTests.Infrastructure;
 
 /// <summary>A response read once: status, headers, raw body and, when JSON, the parsed document.</summary>
-public sealed record ApiCall(HttpStatusCode Status, HttpResponseHeaders Headers, string Body)
+public sealed record ApiCall(HttpStatusCode Status, HttpResponseHeaders Headers, string? ContentType, string Body)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
@@ -30,6 +30,6 @@ public sealed record ApiCall(HttpStatusCode Status, HttpResponseHeaders Headers,
         }
 
         using var response = await host.Client.SendAsync(request);
-        return new ApiCall(response.StatusCode, response.Headers, await response.Content.ReadAsStringAsync());
+        return new ApiCall(response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
     }
 }

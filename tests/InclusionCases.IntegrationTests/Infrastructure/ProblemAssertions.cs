@@ -6,12 +6,15 @@ namespace InclusionCases.IntegrationTests.Infrastructure;
 internal static class ProblemAssertions
 {
     /// <summary>Asserts an RFC 9457 problem response with the given status and returns its document.</summary>
-    public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status) =>
+        AssertProblem(new ApiCall(response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync()), status);
+
+    /// <summary>Asserts an RFC 9457 problem response with the given status and returns its document.</summary>
+    public static JsonElement AssertProblem(ApiCall call, HttpStatusCode status)
     {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var problem = document.RootElement.Clone();
+        Assert.True(status == call.Status, $"Expected {(int)status}, got {(int)call.Status}: {call.Body}");
+        Assert.Equal("application/problem+json", call.ContentType);
+        var problem = call.Json;
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("type").GetString()));
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));

@@ -37,7 +37,8 @@ public sealed class TestHost : IAsyncDisposable
         string storageConnectionString,
         IReadOnlyDictionary<string, string?>? settings = null,
         IReadOnlyList<Assembly>? functionAssemblies = null,
-        bool seed = true)
+        bool seed = true,
+        TimeProvider? clock = null)
     {
         var prefix = NewPrefix();
         var overrides = new Dictionary<string, string?>
@@ -61,6 +62,7 @@ public sealed class TestHost : IAsyncDisposable
             Url = "http://127.0.0.1:0",
             MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
             FunctionAssemblies = functionAssemblies ?? [typeof(HttpApi).Assembly],
+            ConfigureServices = clock is null ? null : services => services.AddSingleton(clock),
         });
         if (seed)
         {
