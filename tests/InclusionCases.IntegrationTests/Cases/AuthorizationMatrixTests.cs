@@ -1,0 +1,190 @@
+using System.Net;
+using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Identity;
+using InclusionCases.IntegrationTests.Infrastructure;
+using InclusionCases.LocalHost.Discovery;
+
+namespace InclusionCases.IntegrationTests.Cases;
+
+/// <summary>
+/// Every HTTP route of the app, as the local host discovers it, called by every demo user against
+/// a case led by ixelles-cpas in which habitat-asbl takes part (with consent, and again after the
+/// consent is revoked). A route missing from <see cref="Matrix"/> fails the test, so no route ships
+/// without its access decided. A 404 must not give away anything of the case.
+/// </summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly string[] Users = [.. DemoDirectory.Users.Select(u => u.Login)];
+
+    /// <summary>Per route: how to call it on a prepared case, and the status each user gets (with consent; after revocation).</summary>
+    private static readonly Dictionary<string, MatrixRoute> Matrix = new()
+    {
+        ["GetHealth"] = new(_ => (HttpMethod.Get, "health", null), All(200), All(200)),
+        ["GetMe"] = new(_ => (HttpMethod.Get, "me", null), All(200), All(200)),
+        ["CreateCase"] = new(
+            _ => (HttpMethod.Post, "cases", new { type = "homelessness", person = new { displayName = "New Person" } }),
+            Expect(sophie: 201, thomas: 201, lena: 201, app: 403, others: 403),
+            Expect(sophie: 201, thomas: 201, lena: 201, app: 403, others: 403)),
+        ["ListCases"] = new(
+            _ => (HttpMethod.Get, "cases", null),
+            Expect(sophie: 200, thomas: 200, lena: 200, app: 200, others: 403),
+            Expect(sophie: 200, thomas: 200, lena: 200, app: 200, others: 403)),
+        ["GetCase"] = new(
+            c => (HttpMethod.Get, $"cases/{c.CaseId}", null),
+            Expect(sophie: 200, thomas: 404, lena: 200, app: 200, others: 404),
+            Expect(sophie: 200, thomas: 404, lena: 404, app: 404, others: 404)),
+        ["UpdateCase"] = new(
+            c => (HttpMethod.Patch, $"cases/{c.CaseId}", new { assignedWorkerId = "w-1" }),
+            Expect(sophie: 200, thomas: 404, lena: 200, app: 403, others: 404),
+            Expect(sophie: 200, thomas: 404, lena: 404, app: 404, others: 404),
+            SendsIfMatch: true),
+        ["AddNote"] = new(
+            c => (HttpMethod.Post, $"cases/{c.CaseId}/notes", new { text = "Seen today", visibility = "shared" }),
+            Expect(sophie: 201, thomas: 404, lena: 201, app: 201, others: 404),
+            Expect(sophie: 201, thomas: 404, lena: 404, app: 404, others: 404)),
+        ["GetTimeline"] = new(
+            c => (HttpMethod.Get, $"cases/{c.CaseId}/timeline", null),
+            Expect(sophie: 200, thomas: 404, lena: 200, app: 200, others: 404),
+            Expect(sophie: 200, thomas: 404, lena: 404, app: 404, others: 404)),
+        ["CreateReferral"] = new(
+            c => (HttpMethod.Post, $"cases/{c.CaseId}/referrals", new { toOrganisationId = "jette-cpas", reason = "Reference address" }),
+            Expect(sophie: 201, thomas: 404, lena: 403, app: 403, others: 404),
+            Expect(sophie: 201, thomas: 404, lena: 404, app: 404, others: 404)),
+        ["RecordConsent"] = new(
+            c => (HttpMethod.Post, $"persons/{c.PersonId}/consents", new { organisationIds = new[] { "habitat-asbl" }, scope = new[] { "case" }, expiresOn = CaseScenario.NextYear, evidence = "Form" }),
+            Expect(sophie: 201, thomas: 404, lena: 403, app: 403, others: 404),
+            Expect(sophie: 201, thomas: 404, lena: 404, app: 404, others: 404)),
+        ["RevokeConsent"] = new(
+            c => (HttpMethod.Delete, $"persons/{c.PersonId}/consents/{c.ConsentId}", null),
+            Expect(sophie: 204, thomas: 404, lena: 403, app: 403, others: 404),
+            Expect(sophie: 204, thomas: 404, lena: 404, app: 404, others: 404)),
+        ["ListReferrals"] = new(
+            _ => (HttpMethod.Get, "referrals?direction=incoming", null),
+            Expect(sophie: 200, thomas: 200, lena: 200, app: 200, others: 403),
+            Expect(sophie: 200, thomas: 200, lena: 200, app: 200, others: 403)),
+        ["AcceptReferral"] = new(
+            c => (HttpMethod.Post, $"referrals/{c.PendingReferralId}/accept", null),
+            Expect(sophie: 403, thomas: 404, lena: 200, app: 200, others: 404),
+            Expect(sophie: 403, thomas: 404, lena: 409, app: 409, others: 404)),
+        ["DeclineReferral"] = new(
+            c => (HttpMethod.Post, $"referrals/{c.PendingReferralId}/decline", null),
+            Expect(sophie: 403, thomas: 404, lena: 200, app: 200, others: 404),
+            Expect(sophie: 403, thomas: 404, lena: 200, app: 200, others: 404)),
+    };
+
+    private TestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await TestHost.StartAsync(azurite.ConnectionString);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public void Matrix_CoversEveryDiscoveredRoute()
+    {
+        var routes = FunctionCatalog.Discover([typeof(HttpApi).Assembly]).Http.Select(f => f.Name).ToHashSet();
+
+        Assert.Empty(routes.Except(Matrix.Keys));
+        Assert.Empty(Matrix.Keys.Except(routes));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EveryRoute_EveryDemoUser_GetsTheExpectedStatus(bool consentRevoked)
+    {
+        var failures = new List<string>();
+        foreach (var (name, route) in Matrix)
+        {
+            var expected = consentRevoked ? route.AfterRevocation : route.WithConsent;
+            Situation? situation = null;
+            foreach (var user in Users)
+            {
+                // A fresh case after every successful write, so no user meets what an earlier one changed.
+                // Refused calls change nothing, so the case is reused across them.
+                situation ??= await PrepareAsync(consentRevoked);
+                var secrets = situation.Secrets;
+                var (method, path, body) = route.Request(situation);
+                string? ifMatch = null;
+                if (route.SendsIfMatch)
+                {
+                    ifMatch = (await ApiCall.SendAsync(_host, HttpMethod.Get, $"cases/{situation.CaseId}", "sophie")).ETag;
+                }
+
+                var call = await ApiCall.SendAsync(_host, method, path, user, body, ifMatch);
+                if (method != HttpMethod.Get && call.Status < HttpStatusCode.BadRequest)
+                {
+                    situation = null;
+                }
+
+                if ((int)call.Status != expected[user])
+                {
+                    failures.Add($"{name} as {user}: expected {expected[user]}, got {(int)call.Status} {call.Body}");
+                }
+
+                if (call.Status == HttpStatusCode.NotFound && secrets.FirstOrDefault(s => call.Body.Contains(s, StringComparison.Ordinal)) is { } leaked)
+                {
+                    failures.Add($"{name} as {user}: the 404 body gives away '{leaked}'");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task EveryRouteButHealth_WithoutToken_Is401()
+    {
+        var situation = await PrepareAsync(consentRevoked: false);
+        foreach (var (name, route) in Matrix)
+        {
+            var (method, path, body) = route.Request(situation);
+
+            var call = await ApiCall.SendAsync(_host, method, path, login: null, body);
+
+            Assert.True(name == "GetHealth" ? call.Status == HttpStatusCode.OK : call.Status == HttpStatusCode.Unauthorized, $"{name}: {(int)call.Status}");
+        }
+    }
+
+    /// <summary>A case led by ixelles-cpas, person consenting for habitat-asbl and jette-cpas, habitat-asbl a participant, a pending referral too.</summary>
+    private async Task<Situation> PrepareAsync(bool consentRevoked)
+    {
+        var displayName = "Matrix Person " + Guid.NewGuid().ToString("N")[..8];
+        var (caseId, personId, _) = await CaseScenario.OpenCaseAsync(_host, displayName: displayName);
+        var consentId = await CaseScenario.RecordConsentAsync(_host, personId, ["habitat-asbl", "jette-cpas"]);
+        var referralId = await CaseScenario.ReferAsync(_host, caseId, "habitat-asbl");
+        Assert.Equal(HttpStatusCode.OK, (await ApiCall.SendAsync(_host, HttpMethod.Post, $"referrals/{referralId}/accept", "lena")).Status);
+
+        // A second case of the same person with a referral to habitat-asbl still pending.
+        var pendingCase = await ApiCall.SendAsync(_host, HttpMethod.Post, "cases", "sophie", new { type = "homelessness", personId });
+        var pendingReferralId = await CaseScenario.ReferAsync(_host, pendingCase.Field("id"), "habitat-asbl");
+        if (consentRevoked)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await ApiCall.SendAsync(_host, HttpMethod.Delete, $"persons/{personId}/consents/{consentId}", "sophie")).Status);
+            // A fresh consent for jette-cpas only, so sophie can still refer there and revoke something.
+            consentId = await CaseScenario.RecordConsentAsync(_host, personId, ["jette-cpas"]);
+        }
+
+        return new Situation(caseId, personId, consentId, pendingReferralId, [caseId, personId, displayName, "diabetes"]);
+    }
+
+    private static Dictionary<string, int> All(int status) => Users.ToDictionary(u => u, _ => status);
+
+    private static Dictionary<string, int> Expect(int sophie, int thomas, int lena, int app, int others) =>
+        Users.ToDictionary(u => u, u => u switch
+        {
+            "sophie" => sophie,
+            "thomas" => thomas,
+            "lena" => lena,
+            "habitat-app" => app,
+            _ => others,
+        });
+
+    private sealed record Situation(string CaseId, string PersonId, string ConsentId, string PendingReferralId, string[] Secrets);
+
+    private sealed record MatrixRoute(
+        Func<Situation, (HttpMethod Method, string Path, object? Body)> Request,
+        Dictionary<string, int> WithConsent,
+        Dictionary<string, int> AfterRevocation,
+        bool SendsIfMatch = false);
+}
