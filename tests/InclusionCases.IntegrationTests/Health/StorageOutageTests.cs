@@ -43,4 +43,16 @@ public sealed class StorageOutageTests : IAsyncLifetime
         await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.NotNull(response.Headers.RetryAfter?.Delta);
     }
+
+    [Theory]
+    [InlineData("POST", "cases")]
+    [InlineData("GET", "cases/paaaaaaaaaaaaaaaa-caaaaaaaaaa")]
+    [InlineData("GET", "cases")]
+    public async Task CaseRoutes_StorageUnreachable_Answer503WithRetryAfter(string method, string path)
+    {
+        var call = await ApiCall.SendAsync(_host, new HttpMethod(method), path, "sophie", method == "POST" ? new { type = "homelessness", person = new { displayName = "A" } } : null);
+
+        ProblemAssertions.AssertProblem(call, HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(call.Headers.RetryAfter?.Delta);
+    }
 }
