@@ -1,0 +1,34 @@
+using InclusionCases.Functions.Cases;
+using InclusionCases.Functions.Storage;
+
+namespace InclusionCases.UnitTests.Cases;
+
+public sealed class RecordIdsTests
+{
+    [Fact]
+    public void NewIds_CarryTheirPerson_AndAreLegalTableKeys()
+    {
+        var person = RecordIds.NewPersonId();
+        var caseId = RecordIds.NewCaseId(person);
+        var referral = RecordIds.NewReferralId(person);
+
+        Assert.True(RecordIds.IsPersonId(person));
+        Assert.Equal(person, RecordIds.PersonOfCase(caseId));
+        Assert.Equal(person, RecordIds.PersonOfReferral(referral));
+        Assert.Null(RecordIds.PersonOfCase(referral));
+        Assert.All(new[] { person, caseId, referral, RecordIds.NewConsentId() }, id => Assert.True(TableKeys.IsValid(id)));
+        Assert.NotEqual(RecordIds.NewCaseId(person), caseId);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("' or 1 eq 1")]
+    [InlineData("paaaaaaaaaaaaaaaa-caaaaaaaaa")]
+    [InlineData("paaaaaaaaaaaaaaaa-caaaaaaaaaa ")]
+    [InlineData("PAAAAAAAAAAAAAAAA-CAAAAAAAAAA")]
+    [InlineData("paaaaaaaaaaaaaaa1-caaaaaaaaaa")]
+    public void PersonOfCase_NotACaseId_IsNull(string value)
+    {
+        Assert.Null(RecordIds.PersonOfCase(value));
+    }
+}
