@@ -13,7 +13,7 @@ namespace InclusionCases.IntegrationTests.Cases;
 /// without its access decided. A 404 must not give away anything of the case.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTest(azurite)
 {
     private static readonly string[] Users = [.. DemoDirectory.Users.Select(u => u.Login)];
 
@@ -73,12 +73,6 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
             Expect(sophie: 403, thomas: 404, lena: 200, app: 200, others: 404)),
     };
 
-    private TestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await TestHost.StartAsync(azurite.ConnectionString);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public void Matrix_CoversEveryDiscoveredRoute()
     {
@@ -108,10 +102,10 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
                 string? ifMatch = null;
                 if (route.SendsIfMatch)
                 {
-                    ifMatch = (await ApiCall.SendAsync(_host, HttpMethod.Get, $"cases/{situation.CaseId}", "sophie")).ETag;
+                    ifMatch = (await Call(HttpMethod.Get, $"cases/{situation.CaseId}", "sophie")).ETag;
                 }
 
-                var call = await ApiCall.SendAsync(_host, method, path, user, body, ifMatch);
+                var call = await Call(method, path, user, body, ifMatch);
                 if (method != HttpMethod.Get && call.Status < HttpStatusCode.BadRequest)
                 {
                     situation = null;
@@ -140,7 +134,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
         {
             var (method, path, body) = route.Request(situation);
 
-            var call = await ApiCall.SendAsync(_host, method, path, login: null, body);
+            var call = await Call(method, path, login: null, body);
 
             Assert.True(name == "GetHealth" ? call.Status == HttpStatusCode.OK : call.Status == HttpStatusCode.Unauthorized, $"{name}: {(int)call.Status}");
         }
@@ -150,19 +144,19 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : IAsyncLif
     private async Task<Situation> PrepareAsync(bool consentRevoked)
     {
         var displayName = "Matrix Person " + Guid.NewGuid().ToString("N")[..8];
-        var (caseId, personId, _) = await CaseScenario.OpenCaseAsync(_host, displayName: displayName);
-        var consentId = await CaseScenario.RecordConsentAsync(_host, personId, ["habitat-asbl", "jette-cpas"]);
-        var referralId = await CaseScenario.ReferAsync(_host, caseId, "habitat-asbl");
-        Assert.Equal(HttpStatusCode.OK, (await ApiCall.SendAsync(_host, HttpMethod.Post, $"referrals/{referralId}/accept", "lena")).Status);
+        var (caseId, personId, _) = await CaseScenario.OpenCaseAsync(Host, displayName: displayName);
+        var consentId = await CaseScenario.RecordConsentAsync(Host, personId, ["habitat-asbl", "jette-cpas"]);
+        var referralId = await CaseScenario.ReferAsync(Host, caseId, "habitat-asbl");
+        Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Post, $"referrals/{referralId}/accept", "lena")).Status);
 
         // A second case of the same person with a referral to habitat-asbl still pending.
-        var pendingCase = await ApiCall.SendAsync(_host, HttpMethod.Post, "cases", "sophie", new { type = "homelessness", personId });
-        var pendingReferralId = await CaseScenario.ReferAsync(_host, pendingCase.Field("id"), "habitat-asbl");
+        var pendingCase = await Call(HttpMethod.Post, "cases", "sophie", new { type = "homelessness", personId });
+        var pendingReferralId = await CaseScenario.ReferAsync(Host, pendingCase.Field("id"), "habitat-asbl");
         if (consentRevoked)
         {
-            Assert.Equal(HttpStatusCode.NoContent, (await ApiCall.SendAsync(_host, HttpMethod.Delete, $"persons/{personId}/consents/{consentId}", "sophie")).Status);
+            Assert.Equal(HttpStatusCode.NoContent, (await Call(HttpMethod.Delete, $"persons/{personId}/consents/{consentId}", "sophie")).Status);
             // A fresh consent for jette-cpas only, so sophie can still refer there and revoke something.
-            consentId = await CaseScenario.RecordConsentAsync(_host, personId, ["jette-cpas"]);
+            consentId = await CaseScenario.RecordConsentAsync(Host, personId, ["jette-cpas"]);
         }
 
         return new Situation(caseId, personId, consentId, pendingReferralId, [caseId, personId, displayName, "diabetes"]);

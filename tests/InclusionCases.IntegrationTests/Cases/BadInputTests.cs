@@ -8,14 +8,8 @@ namespace InclusionCases.IntegrationTests.Cases;
 
 /// <summary>Bad input gets a 400 problem naming the field, and writes nothing. No test here creates a case, so the table stays empty.</summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class BadInputTests(AzuriteFixture azurite) : HostedTest(azurite)
 {
-    private TestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await TestHost.StartAsync(azurite.ConnectionString);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     public static TheoryData<string, string> InvalidCreateBodies => new()
     {
         { "{\"type\": \"housingFirst\", \"person\": {\"displayName\": \"A\"", "$" },
@@ -39,7 +33,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     [MemberData(nameof(InvalidCreateBodies))]
     public async Task CreateCase_InvalidBody_Is400NamingTheFieldAndWritesNothing(string body, string field)
     {
-        var call = await ApiCall.SendAsync(_host, HttpMethod.Post, "cases", "sophie", body);
+        var call = await Call(HttpMethod.Post, "cases", "sophie", body);
 
         var problem = ProblemAssertions.AssertProblem(call, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {call.Body}");
@@ -64,7 +58,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var method = path.EndsWith("/accept", StringComparison.Ordinal) ? HttpMethod.Post : path.Contains("/consents/", StringComparison.Ordinal) ? HttpMethod.Delete : HttpMethod.Get;
 
-        var call = await ApiCall.SendAsync(_host, method, path, "sophie");
+        var call = await Call(method, path, "sophie");
 
         var problem = ProblemAssertions.AssertProblem(call, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {call.Body}");
@@ -75,7 +69,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var huge = "{\"type\": \"housingFirst\", \"person\": {\"displayName\": \"" + new string('x', 1024 * 1024) + "\"}}";
 
-        var call = await ApiCall.SendAsync(_host, HttpMethod.Post, "cases", "sophie", huge);
+        var call = await Call(HttpMethod.Post, "cases", "sophie", huge);
 
         ProblemAssertions.AssertProblem(call, (HttpStatusCode)413);
         Assert.Equal(0, await CountAsync(TableNames.Cases));
@@ -84,10 +78,10 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task CreateCase_NotJson_Is415()
     {
-        using var request = TestHost.Request(HttpMethod.Post, "cases", _host.TokenFor("sophie"));
+        using var request = TestHost.Request(HttpMethod.Post, "cases", Host.TokenFor("sophie"));
         request.Content = new StringContent("type=housingFirst", Encoding.UTF8, "application/x-www-form-urlencoded");
 
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await Host.Client.SendAsync(request);
 
         await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
@@ -95,7 +89,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     // A scan of this test class's own table is fine in a test: it proves nothing was written.
     private async Task<int> CountAsync(string logicalTable)
     {
-        var table = new TableClient(azurite.ConnectionString, _host.TablePrefix + logicalTable);
+        var table = new TableClient(Azurite.ConnectionString, Host.TablePrefix + logicalTable);
         var count = 0;
         await foreach (var _ in table.QueryAsync<TableEntity>(select: ["PartitionKey"]))
         {
@@ -108,26 +102,20 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
 
 /// <summary>Bad updates of existing records: 400 naming the field, the record unchanged.</summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class BadUpdateTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class BadUpdateTests(AzuriteFixture azurite) : HostedTest(azurite)
 {
-    private TestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await TestHost.StartAsync(azurite.ConnectionString);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task UpdateCase_ReadOnlyOrUnknownField_Is400AndChangesNothing()
     {
-        var (caseId, _, etag) = await CaseScenario.OpenCaseAsync(_host);
+        var (caseId, _, etag) = await CaseScenario.OpenCaseAsync(Host);
 
         foreach (var body in new[] { "{\"leadOrganisationId\": \"jette-cpas\"}", "{\"participants\": [\"jette-cpas\"]}", "{\"id\": \"x\"}", "{\"status\": \"reopened\"}", "{\"status\": null}", "{\"person\": {\"displayName\": null}}" })
         {
-            var call = await ApiCall.SendAsync(_host, HttpMethod.Patch, $"cases/{caseId}", "sophie", body, etag);
+            var call = await Call(HttpMethod.Patch, $"cases/{caseId}", "sophie", body, etag);
             ProblemAssertions.AssertProblem(call, HttpStatusCode.BadRequest);
         }
 
-        var after = await ApiCall.SendAsync(_host, HttpMethod.Get, $"cases/{caseId}", "sophie");
+        var after = await Call(HttpMethod.Get, $"cases/{caseId}", "sophie");
         Assert.Equal(etag, after.ETag);
         Assert.Equal("ixelles-cpas", after.Field("leadOrganisationId"));
     }
@@ -135,9 +123,9 @@ public sealed class BadUpdateTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Consent_InvalidFields_Is400NamingEach()
     {
-        var (_, personId, _) = await CaseScenario.OpenCaseAsync(_host);
+        var (_, personId, _) = await CaseScenario.OpenCaseAsync(Host);
 
-        var call = await ApiCall.SendAsync(_host, HttpMethod.Post, $"persons/{personId}/consents", "sophie", new
+        var call = await Call(HttpMethod.Post, $"persons/{personId}/consents", "sophie", new
         {
             organisationIds = new[] { "Not An Id" },
             scope = new[] { "sensitive" },

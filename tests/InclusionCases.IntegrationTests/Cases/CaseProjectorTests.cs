@@ -9,21 +9,15 @@ namespace InclusionCases.IntegrationTests.Cases;
 
 /// <summary>The case-events projector keeps the organisation indexes in line, idempotently.</summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class CaseProjectorTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class CaseProjectorTests(AzuriteFixture azurite) : HostedTest(azurite)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private TestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await TestHost.StartAsync(azurite.ConnectionString);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Projection_RunAgainAndAgain_LeavesOneListRowPerOrganisationAndCase()
     {
-        var shared = await CaseScenario.SharedWithHabitatAsync(_host);
+        var shared = await CaseScenario.SharedWithHabitatAsync(Host);
         await WaitForOutboxDrainedAsync(shared.PersonId);
-        var projector = _host.Services.GetRequiredService<CaseProjector>();
+        var projector = Host.Services.GetRequiredService<CaseProjector>();
 
         await projector.ProjectAsync(shared.PersonId, CancellationToken.None);
         await projector.ProjectAsync(shared.PersonId, CancellationToken.None);
@@ -36,16 +30,16 @@ public sealed class CaseProjectorTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Projection_AfterUpdate_ReplacesTheListRow_AndAfterRevocation_RemovesTheParticipant()
     {
-        var shared = await CaseScenario.SharedWithHabitatAsync(_host);
-        var current = await ApiCall.SendAsync(_host, HttpMethod.Get, $"cases/{shared.CaseId}", "sophie");
-        Assert.Equal(HttpStatusCode.OK, (await ApiCall.SendAsync(_host, HttpMethod.Patch, $"cases/{shared.CaseId}", "sophie", new { status = "active" }, current.ETag)).Status);
+        var shared = await CaseScenario.SharedWithHabitatAsync(Host);
+        var current = await Call(HttpMethod.Get, $"cases/{shared.CaseId}", "sophie");
+        Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Patch, $"cases/{shared.CaseId}", "sophie", new { status = "active" }, current.ETag)).Status);
         await WaitForOutboxDrainedAsync(shared.PersonId);
 
-        var listed = await ApiCall.SendAsync(_host, HttpMethod.Get, "cases?status=active", "lena");
+        var listed = await Call(HttpMethod.Get, "cases?status=active", "lena");
         Assert.Contains(shared.CaseId, listed.Body, StringComparison.Ordinal);
         Assert.Equal(2, await IndexRowsAsync("habitat-asbl", shared.CaseId));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await ApiCall.SendAsync(_host, HttpMethod.Delete, $"persons/{shared.PersonId}/consents/{shared.ConsentId}", "sophie")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await Call(HttpMethod.Delete, $"persons/{shared.PersonId}/consents/{shared.ConsentId}", "sophie")).Status);
         await WaitForOutboxDrainedAsync(shared.PersonId);
 
         Assert.Equal(0, await IndexRowsAsync("habitat-asbl", shared.CaseId));
@@ -54,7 +48,7 @@ public sealed class CaseProjectorTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task WaitForOutboxDrainedAsync(string personId)
     {
-        var store = _host.Services.GetRequiredService<CaseStore>();
+        var store = Host.Services.GetRequiredService<CaseStore>();
         await Eventually.WaitForAsync(
             async () => (await store.LoadAsync(personId, CancellationToken.None)).OutboxRowKeys.Count,
             pending => pending == 0,
@@ -65,7 +59,7 @@ public sealed class CaseProjectorTests(AzuriteFixture azurite) : IAsyncLifetime
     // Partition query: the organisation's index rows (list row and pointer) of one case.
     private async Task<int> IndexRowsAsync(string organisationId, string caseId)
     {
-        var table = new TableClient(azurite.ConnectionString, _host.TablePrefix + TableNames.OrganisationCases);
+        var table = new TableClient(Azurite.ConnectionString, Host.TablePrefix + TableNames.OrganisationCases);
         var count = 0;
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {organisationId}")))
         {

@@ -5,19 +5,15 @@ namespace InclusionCases.IntegrationTests.Cases;
 
 /// <summary>Consent is the ground for sharing: revoked or expired, the participant's access ends at once.</summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class ConsentAccessTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ConsentAccessTests(AzuriteFixture azurite) : HostedTest(azurite)
 {
     private readonly ShiftableClock _clock = new();
-    private TestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await TestHost.StartAsync(azurite.ConnectionString, clock: _clock);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    protected override Task<TestHost> StartHostAsync() => TestHost.StartAsync(Azurite.ConnectionString, clock: _clock);
 
     [Fact]
     public async Task RevokedConsent_ParticipantsNextRead_Is404()
     {
-        var shared = await CaseScenario.SharedWithHabitatAsync(_host);
+        var shared = await CaseScenario.SharedWithHabitatAsync(Host);
         Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Get, $"cases/{shared.CaseId}", "lena")).Status);
 
         var revoked = await Call(HttpMethod.Delete, $"persons/{shared.PersonId}/consents/{shared.ConsentId}", "sophie");
@@ -35,7 +31,7 @@ public sealed class ConsentAccessTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task ExpiredConsent_ParticipantsNextRead_Is404()
     {
-        var shared = await CaseScenario.SharedWithHabitatAsync(_host);
+        var shared = await CaseScenario.SharedWithHabitatAsync(Host);
         var projected = await Eventually.WaitForAsync(
             () => Call(HttpMethod.Get, "cases", "lena"), r => r.Body.Contains(shared.CaseId, StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the case in lena's list");
         Assert.Equal(HttpStatusCode.OK, projected.Status);
@@ -57,7 +53,7 @@ public sealed class ConsentAccessTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Referral_WithoutConsentForTarget_Is409ConsentRequired()
     {
-        var (caseId, _, _) = await CaseScenario.OpenCaseAsync(_host);
+        var (caseId, _, _) = await CaseScenario.OpenCaseAsync(Host);
 
         var referral = await Call(HttpMethod.Post, $"cases/{caseId}/referrals", "sophie", new { toOrganisationId = "habitat-asbl", reason = "Housing First team" });
 
@@ -68,7 +64,7 @@ public sealed class ConsentAccessTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task SensitiveScope_GivesParticipantSocialWorkersTheSensitiveFields_NeverPartnerSystems()
     {
-        var shared = await CaseScenario.SharedWithHabitatAsync(_host, sensitive: true);
+        var shared = await CaseScenario.SharedWithHabitatAsync(Host, sensitive: true);
 
         var lena = await Call(HttpMethod.Get, $"cases/{shared.CaseId}", "lena");
         var app = await Call(HttpMethod.Get, $"cases/{shared.CaseId}", "habitat-app");
@@ -81,7 +77,7 @@ public sealed class ConsentAccessTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task OrganisationNote_IsSeenOnlyByTheAuthorsOrganisation()
     {
-        var shared = await CaseScenario.SharedWithHabitatAsync(_host);
+        var shared = await CaseScenario.SharedWithHabitatAsync(Host);
         var note = await Call(HttpMethod.Post, $"cases/{shared.CaseId}/notes", "sophie", new { text = "Internal: rent arrears discussed", visibility = "organisation" });
         Assert.Equal(HttpStatusCode.Created, note.Status);
 
@@ -93,6 +89,4 @@ public sealed class ConsentAccessTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await Call(HttpMethod.Post, $"cases/{shared.CaseId}/notes", "habitat-app", new { text = "x", visibility = "organisation" })).Status);
     }
 
-    private Task<ApiCall> Call(HttpMethod method, string path, string login, object? body = null, string? ifMatch = null) =>
-        ApiCall.SendAsync(_host, method, path, login, body, ifMatch);
 }

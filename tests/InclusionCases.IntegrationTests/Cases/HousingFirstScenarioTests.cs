@@ -6,19 +6,13 @@ namespace InclusionCases.IntegrationTests.Cases;
 
 /// <summary>The Housing First scenario of the cases issue, end to end over HTTP through the local host.</summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class HousingFirstScenarioTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class HousingFirstScenarioTests(AzuriteFixture azurite) : HostedTest(azurite)
 {
-    private TestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await TestHost.StartAsync(azurite.ConnectionString);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Scenario_OpenConsentReferAcceptNoteHouse_TimelineShowsItAllInOrder()
     {
         // sophie (CPAS Ixelles) opens a Housing First case.
-        var (caseId, personId, etag) = await CaseScenario.OpenCaseAsync(_host, displayName: "Marie Claes");
+        var (caseId, personId, etag) = await CaseScenario.OpenCaseAsync(Host, displayName: "Marie Claes");
         var read = await Call(HttpMethod.Get, $"cases/{caseId}", "sophie");
         Assert.Equal(HttpStatusCode.OK, read.Status);
         Assert.Equal("intake", read.Field("status"));
@@ -27,8 +21,8 @@ public sealed class HousingFirstScenarioTests(AzuriteFixture azurite) : IAsyncLi
         Assert.Equal(etag, read.ETag);
 
         // She records consent for habitat-asbl and refers the case.
-        await CaseScenario.RecordConsentAsync(_host, personId, ["habitat-asbl"]);
-        var referralId = await CaseScenario.ReferAsync(_host, caseId, "habitat-asbl");
+        await CaseScenario.RecordConsentAsync(Host, personId, ["habitat-asbl"]);
+        var referralId = await CaseScenario.ReferAsync(Host, caseId, "habitat-asbl");
 
         // lena (habitat-asbl) sees the referral among her incoming ones, accepts, adds a shared note.
         var incoming = await Eventually.WaitForAsync(
@@ -75,6 +69,4 @@ public sealed class HousingFirstScenarioTests(AzuriteFixture azurite) : IAsyncLi
         Assert.DoesNotContain(caseId, thomasList.Body, StringComparison.Ordinal);
     }
 
-    private Task<ApiCall> Call(HttpMethod method, string path, string login, object? body = null, string? ifMatch = null) =>
-        ApiCall.SendAsync(_host, method, path, login, body, ifMatch);
 }

@@ -9,21 +9,15 @@ namespace InclusionCases.IntegrationTests.Cases;
 
 /// <summary>Lists page with limit and cursor; every read and write of case data, allowed or denied, is audited.</summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class PagingAndAuditTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class PagingAndAuditTests(AzuriteFixture azurite) : HostedTest(azurite)
 {
-    private TestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await TestHost.StartAsync(azurite.ConnectionString);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Timeline_PagedByTwo_ReturnsEveryEntryOnceNewestFirst()
     {
-        var (caseId, _, _) = await CaseScenario.OpenCaseAsync(_host);
+        var (caseId, _, _) = await CaseScenario.OpenCaseAsync(Host);
         for (var i = 0; i < 4; i++)
         {
-            Assert.Equal(HttpStatusCode.Created, (await ApiCall.SendAsync(_host, HttpMethod.Post, $"cases/{caseId}/notes", "sophie", new { text = $"note {i}", visibility = "shared" })).Status);
+            Assert.Equal(HttpStatusCode.Created, (await Call(HttpMethod.Post, $"cases/{caseId}/notes", "sophie", new { text = $"note {i}", visibility = "shared" })).Status);
         }
 
         var seen = await ReadAllAsync($"cases/{caseId}/timeline?limit=2", "sophie");
@@ -38,7 +32,7 @@ public sealed class PagingAndAuditTests(AzuriteFixture azurite) : IAsyncLifetime
         var opened = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            opened.Add((await CaseScenario.OpenCaseAsync(_host, "thomas", $"Person {i}")).CaseId);
+            opened.Add((await CaseScenario.OpenCaseAsync(Host, "thomas", $"Person {i}")).CaseId);
         }
 
         await Eventually.WaitForAsync(
@@ -52,9 +46,9 @@ public sealed class PagingAndAuditTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Reads_AllowedAndDenied_AreAuditedOnThePersonWithoutSensitiveValues()
     {
-        var shared = await CaseScenario.SharedWithHabitatAsync(_host);
-        Assert.Equal(HttpStatusCode.OK, (await ApiCall.SendAsync(_host, HttpMethod.Get, $"cases/{shared.CaseId}", "lena")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await ApiCall.SendAsync(_host, HttpMethod.Get, $"cases/{shared.CaseId}", "thomas")).Status);
+        var shared = await CaseScenario.SharedWithHabitatAsync(Host);
+        Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Get, $"cases/{shared.CaseId}", "lena")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call(HttpMethod.Get, $"cases/{shared.CaseId}", "thomas")).Status);
 
         var entries = await AuditOfPersonAsync(shared.PersonId);
 
@@ -75,7 +69,7 @@ public sealed class PagingAndAuditTests(AzuriteFixture azurite) : IAsyncLifetime
         var path = firstPage;
         for (var pages = 0; pages < 20; pages++)
         {
-            var page = await ApiCall.SendAsync(_host, HttpMethod.Get, path, login);
+            var page = await Call(HttpMethod.Get, path, login);
             Assert.Equal(HttpStatusCode.OK, page.Status);
             var batch = page.Json.GetProperty("items").EnumerateArray().ToList();
             Assert.True(batch.Count <= 2, "a page holds at most limit items");
@@ -93,7 +87,7 @@ public sealed class PagingAndAuditTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<List<TableEntity>> AuditOfPersonAsync(string personId)
     {
-        var table = new TableClient(azurite.ConnectionString, _host.TablePrefix + TableNames.Audit);
+        var table = new TableClient(Azurite.ConnectionString, Host.TablePrefix + TableNames.Audit);
         var entries = new List<TableEntity>();
         await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"person|" + personId}")))
         {

@@ -9,18 +9,12 @@ namespace InclusionCases.IntegrationTests.Identity;
 
 /// <summary><c>GET /api/me</c> and <c>GET /api/health</c> over real HTTP through the local host, against Azurite.</summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class MeEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class MeEndpointTests(AzuriteFixture azurite) : HostedTest(azurite)
 {
-    private TestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await TestHost.StartAsync(azurite.ConnectionString);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Health_StorageReachable_Answers200Ok()
     {
-        var response = await _host.Client.GetAsync(new Uri("health", UriKind.Relative));
+        var response = await Host.Client.GetAsync(new Uri("health", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ok", (await response.Content.ReadFromJsonAsync<HealthBody>())?.Status);
@@ -37,9 +31,9 @@ public sealed class MeEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("habitat-app", "habitat-asbl", "Partner")]
     public async Task Me_SeededUser_AnswersOrganisationFromMembershipAndRole(string login, string organisationId, string role)
     {
-        using var request = TestHost.Request(HttpMethod.Get, "me", _host.TokenFor(login));
+        using var request = TestHost.Request(HttpMethod.Get, "me", Host.TokenFor(login));
 
-        var response = await _host.Client.SendAsync(request);
+        var response = await Host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var me = await response.Content.ReadFromJsonAsync<MeBody>();
@@ -52,7 +46,7 @@ public sealed class MeEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Me_WithoutToken_Answers401WithBearerChallenge()
     {
-        var response = await _host.Client.GetAsync(new Uri("me", UriKind.Relative));
+        var response = await Host.Client.GetAsync(new Uri("me", UriKind.Relative));
 
         await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
@@ -61,11 +55,11 @@ public sealed class MeEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Me_TamperedToken_Answers401InvalidToken()
     {
-        var parts = _host.TokenFor("sophie").Split('.');
-        var elevated = _host.TokenFor("dpo").Split('.')[1];
+        var parts = Host.TokenFor("sophie").Split('.');
+        var elevated = Host.TokenFor("dpo").Split('.')[1];
         using var request = TestHost.Request(HttpMethod.Get, "me", $"{parts[0]}.{elevated}.{parts[2]}");
 
-        var response = await _host.Client.SendAsync(request);
+        var response = await Host.Client.SendAsync(request);
 
         await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
         var challenge = response.Headers.WwwAuthenticate.Single();
@@ -77,11 +71,11 @@ public sealed class MeEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Me_ExpiredToken_Answers401()
     {
         var sophie = DemoDirectory.Find("sophie")!;
-        var token = _host.Services.GetRequiredService<DevelopmentTokenIssuer>()
+        var token = Host.Services.GetRequiredService<DevelopmentTokenIssuer>()
             .Issue(sophie.ObjectId, sophie.DisplayName, [sophie.Role], DateTimeOffset.UtcNow.AddDays(-1), TimeSpan.FromHours(1));
         using var request = TestHost.Request(HttpMethod.Get, "me", token);
 
-        var response = await _host.Client.SendAsync(request);
+        var response = await Host.Client.SendAsync(request);
 
         var problem = await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Contains("expired", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -90,11 +84,11 @@ public sealed class MeEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Me_ValidTokenOfUserWithoutMembership_Answers403()
     {
-        var token = _host.Services.GetRequiredService<DevelopmentTokenIssuer>()
+        var token = Host.Services.GetRequiredService<DevelopmentTokenIssuer>()
             .Issue(Guid.NewGuid().ToString(), "Stranger", [AppRole.SocialWorker]);
         using var request = TestHost.Request(HttpMethod.Get, "me", token);
 
-        var response = await _host.Client.SendAsync(request);
+        var response = await Host.Client.SendAsync(request);
 
         await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.Forbidden);
     }
@@ -102,9 +96,9 @@ public sealed class MeEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Seed_RunTwice_LeavesOneMembershipPerDemoUser()
     {
-        await _host.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
-        var memberships = _host.Services.GetRequiredService<MembershipRepository>();
-        var organisations = _host.Services.GetRequiredService<OrganisationRepository>();
+        await Host.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+        var memberships = Host.Services.GetRequiredService<MembershipRepository>();
+        var organisations = Host.Services.GetRequiredService<OrganisationRepository>();
 
         foreach (var user in DemoDirectory.Users)
         {

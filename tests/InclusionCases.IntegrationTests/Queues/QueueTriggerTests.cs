@@ -8,14 +8,13 @@ namespace InclusionCases.IntegrationTests.Queues;
 
 /// <summary>The local host runs queue triggers with the Functions host's semantics (host.json), against Azurite.</summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class QueueTriggerTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class QueueTriggerTests(AzuriteFixture azurite) : HostedTest(azurite)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private readonly string _failing = "q" + Guid.NewGuid().ToString("N")[..12] + "-failing";
     private readonly string _recording = "q" + Guid.NewGuid().ToString("N")[..12] + "-recording";
-    private TestHost _host = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task<TestHost> StartHostAsync()
     {
         // The host creates poison queues only when it first poisons a message; the tests peek before that.
         foreach (var name in new[] { _failing, _recording, _failing + "-poison", _recording + "-poison" })
@@ -23,13 +22,11 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite) : IAsyncLifetime
             await Queue(name).CreateIfNotExistsAsync();
         }
 
-        _host = await TestHost.StartAsync(
-            azurite.ConnectionString,
+        return await TestHost.StartAsync(
+            Azurite.ConnectionString,
             new Dictionary<string, string?> { ["ProbeFailingQueue"] = _failing, ["ProbeRecordingQueue"] = _recording },
             [typeof(HttpApi).Assembly, typeof(ProbeFunctions).Assembly]);
     }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task FailingMessage_AfterFiveAttempts_IsMovedToPoisonQueueUnchanged()
@@ -53,7 +50,7 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var text = "not base64 " + Guid.NewGuid();
         // A producer that forgot the Base64 encoding the trigger expects.
-        await new QueueClient(azurite.ConnectionString, _failing).SendMessageAsync(text);
+        await new QueueClient(Azurite.ConnectionString, _failing).SendMessageAsync(text);
 
         var poisoned = await Eventually.WaitForAsync(
             async () => (await Queue(_failing + "-poison").PeekMessagesAsync(32)).Value,
@@ -103,5 +100,5 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     private QueueClient Queue(string name) =>
-        new(azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        new(Azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 }
