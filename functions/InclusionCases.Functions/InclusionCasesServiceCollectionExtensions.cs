@@ -1,9 +1,11 @@
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Consents;
+using InclusionCases.Functions.Contacts;
 using InclusionCases.Functions.Health;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.Operations;
 using InclusionCases.Functions.Referrals;
 using InclusionCases.Functions.Storage;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +30,8 @@ public static class InclusionCasesServiceCollectionExtensions
             .AddAudit()
             .AddCases()
             .AddConsents()
-            .AddReferrals();
+            .AddReferrals()
+            .AddContacts()
+            .AddOperations();
     }
 }

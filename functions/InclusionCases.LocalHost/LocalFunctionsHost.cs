@@ -54,6 +54,8 @@ public static class LocalFunctionsHost
 
         builder.Services.AddInclusionCases(builder.Configuration, builder.Environment);
         builder.Services.AddMvcCore();
+        // The slim builder leaves out the regex route constraint; Functions routes may use it.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteOptions>(o => o.SetParameterPolicy<Microsoft.AspNetCore.Routing.Constraints.RegexInlineRouteConstraint>("regex"));
         options.ConfigureServices?.Invoke(builder.Services);
 
         var catalog = FunctionCatalog.Discover(options.FunctionAssemblies);

@@ -13,13 +13,17 @@ namespace InclusionCases.Domain.Access;
 /// <item>only the lead organisation refers and records or revokes consent; only the referred
 /// organisation answers a referral;</item>
 /// <item>sensitive fields go to social workers of the lead, and of participants whose consent has the
-/// <c>sensitive</c> scope; organisation notes to the author's organisation only.</item>
+/// <c>sensitive</c> scope; organisation notes to the author's organisation only;</item>
+/// <item>mediators log and read their own organisation's street contacts; a person's outreach history
+/// is read through one of their cases; operators handle poison messages.</item>
 /// </list>
 /// </summary>
 public static class AccessPolicy
 {
     private static readonly IReadOnlySet<AppRole> Writers = new HashSet<AppRole> { AppRole.SocialWorker };
     private static readonly IReadOnlySet<AppRole> Readers = new HashSet<AppRole> { AppRole.SocialWorker, AppRole.Partner };
+    private static readonly IReadOnlySet<AppRole> Mediators = new HashSet<AppRole> { AppRole.Mediator };
+    private static readonly IReadOnlySet<AppRole> Operators = new HashSet<AppRole> { AppRole.Operator };
 
     /// <summary>The roles that may perform each operation at all: the table the authorization tests enumerate.</summary>
     public static IReadOnlyDictionary<ApiOperation, IReadOnlySet<AppRole>> Roles { get; } = new Dictionary<ApiOperation, IReadOnlySet<AppRole>>
@@ -35,6 +39,11 @@ public static class AccessPolicy
         [ApiOperation.CreateReferral] = Writers,
         [ApiOperation.ListReferrals] = Readers,
         [ApiOperation.DecideReferral] = Readers,
+        [ApiOperation.ReadOutreach] = Readers,
+        [ApiOperation.LogContacts] = Mediators,
+        [ApiOperation.ListContacts] = Mediators,
+        [ApiOperation.ListPoison] = Operators,
+        [ApiOperation.ReplayPoison] = Operators,
     };
 
     /// <summary>Whether the caller's roles allow the operation at all (routes that concern no single case).</summary>

@@ -14,4 +14,9 @@ public enum ApiOperation
     CreateReferral,
     ListReferrals,
     DecideReferral,
+    ReadOutreach,
+    LogContacts,
+    ListContacts,
+    ListPoison,
+    ReplayPoison,
 }

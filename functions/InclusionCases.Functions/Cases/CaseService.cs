@@ -92,7 +92,7 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
 
     public async Task<(CaseResponse Case, string ETag)> GetAsync(Caller caller, string caseId, CancellationToken cancellationToken)
     {
-        var (partition, stored) = await LoadVisibleAsync(caller, caseId, ApiOperation.ReadCase, "case.read", cancellationToken);
+        var (partition, stored) = await AuthorizeAsync(caller, caseId, ApiOperation.ReadCase, "case.read", cancellationToken);
         var c = stored.Value;
         return (CaseProjection.For(caller, c, partition.Person!.Value, partition.AccessTo(c), clock.GetUtcNow()), CaseProjection.ETag(c));
     }
@@ -148,7 +148,7 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
 
         errors.ThrowIfAny();
 
-        var (partition, stored) = await LoadVisibleAsync(caller, caseId, ApiOperation.UpdateCase, "case.update", cancellationToken);
+        var (partition, stored) = await AuthorizeAsync(caller, caseId, ApiOperation.UpdateCase, "case.update", cancellationToken);
         var current = stored.Value;
         var access = partition.AccessTo(current);
         if (ifMatch.Trim() != "*" && ifMatch.Trim().TrimStart('W', '/') != CaseProjection.ETag(current))
@@ -223,7 +223,7 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
         }
 
         errors.ThrowIfAny();
-        var (_, stored) = await LoadVisibleAsync(caller, caseId, ApiOperation.AddNote, "note.create", cancellationToken);
+        var (_, stored) = await AuthorizeAsync(caller, caseId, ApiOperation.AddNote, "note.create", cancellationToken);
         var organisationOnly = request.Visibility == NoteVisibility.Organisation;
         if (!AccessPolicy.MayWriteNote(caller, organisationOnly))
         {
@@ -239,14 +239,14 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
     public async Task<PageResponse<TimelineItem>> TimelineAsync(Caller caller, string caseId, Paging paging, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var (_, stored) = await LoadVisibleAsync(caller, caseId, ApiOperation.ReadTimeline, "timeline.read", cancellationToken);
+        var (_, stored) = await AuthorizeAsync(caller, caseId, ApiOperation.ReadTimeline, "timeline.read", cancellationToken);
         var (entries, token) = await store.TimelineAsync(stored.Value.PersonId, caseId, caller.OrganisationId, paging, cancellationToken);
         var items = entries.Where(e => AccessPolicy.CanSeeNote(caller, e.OrganisationOnly, e.ActorOrganisationId)).Select(CaseProjection.Item).ToList();
         return new PageResponse<TimelineItem>(items, Paging.Encode(token));
     }
 
     /// <summary>Reads the case's partition, decides, audits the attempt either way, and throws 404/403 unless allowed.</summary>
-    private async Task<(PersonPartition Partition, Stored<CaseFile> Case)> LoadVisibleAsync(
+    public async Task<(PersonPartition Partition, Stored<CaseFile> Case)> AuthorizeAsync(
         Caller caller, string caseId, ApiOperation operation, string action, CancellationToken cancellationToken)
     {
         var personId = RecordIds.PersonOfCase(caseId) ?? throw ApiProblemException.Invalid("caseId", "Not a case id.");

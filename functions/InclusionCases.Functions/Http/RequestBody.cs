@@ -58,6 +58,19 @@ public static partial class RequestBody
         }
     }
 
+    /// <summary>Like <see cref="ReadAsync{T}"/>, but an empty body is allowed and gives null.</summary>
+    public static async Task<T?> ReadOptionalAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength == 0 || (request.ContentLength is null && request.ContentType is null))
+        {
+            return null;
+        }
+
+        return (await ReadAsync<T>(request, cancellationToken)).Value;
+    }
+
     private static bool IsJson(string contentType)
     {
         var mediaType = contentType.Split(';')[0].Trim();

@@ -12,15 +12,21 @@ public sealed class QueueNames(IReadOnlyDictionary<string, string> bySetting)
     /// <summary>The setting naming the queue of case events (outbox notifications for the projector).</summary>
     public const string CaseEventsSetting = "CaseEventsQueue";
 
+    /// <summary>The setting naming the queue of accepted street-contact chunks.</summary>
+    public const string ContactIntakeSetting = "ContactIntakeQueue";
+
     /// <summary>The settings that hold a queue name, with the name used when a setting is absent.</summary>
     public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         [CaseEventsSetting] = "case-events",
+        [ContactIntakeSetting] = "contact-intake",
     };
 
     public IReadOnlyList<string> All { get; } = [.. bySetting.Values];
 
     public string CaseEvents { get; } = bySetting[CaseEventsSetting];
+
+    public string ContactIntake { get; } = bySetting[ContactIntakeSetting];
 
     /// <summary>The queue the Functions host moves a message to after its last failed attempt.</summary>
     public static string PoisonOf(string queueName) => queueName + "-poison";

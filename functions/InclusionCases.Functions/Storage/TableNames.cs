@@ -21,5 +21,11 @@ public static class TableNames
     /// <summary>Audit entries: PartitionKey = <c>actor|{id}</c> or <c>person|{id}</c>, RowKey = inverted ticks.</summary>
     public const string Audit = "Audit";
 
-    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, Cases, OrganisationCases, Referrals, Audit];
+    /// <summary>Street contacts: PartitionKey = the mediator's organisation; RowKeys in <c>ContactStore</c>.</summary>
+    public const string Contacts = "Contacts";
+
+    /// <summary>Outreach history of a person: PartitionKey = person id, RowKey = inverted observedAt + contact id.</summary>
+    public const string Outreach = "Outreach";
+
+    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, Cases, OrganisationCases, Referrals, Audit, Contacts, Outreach];
 }

@@ -14,6 +14,12 @@ internal static class HttpFunctionRoutes
     {
         foreach (var function in functions)
         {
+            // As the Functions host: routes starting with "admin" clash with its admin API and are refused.
+            if (function.Route.TrimStart('/').StartsWith("admin", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new NotSupportedException($"Function '{function.Name}': the Functions host refuses routes that start with 'admin'.");
+            }
+
             var bind = HttpArgumentBinder.For(function);
             var template = "/" + string.Join('/', new[] { routePrefix.Trim('/'), function.Route.Trim('/') }.Where(s => s.Length > 0));
             app.MapMethods(template, function.Methods, async context =>

@@ -1,6 +1,7 @@
 using System.Net;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
+using InclusionCases.IntegrationTests.Contacts;
 using InclusionCases.IntegrationTests.Infrastructure;
 using InclusionCases.LocalHost.Discovery;
 
@@ -71,6 +72,22 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
             c => (HttpMethod.Post, $"referrals/{c.PendingReferralId}/decline", null),
             Expect(sophie: 403, thomas: 404, lena: 200, app: 200, others: 404),
             Expect(sophie: 403, thomas: 404, lena: 200, app: 200, others: 404)),
+        ["GetOutreach"] = new(
+            c => (HttpMethod.Get, $"cases/{c.CaseId}/outreach", null),
+            Expect(sophie: 200, thomas: 404, lena: 200, app: 200, others: 404),
+            Expect(sophie: 200, thomas: 404, lena: 404, app: 404, others: 404)),
+        ["LogContact"] = new(
+            _ => (HttpMethod.Post, "contacts", ContactScenario.Contact()),
+            Mediator(201),
+            Mediator(201)),
+        ["SubmitContactBatch"] = new(
+            _ => (HttpMethod.Post, "contacts/batch", new { contacts = new[] { ContactScenario.Contact() } }),
+            Mediator(202),
+            Mediator(202)),
+        ["GetContactBatch"] = new(c => (HttpMethod.Get, $"contacts/batch/{c.BatchId}", null), Mediator(200), Mediator(200)),
+        ["ListContacts"] = new(_ => (HttpMethod.Get, "contacts", null), Mediator(200), Mediator(200)),
+        ["ListPoisonMessages"] = new(_ => (HttpMethod.Get, "admin/poison", null), Operator(200), Operator(200)),
+        ["ReplayPoisonMessages"] = new(c => (HttpMethod.Post, $"admin/poison/{c.ContactIntakeQueue}/replay", null), Operator(200), Operator(200)),
     };
 
     [Fact]
@@ -159,7 +176,9 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
             consentId = await CaseScenario.RecordConsentAsync(Host, personId, ["jette-cpas"]);
         }
 
-        return new Situation(caseId, personId, consentId, pendingReferralId, [caseId, personId, displayName, "diabetes"]);
+        var batch = await ApiCall.SendAsync(Host, HttpMethod.Post, "contacts/batch", "karim", new { contacts = new[] { ContactScenario.Contact(personId) } });
+        Assert.Equal(HttpStatusCode.Accepted, batch.Status);
+        return new Situation(caseId, personId, consentId, pendingReferralId, batch.Field("batchId"), Host.QueueName("ContactIntakeQueue"), [caseId, personId, displayName, "diabetes"]);
     }
 
     private static Dictionary<string, int> All(int status) => Users.ToDictionary(u => u, _ => status);
@@ -174,7 +193,11 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
             _ => others,
         });
 
-    private sealed record Situation(string CaseId, string PersonId, string ConsentId, string PendingReferralId, string[] Secrets);
+    private static Dictionary<string, int> Mediator(int status) => Users.ToDictionary(u => u, u => u == "karim" ? status : 403);
+
+    private static Dictionary<string, int> Operator(int status) => Users.ToDictionary(u => u, u => u == "ops" ? status : 403);
+
+    private sealed record Situation(string CaseId, string PersonId, string ConsentId, string PendingReferralId, string BatchId, string ContactIntakeQueue, string[] Secrets);
 
     private sealed record MatrixRoute(
         Func<Situation, (HttpMethod Method, string Path, object? Body)> Request,

@@ -31,6 +31,9 @@ public sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>This host's own name of a queue, e.g. <c>ContactIntakeQueue</c>.</summary>
+    public string QueueName(string setting) => App.Configuration[setting] ?? throw new ArgumentException($"No setting {setting}.", nameof(setting));
+
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 
     public static async Task<TestHost> StartAsync(
@@ -46,6 +49,7 @@ public sealed class TestHost : IAsyncDisposable
             ["AzureWebJobsStorage"] = storageConnectionString,
             ["Storage:TablePrefix"] = prefix,
             ["CaseEventsQueue"] = prefix + "-case-events",
+            ["ContactIntakeQueue"] = prefix + "-contact-intake",
             ["Auth:Mode"] = AuthOptions.DevelopmentMode,
             ["Auth:Development:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Auth:Development:Audience"] = "api://inclusioncases-test",

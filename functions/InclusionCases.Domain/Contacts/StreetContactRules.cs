@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+
+namespace InclusionCases.Domain.Contacts;
+
+/// <summary>
+/// Checks a street contact and turns it into what is stored: the id normalised, text trimmed, the
+/// location rounded. Returns every problem, field by field, so one answer tells the phone all that
+/// is wrong with a contact.
+/// </summary>
+public static partial class StreetContactRules
+{
+    public const int MaxZoneLength = 100;
+    public const int MaxAliasLength = 200;
+    public const int MaxNotesLength = 10_000;
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(365);
+
+    public static (StreetContact? Contact, IReadOnlyDictionary<string, string[]> Errors) Check(StreetContactDraft draft, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = new Dictionary<string, List<string>>();
+        void Add(string field, string message)
+        {
+            if (!errors.TryGetValue(field, out var list))
+            {
+                errors[field] = list = [];
+            }
+
+            list.Add(message);
+        }
+
+        if (!Guid.TryParseExact(draft.Id ?? string.Empty, "D", out var id))
+        {
+            Add("id", "Required: the contact's UUID, made on the phone (e.g. 3f2b8c1e-…).");
+        }
+
+        if (draft.ObservedAt is not { } observedAt)
+        {
+            Add("observedAt", "Required: when the contact took place (ISO 8601, UTC).");
+        }
+        else if (observedAt > now + ClockSkew || observedAt < now - MaxAge)
+        {
+            Add("observedAt", "Must be in the past year, not in the future.");
+        }
+
+        CheckText(draft.Zone, "zone", MaxZoneLength, required: true, Add);
+        CheckText(draft.Alias, "alias", MaxAliasLength, required: false, Add);
+        CheckText(draft.Notes, "notes", MaxNotesLength, required: false, Add, allowLineBreaks: true);
+        if (draft.HasLocation && (draft.Lat is not (>= -90 and <= 90) || draft.Lon is not (>= -180 and <= 180)))
+        {
+            Add("location", "lat from -90 to 90 and lon from -180 to 180.");
+        }
+
+        if (draft.PersonId is not null && !PersonId().IsMatch(draft.PersonId))
+        {
+            Add("personId", "Not a person id.");
+        }
+
+        if (draft.Needs is null)
+        {
+            Add("needs", "Required (may be empty).");
+        }
+
+        if (draft.ServicesOffered is null)
+        {
+            Add("servicesOffered", "Required (may be empty).");
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+
+        var contact = new StreetContact(
+            id.ToString("D"),
+            draft.ObservedAt!.Value.ToUniversalTime(),
+            draft.Zone!.Trim(),
+            draft.HasLocation ? LocationRounding.Round(draft.Lat!.Value, draft.Lon!.Value) : null,
+            draft.PersonId,
+            string.IsNullOrWhiteSpace(draft.Alias) ? null : draft.Alias.Trim(),
+            [.. draft.Needs!.Distinct().Order()],
+            [.. draft.ServicesOffered!.Distinct().Order()],
+            string.IsNullOrWhiteSpace(draft.Notes) ? null : draft.Notes,
+            draft.BeddedDown ?? false,
+            draft.FollowUp ?? false);
+        return (contact, new Dictionary<string, string[]>());
+    }
+
+    private static void CheckText(string? value, string field, int maxLength, bool required, Action<string, string> add, bool allowLineBreaks = false)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                add(field, "Required.");
+            }
+
+            return;
+        }
+
+        if (value.Length > maxLength)
+        {
+            add(field, $"At most {maxLength} characters.");
+        }
+
+        if (value.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t')))
+        {
+            add(field, "Control characters are not allowed.");
+        }
+    }
+
+    [GeneratedRegex("^p[a-z2-7]{16}$")]
+    private static partial Regex PersonId();
+}

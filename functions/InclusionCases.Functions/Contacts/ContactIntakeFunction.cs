@@ -1,0 +1,11 @@
+using Microsoft.Azure.Functions.Worker;
+
+namespace InclusionCases.Functions.Contacts;
+
+/// <summary>The <c>contact-intake</c> queue trigger: stores one chunk of a contact batch.</summary>
+public sealed class ContactIntakeFunction(ContactIntake intake)
+{
+    [Function(nameof(StoreContactChunk))]
+    public Task StoreContactChunk([QueueTrigger("%" + Storage.QueueNames.ContactIntakeSetting + "%")] ContactIntakeMessage message, CancellationToken cancellationToken) =>
+        intake.StoreAsync(message, cancellationToken);
+}

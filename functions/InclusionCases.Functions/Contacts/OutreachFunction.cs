@@ -1,0 +1,26 @@
+using InclusionCases.Domain.Access;
+using InclusionCases.Functions.Cases;
+using InclusionCases.Functions.Contacts.Contracts;
+using InclusionCases.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InclusionCases.Functions.Contacts;
+
+/// <summary>
+/// <c>GET /api/cases/{caseId}/outreach</c>: the street contacts that name the case's person, newest
+/// first, for whoever may read the case (the same decision as the case itself, audited).
+/// </summary>
+public sealed class OutreachFunction(HttpApi api, CaseService cases, ContactStore store)
+{
+    [Function(nameof(GetOutreach))]
+    public Task<IActionResult> GetOutreach([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/outreach")] HttpRequest request, string caseId) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            var paging = Paging.From(request);
+            var (_, stored) = await cases.AuthorizeAsync(caller, caseId, ApiOperation.ReadOutreach, "outreach.read", ct);
+            var (items, token) = await store.OutreachAsync(stored.Value.PersonId, paging, ct);
+            return ApiResults.Ok(new PageResponse<ContactResponse>([.. items.Select(ContactResponse.From)], Paging.Encode(token)));
+        });
+}

@@ -1,0 +1,28 @@
+using InclusionCases.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InclusionCases.Functions.Operations;
+
+/// <summary>
+/// The operator routes <c>/api/admin/poison…</c>. The Functions host refuses function routes that
+/// start with the literal "admin" (its own admin API lives there, azure-functions-host#1781), so the
+/// first segment is a route parameter constrained to "admin": same URL, accepted by both hosts.
+/// </summary>
+public sealed class AdminFunctions(HttpApi api, PoisonQueues poison)
+{
+    private const string AdminSegment = "{area:regex(^admin$)}";
+
+    [Function(nameof(ListPoisonMessages))]
+    public Task<IActionResult> ListPoisonMessages([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminSegment + "/poison")] HttpRequest request) =>
+        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(new PageResponse<PoisonMessage>(await poison.ListAsync(caller, ct), null)));
+
+    [Function(nameof(ReplayPoisonMessages))]
+    public Task<IActionResult> ReplayPoisonMessages([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminSegment + "/poison/{queue}/replay")] HttpRequest request, string queue) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            var body = await RequestBody.ReadOptionalAsync<ReplayRequest>(request, ct);
+            return ApiResults.Ok(await poison.ReplayAsync(caller, queue, body, ct));
+        });
+}
