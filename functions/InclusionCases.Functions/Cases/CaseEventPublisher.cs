@@ -1,4 +1,3 @@
-using System.Text.Json;
 using InclusionCases.Functions.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -15,8 +14,7 @@ public sealed partial class CaseEventPublisher(StorageAccount storage, QueueName
     {
         try
         {
-            var message = JsonSerializer.Serialize(new CaseEventMessage(personId), Http.ApiJson.Options);
-            await storage.Queue(queues.CaseEvents).SendMessageAsync(message, cancellationToken);
+            await storage.Queue(queues.CaseEvents).SendMessageAsync(Http.QueueMessages.Serialize(new CaseEventMessage(personId)), cancellationToken);
         }
         catch (Exception ex) when (StorageFaults.IsUnavailable(ex) || ex is Azure.RequestFailedException)
         {

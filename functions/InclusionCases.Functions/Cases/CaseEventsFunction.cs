@@ -6,9 +6,9 @@ namespace InclusionCases.Functions.Cases;
 public sealed class CaseEventsFunction(CaseProjector projector)
 {
     [Function(nameof(ProjectCaseEvents))]
-    public async Task ProjectCaseEvents([QueueTrigger("%" + Storage.QueueNames.CaseEventsSetting + "%")] CaseEventMessage message, CancellationToken cancellationToken)
+    public async Task ProjectCaseEvents([QueueTrigger("%" + Storage.QueueNames.CaseEventsSetting + "%")] string body, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        var message = Http.QueueMessages.Parse<CaseEventMessage>(body);
         // A message that names no person is malformed: failing it sends it to the poison queue.
         if (!RecordIds.IsPersonId(message.PersonId))
         {

@@ -6,6 +6,6 @@ namespace InclusionCases.Functions.Contacts;
 public sealed class ContactIntakeFunction(ContactIntake intake)
 {
     [Function(nameof(StoreContactChunk))]
-    public Task StoreContactChunk([QueueTrigger("%" + Storage.QueueNames.ContactIntakeSetting + "%")] ContactIntakeMessage message, CancellationToken cancellationToken) =>
-        intake.StoreAsync(message, cancellationToken);
+    public Task StoreContactChunk([QueueTrigger("%" + Storage.QueueNames.ContactIntakeSetting + "%")] string message, CancellationToken cancellationToken) =>
+        intake.StoreAsync(Http.QueueMessages.Parse<ContactIntakeMessage>(message), cancellationToken);
 }

@@ -86,7 +86,7 @@ public sealed class ContactService(ContactStore store, StorageAccount storage, Q
         await store.CreateBatchAsync(caller.OrganisationId, batchId, accepted.Count, chunks.Count, cancellationToken);
         var queue = storage.Queue(queues.ContactIntake);
         await Task.WhenAll(chunks.Select((chunk, i) =>
-            queue.SendMessageAsync(JsonSerializer.Serialize(new ContactIntakeMessage(batchId, caller.OrganisationId, caller.Id, i, chunk), ApiJson.Options), cancellationToken)));
+            queue.SendMessageAsync(QueueMessages.Serialize(new ContactIntakeMessage(batchId, caller.OrganisationId, caller.Id, i, chunk)), cancellationToken)));
         return new ContactBatchAccepted(batchId, accepted.Count, rejected);
     }
 
