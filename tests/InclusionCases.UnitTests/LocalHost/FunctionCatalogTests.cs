@@ -33,4 +33,16 @@ public sealed class FunctionCatalogTests
 
         Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
     }
+
+    [Fact]
+    public void Discover_NoRouteStartsWithAdmin_WhichTheFunctionsHostRefuses()
+    {
+        Assert.DoesNotContain(App.Http, f => f.Route.StartsWith("admin", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Discover_FindsTheQueueTriggersWithTheirSettingExpressions()
+    {
+        Assert.Equal(["%CaseEventsQueue%", "%ContactIntakeQueue%"], App.Queues.Select(q => q.QueueName).Order());
+    }
 }
