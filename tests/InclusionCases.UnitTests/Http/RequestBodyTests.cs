@@ -41,3 +41,14 @@ public sealed class RequestBodyTests
         return context.Request;
     }
 }
+
+public sealed class ApiJsonTests
+{
+    [Fact]
+    public void Serialize_Times_AreUtcWithZ()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(new { at = new DateTimeOffset(2026, 11, 25, 22, 4, 0, TimeSpan.FromHours(1)) }, ApiJson.Options);
+
+        Assert.Equal("{\"at\":\"2026-11-25T21:04:00Z\"}", json);
+    }
+}
