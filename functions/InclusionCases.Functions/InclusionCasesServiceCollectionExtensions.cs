@@ -6,6 +6,7 @@ using InclusionCases.Functions.Health;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.Operations;
+using InclusionCases.Functions.Oversight;
 using InclusionCases.Functions.Referrals;
 using InclusionCases.Functions.Storage;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +33,7 @@ public static class InclusionCasesServiceCollectionExtensions
             .AddConsents()
             .AddReferrals()
             .AddContacts()
-            .AddOperations();
+            .AddOperations()
+            .AddOversight();
     }
 }

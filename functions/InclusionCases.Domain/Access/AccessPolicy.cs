@@ -15,7 +15,8 @@ namespace InclusionCases.Domain.Access;
 /// <item>sensitive fields go to social workers of the lead, and of participants whose consent has the
 /// <c>sensitive</c> scope; organisation notes to the author's organisation only;</item>
 /// <item>mediators log and read their own organisation's street contacts; a person's outreach history
-/// is read through one of their cases; operators handle poison messages.</item>
+/// is read through one of their cases; operators handle poison messages; auditors read the audit
+/// log, export and erase a person; coordinators and auditors read aggregated reports.</item>
 /// </list>
 /// </summary>
 public static class AccessPolicy
@@ -24,6 +25,8 @@ public static class AccessPolicy
     private static readonly IReadOnlySet<AppRole> Readers = new HashSet<AppRole> { AppRole.SocialWorker, AppRole.Partner };
     private static readonly IReadOnlySet<AppRole> Mediators = new HashSet<AppRole> { AppRole.Mediator };
     private static readonly IReadOnlySet<AppRole> Operators = new HashSet<AppRole> { AppRole.Operator };
+    private static readonly IReadOnlySet<AppRole> Auditors = new HashSet<AppRole> { AppRole.Auditor };
+    private static readonly IReadOnlySet<AppRole> ReportReaders = new HashSet<AppRole> { AppRole.Coordinator, AppRole.Auditor };
 
     /// <summary>The roles that may perform each operation at all: the table the authorization tests enumerate.</summary>
     public static IReadOnlyDictionary<ApiOperation, IReadOnlySet<AppRole>> Roles { get; } = new Dictionary<ApiOperation, IReadOnlySet<AppRole>>
@@ -44,6 +47,10 @@ public static class AccessPolicy
         [ApiOperation.ListContacts] = Mediators,
         [ApiOperation.ListPoison] = Operators,
         [ApiOperation.ReplayPoison] = Operators,
+        [ApiOperation.ReadAudit] = Auditors,
+        [ApiOperation.ExportPerson] = Auditors,
+        [ApiOperation.ErasePerson] = Auditors,
+        [ApiOperation.ReadReports] = ReportReaders,
     };
 
     /// <summary>Whether the caller's roles allow the operation at all (routes that concern no single case).</summary>

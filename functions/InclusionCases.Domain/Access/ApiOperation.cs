@@ -19,4 +19,8 @@ public enum ApiOperation
     ListContacts,
     ListPoison,
     ReplayPoison,
+    ReadAudit,
+    ExportPerson,
+    ErasePerson,
+    ReadReports,
 }

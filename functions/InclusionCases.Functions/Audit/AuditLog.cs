@@ -1,16 +1,18 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Cases;
+using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Audit;
 
 /// <summary>
-/// The <c>Audit</c> table. Each entry is written to the actor's partition (<c>actor|{id}</c>) and,
-/// when it concerns a person, to the person's (<c>person|{id}</c>), RowKey = inverted ticks + id, so
-/// "who did what" and "who touched this person" are both newest-first partition reads. The two
-/// writes run concurrently; a request whose audit entry cannot be written fails (503) rather than
-/// serving data unaudited.
+/// The <c>Audit</c> table. Each entry is written to the actor's partition (<c>actor|{id}</c>), the
+/// day's (<c>day|yyyy-MM-dd</c>) and, when it concerns a person, the person's (<c>person|{id}</c>);
+/// RowKey = inverted ticks + id. So "what did this user do", "what happened that day" and "who
+/// touched this person" are each newest-first partition reads. The writes run concurrently; a
+/// request whose audit entry cannot be written fails (503) rather than serving data unaudited.
 /// </summary>
 public sealed class AuditLog(StorageAccount storage, TimeProvider clock)
 {
@@ -20,14 +22,63 @@ public sealed class AuditLog(StorageAccount storage, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var entry = new AuditEntry(RecordIds.NewEntryId(), clock.GetUtcNow(), caller.Id, caller.OrganisationId, action, resource, personId, outcome);
-        var writes = new List<Task> { WriteAsync("actor|" + entry.ActorId, entry, cancellationToken) };
+        var partitions = new List<string> { ActorPartition(entry.ActorId), DayPartition(DateOnly.FromDateTime(entry.At.UtcDateTime)) };
         if (personId is not null)
         {
-            writes.Add(WriteAsync("person|" + personId, entry, cancellationToken));
+            partitions.Add(PersonPartition(personId));
         }
 
-        return Task.WhenAll(writes);
+        return Task.WhenAll(partitions.Select(p => WriteAsync(p, entry, cancellationToken)));
     }
+
+    /// <summary>A page of one partition's entries, newest first, between two times, optionally of one actor.</summary>
+    public async Task<(IReadOnlyList<AuditEntry> Items, string? ContinuationToken)> ReadAsync(
+        string partition, DateTimeOffset? from, DateTimeOffset? to, string? actorId, Paging paging, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paging);
+        var start = to is { } t ? CaseRows.InvertedTicks(t) : string.Empty;
+        var end = from is { } f ? CaseRows.InvertedTicks(f) + "}" : "~";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {start} and RowKey lt {end}");
+        if (actorId is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"ActorId eq {actorId}");
+        }
+
+        await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: paging.Limit, cancellationToken: cancellationToken).AsPages(paging.ContinuationToken, paging.Limit))
+        {
+            return ([.. page.Values.Select(Read)], page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    /// <summary>Every entry about a person, newest first (for the GDPR export).</summary>
+    public async Task<IReadOnlyList<AuditEntry>> AllOfPersonAsync(string personId, CancellationToken cancellationToken)
+    {
+        var entries = new List<AuditEntry>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition(personId)}"), cancellationToken: cancellationToken))
+        {
+            entries.Add(Read(e));
+        }
+
+        return entries;
+    }
+
+    public static string ActorPartition(string actorId) => "actor|" + actorId;
+
+    public static string PersonPartition(string personId) => "person|" + personId;
+
+    public static string DayPartition(DateOnly day) => "day|" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static AuditEntry Read(TableEntity e) => new(
+        e.GetString("EntryId"),
+        e.GetDateTimeOffset("At")!.Value,
+        e.GetString("ActorId"),
+        e.GetString("OrganisationId"),
+        e.GetString("Action"),
+        e.GetString("Resource"),
+        e.GetString("PersonId"),
+        Enum.Parse<AuditOutcome>(e.GetString("Outcome")));
 
     private async Task WriteAsync(string partition, AuditEntry entry, CancellationToken cancellationToken) =>
         await _table.AddEntityAsync(

@@ -13,26 +13,11 @@ namespace InclusionCases.Functions.Cases;
 /// </summary>
 public static class CaseProjection
 {
-    public static CaseResponse For(Caller caller, CaseFile c, Person person, CaseAccess access, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        ArgumentNullException.ThrowIfNull(person);
-        var sensitive = AccessPolicy.CanSeeSensitive(caller, access, now)
-            ? new SensitiveResponse(person.Sensitive?.Health, person.Sensitive?.Addiction, person.Sensitive?.MigrationStatus, person.Sensitive?.Violence)
-            : null;
-        return new CaseResponse(
-            c.Id,
-            c.Type,
-            c.Status,
-            c.LeadOrganisationId,
-            c.Participants,
-            c.AssignedWorkerId,
-            new PersonResponse(person.Id, person.DisplayName, person.BirthYear, person.Gender, person.Languages, sensitive),
-            c.Housing is null ? null : new HousingResponse(c.Housing.MoveInDate, c.Housing.TenancyStatus),
-            c.Closure is null ? null : new ClosureResponse(c.Closure.Reason, c.Closure.Date),
-            c.CreatedAt,
-            c.UpdatedAt);
-    }
+    public static CaseResponse For(Caller caller, CaseFile c, Person person, CaseAccess access, DateTimeOffset now) =>
+        Build(c, person, AccessPolicy.CanSeeSensitive(caller, access, now));
+
+    /// <summary>Everything held, sensitive fields included: for the person's own GDPR export only.</summary>
+    public static CaseResponse Full(CaseFile c, Person person) => Build(c, person, includeSensitive: true);
 
     public static TimelineItem Item(TimelineEntry entry)
     {
@@ -47,6 +32,27 @@ public static class CaseProjection
             isNote ? entry.Text : null,
             isNote ? (entry.OrganisationOnly ? NoteVisibility.Organisation : NoteVisibility.Shared) : null,
             entry.Detail);
+    }
+
+    private static CaseResponse Build(CaseFile c, Person person, bool includeSensitive)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(person);
+        var sensitive = includeSensitive
+            ? new SensitiveResponse(person.Sensitive?.Health, person.Sensitive?.Addiction, person.Sensitive?.MigrationStatus, person.Sensitive?.Violence)
+            : null;
+        return new CaseResponse(
+            c.Id,
+            c.Type,
+            c.Status,
+            c.LeadOrganisationId,
+            c.Participants,
+            c.AssignedWorkerId,
+            new PersonResponse(person.Id, person.DisplayName, person.BirthYear, person.Gender, person.Languages, sensitive),
+            c.Housing is null ? null : new HousingResponse(c.Housing.MoveInDate, c.Housing.TenancyStatus),
+            c.Closure is null ? null : new ClosureResponse(c.Closure.Reason, c.Closure.Date),
+            c.CreatedAt,
+            c.UpdatedAt);
     }
 
     /// <summary>The strong ETag of a case: its version.</summary>

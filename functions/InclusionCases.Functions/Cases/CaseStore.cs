@@ -78,6 +78,20 @@ public sealed class CaseStore(StorageAccount storage)
         return ([], null);
     }
 
+    /// <summary>Every timeline entry of a case, of every visibility (for the GDPR export and erasure).</summary>
+    public async Task<IReadOnlyList<Stored<TimelineEntry>>> AllTimelineAsync(string personId, string caseId, CancellationToken cancellationToken)
+    {
+        var prefix = CaseRows.TimelinePrefix(caseId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {personId} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        var entries = new List<Stored<TimelineEntry>>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            entries.Add(new(CaseEntities.ToTimelineEntry(e), e.ETag));
+        }
+
+        return entries;
+    }
+
     /// <summary>Writes the actions atomically. A stale ETag is a 412; an id already taken a 409.</summary>
     public async Task SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {

@@ -99,6 +99,18 @@ public sealed class ContactStore(StorageAccount storage)
     public Task<(IReadOnlyList<StoredContact> Items, string? ContinuationToken)> OutreachAsync(string personId, Paging paging, CancellationToken cancellationToken) =>
         PageAsync(_outreach, TableClient.CreateQueryFilter($"PartitionKey eq {personId}"), paging, cancellationToken);
 
+    /// <summary>Every contact naming the person (for the GDPR export and erasure).</summary>
+    public async Task<IReadOnlyList<StoredContact>> AllOutreachAsync(string personId, CancellationToken cancellationToken)
+    {
+        var contacts = new List<StoredContact>();
+        await foreach (var e in _outreach.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {personId}"), cancellationToken: cancellationToken))
+        {
+            contacts.Add(ContactEntities.ToStored(e));
+        }
+
+        return contacts;
+    }
+
     public async Task CreateBatchAsync(string organisationId, string batchId, int accepted, int chunks, CancellationToken cancellationToken)
     {
         var row = new TableEntity(organisationId, "b|" + batchId) { ["Accepted"] = accepted, ["Chunks"] = chunks };

@@ -1,0 +1,28 @@
+using InclusionCases.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InclusionCases.Functions.Oversight;
+
+/// <summary>The data-protection officer's routes: thin adapters to <see cref="AuditQueries"/> and <see cref="PersonRecords"/>.</summary>
+public sealed class OversightFunctions(HttpApi api, AuditQueries audit, PersonRecords persons)
+{
+    [Function(nameof(ListAudit))]
+    public Task<IActionResult> ListAudit([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit")] HttpRequest request) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            var errors = new FieldErrors();
+            var from = QueryTimes.Read(request, "from", errors);
+            var to = QueryTimes.Read(request, "to", errors);
+            var paging = Paging.From(request);
+            errors.ThrowIfAny();
+            var personId = request.Query["personId"].ToString();
+            var actorId = request.Query["actorId"].ToString();
+            return ApiResults.Ok(await audit.ListAsync(caller, personId.Length == 0 ? null : personId, actorId.Length == 0 ? null : actorId, from, to, paging, ct));
+        });
+
+    [Function(nameof(ExportPerson))]
+    public Task<IActionResult> ExportPerson([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "persons/{personId}/export")] HttpRequest request, string personId) =>
+        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await persons.ExportAsync(caller, personId, ct)));
+}

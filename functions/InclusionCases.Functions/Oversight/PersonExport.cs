@@ -1,0 +1,21 @@
+using InclusionCases.Functions.Cases.Contracts;
+using InclusionCases.Functions.Consents.Contracts;
+using InclusionCases.Functions.Contacts.Contracts;
+using InclusionCases.Functions.Referrals.Contracts;
+
+namespace InclusionCases.Functions.Oversight;
+
+/// <summary>
+/// Everything held about a person (GDPR art. 15): their cases with every note and event, consents,
+/// referrals, the street contacts naming them, and the disclosure log: who read or received their
+/// data, when.
+/// </summary>
+public sealed record PersonExport(
+    string PersonId,
+    DateTimeOffset ExportedAt,
+    IReadOnlyList<CaseResponse> Cases,
+    IReadOnlyList<CaseTimelineExport> Timelines,
+    IReadOnlyList<ConsentResponse> Consents,
+    IReadOnlyList<ReferralResponse> Referrals,
+    IReadOnlyList<ContactResponse> Contacts,
+    IReadOnlyList<AuditItem> Disclosures);

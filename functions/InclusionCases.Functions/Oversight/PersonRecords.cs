@@ -1,0 +1,59 @@
+using InclusionCases.Domain.Access;
+using InclusionCases.Domain.Identity;
+using InclusionCases.Functions.Audit;
+using InclusionCases.Functions.Cases;
+using InclusionCases.Functions.Consents.Contracts;
+using InclusionCases.Functions.Contacts;
+using InclusionCases.Functions.Contacts.Contracts;
+using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Referrals.Contracts;
+
+namespace InclusionCases.Functions.Oversight;
+
+/// <summary>The GDPR requests of a person, answered by the data-protection officer.</summary>
+public sealed class PersonRecords(CaseStore cases, ContactStore contacts, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>The audit actions that disclose a person's data to someone.</summary>
+    private static readonly HashSet<string> Disclosing = ["case.read", "timeline.read", "outreach.read", "referral.accept", "person.export"];
+
+    public async Task<PersonExport> ExportAsync(Caller caller, string personId, CancellationToken cancellationToken)
+    {
+        var partition = await AuthorizeAsync(caller, personId, ApiOperation.ExportPerson, "person.export", cancellationToken);
+        var person = partition.Person!.Value;
+        var timelines = await Task.WhenAll(partition.Cases.Select(async c =>
+            new CaseTimelineExport(c.Value.Id, [.. (await cases.AllTimelineAsync(personId, c.Value.Id, cancellationToken)).Select(e => CaseProjection.Item(e.Value))])));
+        var outreach = await contacts.AllOutreachAsync(personId, cancellationToken);
+        var disclosures = (await audit.AllOfPersonAsync(personId, cancellationToken))
+            .Where(e => e.Outcome == AuditOutcome.Allowed && Disclosing.Contains(e.Action))
+            .Select(AuditItem.From)
+            .ToList();
+        return new PersonExport(
+            personId,
+            clock.GetUtcNow(),
+            [.. partition.Cases.Select(c => CaseProjection.Full(c.Value, person))],
+            timelines,
+            [.. partition.Consents.Select(c => ConsentResponse.From(c.Value))],
+            [.. partition.Referrals.Select(r => ReferralResponse.From(r.Value))],
+            [.. outreach.Select(ContactResponse.From)],
+            disclosures);
+    }
+
+    private async Task<PersonPartition> AuthorizeAsync(Caller caller, string personId, ApiOperation operation, string action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!RecordIds.IsPersonId(personId))
+        {
+            throw ApiProblemException.Invalid("personId", "Not a person id.");
+        }
+
+        var allowed = AccessPolicy.MayPerform(caller, operation);
+        await audit.RecordAsync(caller, action, "person/" + personId, personId, allowed ? AuditOutcome.Allowed : AuditOutcome.Denied, cancellationToken);
+        if (!allowed)
+        {
+            throw ApiProblemException.Forbidden("Only the data-protection officer answers a person's GDPR requests.");
+        }
+
+        var partition = await cases.LoadAsync(personId, cancellationToken);
+        return partition.Person is null ? throw ApiProblemException.NotFound("person") : partition;
+    }
+}
