@@ -3,6 +3,7 @@ using Azure.Storage.Queues.Specialized;
 using InclusionCases.Functions;
 using InclusionCases.Functions.Storage;
 using InclusionCases.LocalHost.Configuration;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.LocalHost.Discovery;
 using InclusionCases.LocalHost.Http;
 using InclusionCases.LocalHost.Queues;

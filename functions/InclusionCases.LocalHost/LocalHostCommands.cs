@@ -1,4 +1,5 @@
 using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.LocalHost.Discovery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,7 @@
+using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Cases;
 using InclusionCases.Functions.Cases.Contracts;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +13,7 @@ namespace InclusionCases.Functions.Cases;
 public sealed class CaseFunctions(HttpApi api, CaseService cases)
 {
     [Function(nameof(CreateCase))]
+    [ApiDoc("Open a case; the caller's organisation leads it and it starts at intake.", Operation = ApiOperation.CreateCase, Success = 201, Request = typeof(CreateCaseRequest), Response = typeof(CaseResponse))]
     public Task<IActionResult> CreateCase([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases")] HttpRequest request) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -20,6 +23,7 @@ public sealed class CaseFunctions(HttpApi api, CaseService cases)
         });
 
     [Function(nameof(ListCases))]
+    [ApiDoc("The cases the caller's organisation sees, newest change first (no personal data).", Operation = ApiOperation.ListCases, Query = ["status", "type", "assignedTo", "limit", "cursor"], Response = typeof(PageResponse<CaseSummary>))]
     public Task<IActionResult> ListCases([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases")] HttpRequest request) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -38,6 +42,7 @@ public sealed class CaseFunctions(HttpApi api, CaseService cases)
         });
 
     [Function(nameof(GetCase))]
+    [ApiDoc("A case, with ETag; person.sensitive only for those allowed.", Operation = ApiOperation.ReadCase, Response = typeof(CaseResponse))]
     public Task<IActionResult> GetCase([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}")] HttpRequest request, string caseId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -46,6 +51,7 @@ public sealed class CaseFunctions(HttpApi api, CaseService cases)
         });
 
     [Function(nameof(UpdateCase))]
+    [ApiDoc("Change a case (merge semantics) under If-Match; status moves follow the workflow.", Operation = ApiOperation.UpdateCase, Conditional = true, Request = typeof(UpdateCaseRequest), Response = typeof(CaseResponse))]
     public Task<IActionResult> UpdateCase([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "cases/{caseId}")] HttpRequest request, string caseId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -55,6 +61,7 @@ public sealed class CaseFunctions(HttpApi api, CaseService cases)
         });
 
     [Function(nameof(AddNote))]
+    [ApiDoc("Add a shared or organisation-only note to a case.", Operation = ApiOperation.AddNote, Success = 201, Request = typeof(NoteRequest), Response = typeof(TimelineItem))]
     public Task<IActionResult> AddNote([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/notes")] HttpRequest request, string caseId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -64,6 +71,7 @@ public sealed class CaseFunctions(HttpApi api, CaseService cases)
         });
 
     [Function(nameof(GetTimeline))]
+    [ApiDoc("A case's notes and events, newest first, as the caller may see them.", Operation = ApiOperation.ReadTimeline, Query = ["limit", "cursor"], Response = typeof(PageResponse<TimelineItem>))]
     public Task<IActionResult> GetTimeline([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/timeline")] HttpRequest request, string caseId) =>
         api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await cases.TimelineAsync(caller, caseId, Paging.From(request), ct)));
 }

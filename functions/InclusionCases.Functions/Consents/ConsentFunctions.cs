@@ -1,4 +1,6 @@
+using InclusionCases.Domain.Access;
 using InclusionCases.Functions.Consents.Contracts;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +12,7 @@ namespace InclusionCases.Functions.Consents;
 public sealed class ConsentFunctions(HttpApi api, ConsentService consents)
 {
     [Function(nameof(RecordConsent))]
+    [ApiDoc("Record the person's consent to share with organisations (lead organisation only).", Operation = ApiOperation.RecordConsent, Success = 201, Request = typeof(ConsentRequest), Response = typeof(ConsentResponse))]
     public Task<IActionResult> RecordConsent([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "persons/{personId}/consents")] HttpRequest request, string personId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -19,6 +22,7 @@ public sealed class ConsentFunctions(HttpApi api, ConsentService consents)
         });
 
     [Function(nameof(RevokeConsent))]
+    [ApiDoc("Revoke a consent; the access it granted ends at once.", Operation = ApiOperation.RevokeConsent, Success = 204)]
     public Task<IActionResult> RevokeConsent([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "persons/{personId}/consents/{consentId}")] HttpRequest request, string personId, string consentId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {

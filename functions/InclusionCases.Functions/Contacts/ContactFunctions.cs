@@ -1,4 +1,6 @@
+using InclusionCases.Domain.Access;
 using InclusionCases.Functions.Contacts.Contracts;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +12,7 @@ namespace InclusionCases.Functions.Contacts;
 public sealed class ContactFunctions(HttpApi api, ContactService contacts)
 {
     [Function(nameof(LogContact))]
+    [ApiDoc("Log one street contact (201; 200 when the same contact id is already stored).", Operation = ApiOperation.LogContacts, Success = 201, Request = typeof(ContactRequest), Response = typeof(ContactResponse))]
     public Task<IActionResult> LogContact([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "contacts")] HttpRequest request) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -20,6 +23,7 @@ public sealed class ContactFunctions(HttpApi api, ContactService contacts)
         });
 
     [Function(nameof(SubmitContactBatch))]
+    [ApiDoc("Upload up to 500 contacts; stored through the contact-intake queue, each once.", Operation = ApiOperation.LogContacts, Success = 202, Request = typeof(ContactBatchRequest), Response = typeof(ContactBatchAccepted))]
     public Task<IActionResult> SubmitContactBatch([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "contacts/batch")] HttpRequest request) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -31,10 +35,12 @@ public sealed class ContactFunctions(HttpApi api, ContactService contacts)
         });
 
     [Function(nameof(GetContactBatch))]
+    [ApiDoc("Progress of a contact batch.", Operation = ApiOperation.ListContacts, Response = typeof(ContactBatchStatus))]
     public Task<IActionResult> GetContactBatch([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "contacts/batch/{batchId}")] HttpRequest request, string batchId) =>
         api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await contacts.BatchStatusAsync(caller, batchId, ct)));
 
     [Function(nameof(ListContacts))]
+    [ApiDoc("The caller's organisation's street contacts, newest first.", Operation = ApiOperation.ListContacts, Query = ["zone", "from", "to", "limit", "cursor"], Response = typeof(PageResponse<ContactResponse>))]
     public Task<IActionResult> ListContacts([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "contacts")] HttpRequest request) =>
         api.HandleAsync(request, async (caller, ct) =>
         {

@@ -1,6 +1,7 @@
 using InclusionCases.Domain.Access;
 using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Contacts.Contracts;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,7 @@ namespace InclusionCases.Functions.Contacts;
 public sealed class OutreachFunction(HttpApi api, CaseService cases, ContactStore store)
 {
     [Function(nameof(GetOutreach))]
+    [ApiDoc("Street contacts naming the case's person, for those who may read the case.", Operation = ApiOperation.ReadOutreach, Query = ["limit", "cursor"], Response = typeof(PageResponse<ContactResponse>))]
     public Task<IActionResult> GetOutreach([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/outreach")] HttpRequest request, string caseId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {

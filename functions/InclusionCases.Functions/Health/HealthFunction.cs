@@ -1,3 +1,4 @@
+using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ namespace InclusionCases.Functions.Health;
 public sealed class HealthFunction(HttpApi api, StorageHealthProbe probe)
 {
     [Function(nameof(GetHealth))]
+    [ApiDoc("Whether the API can reach its storage.", Anonymous = true, Response = typeof(HealthResponse))]
     public Task<IActionResult> GetHealth([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
         api.HandleAnonymousAsync(request, async cancellationToken =>
         {

@@ -1,3 +1,4 @@
+using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ namespace InclusionCases.Functions.Identity;
 public sealed class MeFunction(HttpApi api)
 {
     [Function(nameof(GetMe))]
+    [ApiDoc("The caller: id, name, organisation (from the membership table) and roles.", AnyRole = true, Response = typeof(MeResponse))]
     public Task<IActionResult> GetMe([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request) =>
         api.HandleAsync(request, (caller, _) => Task.FromResult<IActionResult>(ApiResults.Ok(MeResponse.From(caller))));
 }

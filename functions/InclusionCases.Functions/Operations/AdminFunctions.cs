@@ -1,3 +1,5 @@
+using InclusionCases.Domain.Access;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,10 +17,12 @@ public sealed class AdminFunctions(HttpApi api, PoisonQueues poison)
     private const string AdminSegment = "{area:regex(^admin$)}";
 
     [Function(nameof(ListPoisonMessages))]
+    [ApiDoc("Poison messages of every queue, with a preview that shows no values.", Operation = ApiOperation.ListPoison, Response = typeof(PageResponse<PoisonMessage>))]
     public Task<IActionResult> ListPoisonMessages([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminSegment + "/poison")] HttpRequest request) =>
         api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(new PageResponse<PoisonMessage>(await poison.ListAsync(caller, ct), null)));
 
     [Function(nameof(ReplayPoisonMessages))]
+    [ApiDoc("Put poison messages back on their queue: all, one, or one repaired.", Operation = ApiOperation.ReplayPoison, Response = typeof(ReplayResult))]
     public Task<IActionResult> ReplayPoisonMessages([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminSegment + "/poison/{queue}/replay")] HttpRequest request, string queue) =>
         api.HandleAsync(request, async (caller, ct) =>
         {

@@ -1,3 +1,5 @@
+using InclusionCases.Domain.Access;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +11,7 @@ namespace InclusionCases.Functions.Oversight;
 public sealed class OversightFunctions(HttpApi api, AuditQueries audit, PersonRecords persons)
 {
     [Function(nameof(ListAudit))]
+    [ApiDoc("Audit entries by person, actor or time, newest first, denied attempts included.", Operation = ApiOperation.ReadAudit, Query = ["personId", "actorId", "from", "to", "limit", "cursor"], Response = typeof(PageResponse<AuditItem>))]
     public Task<IActionResult> ListAudit([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit")] HttpRequest request) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -23,6 +26,7 @@ public sealed class OversightFunctions(HttpApi api, AuditQueries audit, PersonRe
         });
 
     [Function(nameof(ExportPerson))]
+    [ApiDoc("Everything held about a person, with the disclosure log (GDPR art. 15).", Operation = ApiOperation.ExportPerson, Response = typeof(PersonExport))]
     public Task<IActionResult> ExportPerson([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "persons/{personId}/export")] HttpRequest request, string personId) =>
         api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await persons.ExportAsync(caller, personId, ct)));
 }

@@ -1,3 +1,5 @@
+using InclusionCases.Domain.Access;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Referrals.Contracts;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +12,7 @@ namespace InclusionCases.Functions.Referrals;
 public sealed class ReferralFunctions(HttpApi api, ReferralService referrals)
 {
     [Function(nameof(CreateReferral))]
+    [ApiDoc("Refer a case to a partner; needs an active consent covering it.", Operation = ApiOperation.CreateReferral, Success = 201, Request = typeof(ReferralRequest), Response = typeof(ReferralResponse))]
     public Task<IActionResult> CreateReferral([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/referrals")] HttpRequest request, string caseId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -19,6 +22,7 @@ public sealed class ReferralFunctions(HttpApi api, ReferralService referrals)
         });
 
     [Function(nameof(ListReferrals))]
+    [ApiDoc("The caller's organisation's incoming or outgoing referrals, newest first.", Operation = ApiOperation.ListReferrals, Query = ["direction", "limit", "cursor"], Response = typeof(PageResponse<ReferralResponse>))]
     public Task<IActionResult> ListReferrals([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals")] HttpRequest request) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -35,10 +39,12 @@ public sealed class ReferralFunctions(HttpApi api, ReferralService referrals)
         });
 
     [Function(nameof(AcceptReferral))]
+    [ApiDoc("Accept a referral: the organisation takes part in the case.", Operation = ApiOperation.DecideReferral, Response = typeof(ReferralResponse))]
     public Task<IActionResult> AcceptReferral([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals/{referralId}/accept")] HttpRequest request, string referralId) =>
         api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await referrals.DecideAsync(caller, referralId, accept: true, ct)));
 
     [Function(nameof(DeclineReferral))]
+    [ApiDoc("Decline a referral.", Operation = ApiOperation.DecideReferral, Response = typeof(ReferralResponse))]
     public Task<IActionResult> DeclineReferral([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals/{referralId}/decline")] HttpRequest request, string referralId) =>
         api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await referrals.DecideAsync(caller, referralId, accept: false, ct)));
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.LocalHost.Discovery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;

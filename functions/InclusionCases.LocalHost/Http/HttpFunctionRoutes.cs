@@ -1,3 +1,4 @@
+using InclusionCases.Functions.Hosting;
 using InclusionCases.LocalHost.Discovery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

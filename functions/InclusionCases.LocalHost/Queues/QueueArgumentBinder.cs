@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Azure.Storage.Queues.Models;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.LocalHost.Discovery;
 using Microsoft.Azure.Functions.Worker;
 

@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using InclusionCases.Functions.Storage;
 using InclusionCases.LocalHost.Configuration;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.LocalHost.Discovery;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -3,6 +3,7 @@ using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
 using InclusionCases.IntegrationTests.Contacts;
 using InclusionCases.IntegrationTests.Infrastructure;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.LocalHost.Discovery;
 
 namespace InclusionCases.IntegrationTests.Cases;
@@ -23,6 +24,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
     {
         ["GetHealth"] = new(_ => (HttpMethod.Get, "health", null), All(200), All(200)),
         ["GetMe"] = new(_ => (HttpMethod.Get, "me", null), All(200), All(200)),
+        ["GetOpenApi"] = new(_ => (HttpMethod.Get, "openapi.json", null), All(200), All(200)),
         ["CreateCase"] = new(
             _ => (HttpMethod.Post, "cases", new { type = "homelessness", person = new { displayName = "New Person" } }),
             Expect(sophie: 201, thomas: 201, lena: 201, app: 403, others: 403),
@@ -155,7 +157,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
 
             var call = await Call(method, path, login: null, body);
 
-            Assert.True(name == "GetHealth" ? call.Status == HttpStatusCode.OK : call.Status == HttpStatusCode.Unauthorized, $"{name}: {(int)call.Status}");
+            Assert.True(name is "GetHealth" or "GetOpenApi" ? call.Status == HttpStatusCode.OK : call.Status == HttpStatusCode.Unauthorized, $"{name}: {(int)call.Status}");
         }
     }
 

@@ -1,4 +1,5 @@
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.LocalHost.Discovery;
 
 namespace InclusionCases.UnitTests.LocalHost;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 
-namespace InclusionCases.LocalHost.Discovery;
+namespace InclusionCases.Functions.Hosting;
 
 /// <summary>
 /// Every function of the given assemblies, read from the same attributes the Functions SDK turns

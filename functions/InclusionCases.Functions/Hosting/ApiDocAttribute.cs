@@ -1,0 +1,37 @@
+using InclusionCases.Domain.Access;
+
+namespace InclusionCases.Functions.Hosting;
+
+/// <summary>
+/// Describes an HTTP function for the OpenAPI document: what it does, what it takes and answers,
+/// and which access decision applies (the roles come from <see cref="AccessPolicy.Roles"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class ApiDocAttribute(string summary) : Attribute
+{
+    public string Summary { get; } = summary;
+
+    /// <summary>The status of a successful answer.</summary>
+    public int Success { get; init; } = 200;
+
+    /// <summary>The request body's type, if any.</summary>
+    public Type? Request { get; init; }
+
+    /// <summary>The successful answer's body type, if any.</summary>
+    public Type? Response { get; init; }
+
+    /// <summary>Query parameters the route reads.</summary>
+    public string[] Query { get; init; } = [];
+
+    /// <summary>No token needed.</summary>
+    public bool Anonymous { get; init; }
+
+    /// <summary>Any authenticated member may call it, whatever the role.</summary>
+    public bool AnyRole { get; init; }
+
+    /// <summary>The operation whose roles apply, unless <see cref="Anonymous"/> or <see cref="AnyRole"/>.</summary>
+    public ApiOperation Operation { get; init; }
+
+    /// <summary>Whether the route takes <c>If-Match</c> (and so answers 412 and 428).</summary>
+    public bool Conditional { get; init; }
+}

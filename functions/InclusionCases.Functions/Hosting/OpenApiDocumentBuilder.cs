@@ -1,0 +1,203 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using System.Text.RegularExpressions;
+using InclusionCases.Domain.Access;
+using InclusionCases.Domain.Identity;
+using InclusionCases.Functions.Http;
+
+namespace InclusionCases.Functions.Hosting;
+
+/// <summary>
+/// Generates the OpenAPI 3.1 document from the code itself: the routes from the functions'
+/// <c>[HttpTrigger]</c> attributes (the same discovery the local host serves from), their
+/// descriptions and types from <see cref="ApiDocAttribute"/>, schemas from the API's JSON settings,
+/// the roles from <see cref="AccessPolicy.Roles"/>. A route without documentation fails the build of
+/// the document, so none can be left out.
+/// </summary>
+public static partial class OpenApiDocumentBuilder
+{
+    private static readonly JsonSchemaExporterOptions SchemaOptions = new()
+    {
+        TreatNullObliviousAsNonNullable = true,
+        // Times are written by a custom converter, which the exporter cannot describe on its own.
+        TransformSchemaNode = (context, node) => context.TypeInfo.Type == typeof(DateTimeOffset)
+            ? new JsonObject { ["type"] = "string", ["format"] = "date-time" }
+            : context.TypeInfo.Type == typeof(DateTimeOffset?)
+                ? new JsonObject { ["type"] = new JsonArray("string", "null"), ["format"] = "date-time" }
+                : node,
+    };
+
+    public static JsonObject Build(Assembly functions)
+    {
+        var paths = new JsonObject();
+        foreach (var function in FunctionCatalog.Discover([functions]).Http.OrderBy(f => f.Route, StringComparer.Ordinal))
+        {
+            var doc = function.Method.GetCustomAttribute<ApiDocAttribute>()
+                ?? throw new InvalidOperationException($"Function '{function.Name}' has no [ApiDoc]: every route must be documented.");
+            var (path, parameters) = Path(function.Route);
+            var item = paths[path] as JsonObject ?? [];
+            paths[path] = item;
+            foreach (var method in function.Methods)
+            {
+                item[method.ToLowerInvariant()] = Operation(function, doc, parameters, method);
+            }
+        }
+
+        return new JsonObject
+        {
+            ["openapi"] = "3.1.0",
+            ["info"] = new JsonObject
+            {
+                ["title"] = "InclusionCases API",
+                ["version"] = "1.0.0",
+                ["description"] = "Coordination of Housing First and homelessness cases between communes, CPAS and NGO partners. " +
+                    "Errors are RFC 9457 problem documents. Lists page with limit and cursor. Times are ISO 8601 UTC.",
+            },
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = "/api" }),
+            ["paths"] = paths,
+            ["components"] = new JsonObject
+            {
+                ["securitySchemes"] = new JsonObject
+                {
+                    ["bearer"] = new JsonObject
+                    {
+                        ["type"] = "http",
+                        ["scheme"] = "bearer",
+                        ["bearerFormat"] = "JWT",
+                        ["description"] = "An Entra ID access token for the API, with app roles in the 'roles' claim.",
+                    },
+                },
+                ["schemas"] = new JsonObject { ["Problem"] = Schema(typeof(Problem)) },
+            },
+        };
+    }
+
+    private static JsonObject Operation(HttpFunction function, ApiDocAttribute doc, List<string> pathParameters, string method)
+    {
+        var operation = new JsonObject
+        {
+            ["operationId"] = function.Name,
+            ["summary"] = doc.Summary,
+        };
+        var parameters = new JsonArray();
+        foreach (var name in pathParameters)
+        {
+            parameters.Add(Parameter(name, "path", required: true));
+        }
+
+        foreach (var name in doc.Query)
+        {
+            parameters.Add(Parameter(name, "query", required: false));
+        }
+
+        if (doc.Conditional)
+        {
+            parameters.Add(Parameter("If-Match", "header", required: true));
+        }
+
+        if (parameters.Count > 0)
+        {
+            operation["parameters"] = parameters;
+        }
+
+        if (doc.Request is { } request)
+        {
+            operation["requestBody"] = new JsonObject { ["required"] = true, ["content"] = Content("application/json", Schema(request)) };
+        }
+
+        var responses = new JsonObject();
+        var success = new JsonObject { ["description"] = "Success." };
+        if (doc.Response is { } response)
+        {
+            success["content"] = Content("application/json", Schema(response));
+        }
+
+        responses[doc.Success.ToString(System.Globalization.CultureInfo.InvariantCulture)] = success;
+        foreach (var (status, why) in Problems(doc, pathParameters.Count > 0, method))
+        {
+            responses[status] = new JsonObject { ["description"] = why, ["content"] = Content("application/problem+json", new JsonObject { ["$ref"] = "#/components/schemas/Problem" }) };
+        }
+
+        operation["responses"] = responses;
+        if (!doc.Anonymous)
+        {
+            operation["security"] = new JsonArray(new JsonObject { ["bearer"] = new JsonArray() });
+            IEnumerable<AppRole> roles = doc.AnyRole ? Enum.GetValues<AppRole>() : AccessPolicy.Roles[doc.Operation];
+            operation["x-roles"] = new JsonArray([.. roles.Select(r => (JsonNode)r.ToString())]);
+        }
+
+        return operation;
+    }
+
+    private static IEnumerable<(string Status, string Why)> Problems(ApiDocAttribute doc, bool hasIds, string method)
+    {
+        if (doc.Request is not null || doc.Query.Length > 0 || hasIds)
+        {
+            yield return ("400", "Invalid input; errors names each field.");
+        }
+
+        if (!doc.Anonymous)
+        {
+            yield return ("401", "Missing, expired or invalid bearer token.");
+            yield return ("403", "The caller's role or organisation may not do this.");
+        }
+
+        if (hasIds)
+        {
+            yield return ("404", "No such record, or one the caller may not know of.");
+        }
+
+        if (method is "POST" or "PATCH" or "DELETE" && !doc.Anonymous)
+        {
+            yield return ("409", "Conflict with the current state.");
+        }
+
+        if (doc.Conditional)
+        {
+            yield return ("412", "If-Match does not match the current ETag.");
+            yield return ("428", "If-Match is missing.");
+        }
+
+        if (doc.Request is not null)
+        {
+            yield return ("413", "Body over 1 MB.");
+            yield return ("415", "Body not JSON.");
+        }
+
+        yield return ("503", "Storage unreachable; see Retry-After.");
+    }
+
+    // "cases/{caseId}" -> ("/cases/{caseId}", [caseId]); "{area:regex(^admin$)}/poison" -> ("/admin/poison", []).
+    private static (string Path, List<string> Parameters) Path(string route)
+    {
+        var parameters = new List<string>();
+        var path = RouteParameter().Replace(route, match =>
+        {
+            var name = match.Groups["name"].Value;
+            if (match.Groups["literal"].Success)
+            {
+                return match.Groups["literal"].Value;
+            }
+
+            parameters.Add(name);
+            return "{" + name + "}";
+        });
+        return ("/" + path, parameters);
+    }
+
+    private static JsonObject Parameter(string name, string where, bool required) => new()
+    {
+        ["name"] = name,
+        ["in"] = where,
+        ["required"] = required,
+        ["schema"] = new JsonObject { ["type"] = "string" },
+    };
+
+    private static JsonObject Content(string mediaType, JsonNode schema) => new() { [mediaType] = new JsonObject { ["schema"] = schema } };
+
+    private static JsonNode Schema(Type type) => ApiJson.Options.GetJsonSchemaAsNode(type, SchemaOptions);
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:regex\(\^(?<literal>[a-z]+)\$\))?[^}]*\}")]
+    private static partial Regex RouteParameter();
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+using InclusionCases.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InclusionCases.Functions.Hosting;
+
+/// <summary><c>GET /api/openapi.json</c>: the contract, generated from the code. No token needed.</summary>
+public sealed class OpenApiFunction(HttpApi api)
+{
+    private static readonly Lazy<JsonObject> Document = new(() => OpenApiDocumentBuilder.Build(typeof(OpenApiFunction).Assembly));
+
+    [Function(nameof(GetOpenApi))]
+    [ApiDoc("The OpenAPI 3.1 document of every route.", Anonymous = true)]
+    public Task<IActionResult> GetOpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
+        api.HandleAnonymousAsync(request, _ => Task.FromResult<IActionResult>(ApiResults.Ok(Document.Value)));
+}

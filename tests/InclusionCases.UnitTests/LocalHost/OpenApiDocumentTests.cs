@@ -1,0 +1,53 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using InclusionCases.Functions.Hosting;
+using InclusionCases.Functions.Http;
+using Microsoft.OpenApi;
+
+namespace InclusionCases.UnitTests.LocalHost;
+
+/// <summary>The generated OpenAPI document covers every discovered route and is valid OpenAPI.</summary>
+public sealed class OpenApiDocumentTests
+{
+    private static readonly JsonObject Document = OpenApiDocumentBuilder.Build(typeof(HttpApi).Assembly);
+
+    [Fact]
+    public void Document_HasEveryDiscoveredRouteAndMethod()
+    {
+        var paths = Document["paths"]!.AsObject();
+        var operations = paths.SelectMany(p => p.Value!.AsObject().Select(m => m.Value!["operationId"]!.GetValue<string>())).ToHashSet();
+
+        var functions = FunctionCatalog.Discover([typeof(HttpApi).Assembly]).Http;
+
+        Assert.Equal(functions.Select(f => f.Name).ToHashSet(), operations);
+        Assert.Contains("/admin/poison", paths.Select(p => p.Key));
+        Assert.Contains("/cases/{caseId}", paths.Select(p => p.Key));
+    }
+
+    [Fact]
+    public void Document_DeclaresBearerSecurityAndRolesOnEveryAuthenticatedRoute()
+    {
+        var operations = Document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()).ToList();
+
+        Assert.Equal("bearer", Document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>());
+        foreach (var (_, operation) in operations.Where(o => o.Value!["operationId"]!.GetValue<string>() is not "GetHealth" and not "GetOpenApi"))
+        {
+            Assert.NotNull(operation!["security"]);
+            Assert.NotEmpty(operation["x-roles"]!.AsArray());
+            Assert.NotNull(operation["responses"]!["401"]);
+        }
+    }
+
+    [Fact]
+    public void Document_IsReadByMicrosoftOpenApiWithoutErrors()
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Document.ToJsonString()));
+
+        var result = OpenApiDocument.Load(stream, "json");
+
+        Assert.Empty(result.Diagnostic?.Errors ?? []);
+        Assert.NotNull(result.Document);
+        Assert.Equal(Document["paths"]!.AsObject().Count, result.Document.Paths.Count);
+        Assert.Empty(result.Document.Validate(ValidationRuleSet.GetDefaultRuleSet()) ?? []);
+    }
+}
