@@ -1,10 +1,29 @@
 namespace InclusionCases.Domain.Persons;
 
-/// <summary>The person a case is about: identifying fields, and the sensitive ones kept apart.</summary>
+/// <summary>
+/// The person a case is about: identifying fields, and the sensitive ones kept apart.
+/// <see cref="ErasedAt"/> is set when the person's data was erased (GDPR art. 17).
+/// </summary>
 public sealed record Person(
     string Id,
     string DisplayName,
     int? BirthYear,
     Gender? Gender,
     IReadOnlyList<string> Languages,
-    SensitiveData? Sensitive);
+    SensitiveData? Sensitive,
+    DateTimeOffset? ErasedAt = null)
+{
+    /// <summary>What replaces erased text: the record and its dates stay, the words are gone.</summary>
+    public const string ErasedText = "[erased]";
+
+    /// <summary>The person with every identifying and sensitive field replaced.</summary>
+    public Person Erase(DateTimeOffset at) => this with
+    {
+        DisplayName = ErasedText,
+        BirthYear = null,
+        Gender = null,
+        Languages = [],
+        Sensitive = null,
+        ErasedAt = at,
+    };
+}

@@ -20,6 +20,7 @@ internal static class CaseEntities
         ["Gender"] = person.Gender?.ToString(),
         ["Languages"] = JsonSerializer.Serialize(person.Languages),
         ["Sensitive"] = person.Sensitive is null ? null : JsonSerializer.Serialize(person.Sensitive),
+        ["ErasedAt"] = person.ErasedAt,
         ["CreatedAt"] = createdAt,
         ["UpdatedAt"] = updatedAt,
     };
@@ -30,7 +31,8 @@ internal static class CaseEntities
         e.GetInt32("BirthYear"),
         Enum<Gender>(e.GetString("Gender")),
         JsonSerializer.Deserialize<string[]>(e.GetString("Languages") ?? "[]") ?? [],
-        e.GetString("Sensitive") is { } sensitive ? JsonSerializer.Deserialize<SensitiveData>(sensitive) : null);
+        e.GetString("Sensitive") is { } sensitive ? JsonSerializer.Deserialize<SensitiveData>(sensitive) : null,
+        e.GetDateTimeOffset("ErasedAt"));
 
     public static TableEntity ToEntity(CaseFile c) => new(c.PersonId, CaseRows.Case(c.Id))
     {

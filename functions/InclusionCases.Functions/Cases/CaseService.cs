@@ -187,7 +187,7 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, CaseEntities.ToEntity(updated), stored.ETag) };
         if (!ReferenceEquals(newPerson, person) && newPerson != person)
         {
-            actions.Add(new(TableTransactionActionType.UpdateReplace, CaseEntities.ToEntity(newPerson, now, now), partition.Person.ETag));
+            actions.Add(new(TableTransactionActionType.UpdateReplace, CaseEntities.ToEntity(newPerson, partition.PersonCreatedAt, now), partition.Person.ETag));
         }
 
         if (updated.Status != current.Status)

@@ -23,6 +23,7 @@ public sealed class CaseStore(StorageAccount storage)
     public async Task<PersonPartition> LoadAsync(string personId, CancellationToken cancellationToken)
     {
         Stored<Person>? person = null;
+        var personCreatedAt = DateTimeOffset.MinValue;
         var cases = new List<Stored<CaseFile>>();
         var consents = new List<Stored<Consent>>();
         var referrals = new List<Stored<Referral>>();
@@ -36,6 +37,7 @@ public sealed class CaseStore(StorageAccount storage)
             {
                 case CaseRows.Person:
                     person = new(CaseEntities.ToPerson(e), e.ETag);
+                    personCreatedAt = e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue;
                     break;
                 case "case":
                     cases.Add(new(CaseEntities.ToCase(e), e.ETag));
@@ -57,7 +59,7 @@ public sealed class CaseStore(StorageAccount storage)
             }
         }
 
-        return new PersonPartition(personId, person, cases, consents, referrals, outbox, indexed);
+        return new PersonPartition(personId, person, cases, consents, referrals, outbox, indexed, personCreatedAt);
     }
 
     /// <summary>A page of a case's timeline, newest first, without other organisations' private notes.</summary>

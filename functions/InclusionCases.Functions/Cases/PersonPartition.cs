@@ -17,7 +17,8 @@ public sealed record PersonPartition(
     IReadOnlyList<Stored<Consent>> Consents,
     IReadOnlyList<Stored<Referral>> Referrals,
     IReadOnlyList<string> OutboxRowKeys,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> IndexedOrganisations)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> IndexedOrganisations,
+    DateTimeOffset PersonCreatedAt)
 {
     public Stored<CaseFile>? Case(string caseId) => Cases.FirstOrDefault(c => c.Value.Id == caseId);
 

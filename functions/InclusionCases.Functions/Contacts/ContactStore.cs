@@ -111,6 +111,32 @@ public sealed class ContactStore(StorageAccount storage)
         return contacts;
     }
 
+    /// <summary>Replaces the contact's free text (alias, notes) in the outreach history and the organisation's list.</summary>
+    public async Task EraseFreeTextAsync(StoredContact stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var c = stored.Contact;
+        var erased = new TableEntity
+        {
+            ["Alias"] = c.Alias is null ? null : Domain.Persons.Person.ErasedText,
+            ["Notes"] = c.Notes is null ? null : Domain.Persons.Person.ErasedText,
+        };
+        if (c.PersonId is { } personId)
+        {
+            erased.PartitionKey = personId;
+            erased.RowKey = CaseRows.InvertedTicks(c.ObservedAt) + "|" + c.Id;
+            await _outreach.UpdateEntityAsync(erased, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+
+        var guard = await _contacts.GetEntityIfExistsAsync<TableEntity>(stored.OrganisationId, "c|" + c.Id, cancellationToken: cancellationToken);
+        if (guard.HasValue && guard.Value?.GetString("ListRowKey") is { } listKey)
+        {
+            erased.PartitionKey = stored.OrganisationId;
+            erased.RowKey = listKey;
+            await _contacts.UpdateEntityAsync(erased, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+    }
+
     public async Task CreateBatchAsync(string organisationId, string batchId, int accepted, int chunks, CancellationToken cancellationToken)
     {
         var row = new TableEntity(organisationId, "b|" + batchId) { ["Accepted"] = accepted, ["Chunks"] = chunks };

@@ -29,4 +29,9 @@ public sealed class OversightFunctions(HttpApi api, AuditQueries audit, PersonRe
     [ApiDoc("Everything held about a person, with the disclosure log (GDPR art. 15).", Operation = ApiOperation.ExportPerson, Response = typeof(PersonExport))]
     public Task<IActionResult> ExportPerson([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "persons/{personId}/export")] HttpRequest request, string personId) =>
         api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await persons.ExportAsync(caller, personId, ct)));
+
+    [Function(nameof(ErasePerson))]
+    [ApiDoc("Erase a person's identifying and sensitive data everywhere; ids, dates and counts stay (GDPR art. 17).", Operation = ApiOperation.ErasePerson, Response = typeof(ErasureResult))]
+    public Task<IActionResult> ErasePerson([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "persons/{personId}/erase")] HttpRequest request, string personId) =>
+        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await persons.EraseAsync(caller, personId, ct)));
 }

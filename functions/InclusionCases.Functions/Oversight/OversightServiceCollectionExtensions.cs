@@ -6,5 +6,6 @@ public static class OversightServiceCollectionExtensions
 {
     public static IServiceCollection AddOversight(this IServiceCollection services) => services
         .AddSingleton<AuditQueries>()
+        .AddSingleton<PersonErasure>()
         .AddSingleton<PersonRecords>();
 }

@@ -11,7 +11,7 @@ using InclusionCases.Functions.Referrals.Contracts;
 namespace InclusionCases.Functions.Oversight;
 
 /// <summary>The GDPR requests of a person, answered by the data-protection officer.</summary>
-public sealed class PersonRecords(CaseStore cases, ContactStore contacts, AuditLog audit, TimeProvider clock)
+public sealed class PersonRecords(CaseStore cases, ContactStore contacts, PersonErasure erasure, AuditLog audit, TimeProvider clock)
 {
     /// <summary>The audit actions that disclose a person's data to someone.</summary>
     private static readonly HashSet<string> Disclosing = ["case.read", "timeline.read", "outreach.read", "referral.accept", "person.export"];
@@ -36,6 +36,13 @@ public sealed class PersonRecords(CaseStore cases, ContactStore contacts, AuditL
             [.. partition.Referrals.Select(r => ReferralResponse.From(r.Value))],
             [.. outreach.Select(ContactResponse.From)],
             disclosures);
+    }
+
+    public async Task<ErasureResult> EraseAsync(Caller caller, string personId, CancellationToken cancellationToken)
+    {
+        var partition = await AuthorizeAsync(caller, personId, ApiOperation.ErasePerson, "person.erase", cancellationToken);
+        var erased = await erasure.EraseAsync(partition, cancellationToken);
+        return new ErasureResult(personId, erased ? "erased" : "alreadyErased");
     }
 
     private async Task<PersonPartition> AuthorizeAsync(Caller caller, string personId, ApiOperation operation, string action, CancellationToken cancellationToken)
