@@ -8,6 +8,7 @@ using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.Operations;
 using InclusionCases.Functions.Oversight;
 using InclusionCases.Functions.Referrals;
+using InclusionCases.Functions.Reports;
 using InclusionCases.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public static class InclusionCasesServiceCollectionExtensions
             .AddReferrals()
             .AddContacts()
             .AddOperations()
-            .AddOversight();
+            .AddOversight()
+            .AddReports();
     }
 }

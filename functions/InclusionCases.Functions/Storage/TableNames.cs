@@ -27,5 +27,11 @@ public static class TableNames
     /// <summary>Outreach history of a person: PartitionKey = person id, RowKey = inverted observedAt + contact id.</summary>
     public const string Outreach = "Outreach";
 
-    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, Cases, OrganisationCases, Referrals, Audit, Contacts, Outreach];
+    /// <summary>One row per case or contact, by month: PartitionKey = <c>cases|yyyy-MM</c> or <c>contacts|yyyy-MM</c>.</summary>
+    public const string ReportFacts = "ReportFacts";
+
+    /// <summary>Monthly counters recomputed from the facts: PartitionKey = <c>cases</c> or <c>contacts</c>, RowKey = yyyy-MM.</summary>
+    public const string ReportRollups = "ReportRollups";
+
+    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, Cases, OrganisationCases, Referrals, Audit, Contacts, Outreach, ReportFacts, ReportRollups];
 }

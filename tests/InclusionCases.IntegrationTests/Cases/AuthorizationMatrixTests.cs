@@ -90,6 +90,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         ["ListContacts"] = new(_ => (HttpMethod.Get, "contacts", null), Mediator(200), Mediator(200)),
         ["ListPoisonMessages"] = new(_ => (HttpMethod.Get, "admin/poison", null), Operator(200), Operator(200)),
         ["ListAudit"] = new(c => (HttpMethod.Get, $"audit?personId={c.PersonId}", null), Auditor(200), Auditor(200)),
+        ["GetSummaryReport"] = new(_ => (HttpMethod.Get, "reports/summary", null), ReportReaders(200), ReportReaders(200)),
         ["ErasePerson"] = new(c => (HttpMethod.Post, $"persons/{c.PersonId}/erase", null), Auditor(200), Auditor(200)),
         ["ExportPerson"] = new(c => (HttpMethod.Get, $"persons/{c.PersonId}/export", null), Auditor(200), Auditor(200)),
         ["ReplayPoisonMessages"] = new(c => (HttpMethod.Post, $"admin/poison/{c.ContactIntakeQueue}/replay", null), Operator(200), Operator(200)),
@@ -201,6 +202,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
     private static Dictionary<string, int> Mediator(int status) => Users.ToDictionary(u => u, u => u == "karim" ? status : 403);
 
     private static Dictionary<string, int> Auditor(int status) => Users.ToDictionary(u => u, u => u == "dpo" ? status : 403);
+
+    private static Dictionary<string, int> ReportReaders(int status) => Users.ToDictionary(u => u, u => u is "marc" or "dpo" ? status : 403);
 
     private static Dictionary<string, int> Operator(int status) => Users.ToDictionary(u => u, u => u == "ops" ? status : 403);
 

@@ -27,6 +27,7 @@ public sealed class ErasureTests(AzuriteFixture azurite) : HostedTest(azurite)
         var batch = await Call(HttpMethod.Post, "contacts/batch", "karim", new { contacts = new[] { ContactScenario.Contact(personId: personId, notes: contactNote) } });
         await Eventually.WaitForAsync(() => Call(HttpMethod.Get, $"contacts/batch/{batch.Field("batchId")}", "karim"), s => s.Field("status") == "completed", TimeSpan.FromSeconds(30), "the batch");
         var before = await Call(HttpMethod.Get, $"cases/{caseId}", "sophie");
+        var reportBefore = await SettledReportAsync(personId);
 
         var erased = await Call(HttpMethod.Post, $"persons/{personId}/erase", "dpo");
 
@@ -49,6 +50,16 @@ public sealed class ErasureTests(AzuriteFixture azurite) : HostedTest(azurite)
         // Wait for the projector to rewrite the referral index, then look at every row of every table.
         await Eventually.WaitForAsync(() => TablesContainingAsync(secrets), found => found.Count == 0, TimeSpan.FromSeconds(30), "no table to hold the erased words");
         Assert.Equal("alreadyErased", (await Call(HttpMethod.Post, $"persons/{personId}/erase", "dpo")).Field("outcome"));
+        Assert.Equal(reportBefore, await SettledReportAsync(personId));
+    }
+
+    // The summary once the projector has nothing left to do for the person.
+    private async Task<string> SettledReportAsync(string personId)
+    {
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<InclusionCases.Functions.Cases.CaseStore>(Host.Services);
+        await Eventually.WaitForAsync(
+            async () => (await store.LoadAsync(personId, CancellationToken.None)).OutboxRowKeys.Count, n => n == 0, TimeSpan.FromSeconds(30), "the projector to drain the outbox");
+        return (await Call(HttpMethod.Get, "reports/summary", "marc")).Body;
     }
 
     [Fact]

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using InclusionCases.Domain.Cases;
+using InclusionCases.Domain.Contacts;
+using InclusionCases.Functions.Storage;
+
+namespace InclusionCases.Functions.Reports;
+
+/// <summary>
+/// Maintains the report counters. The projectors upsert one fact row per case or contact in the
+/// month partition it belongs to (idempotent), then recompute that month's rollup from the month's
+/// facts and write it under the ETag read first: a concurrent recomputation that raced ahead makes
+/// the write fail and the month is recomputed, so a rollup never misses a fact. Reports read
+/// rollups only: one partition, one row per month.
+/// </summary>
+public sealed class ReportCounters(StorageAccount storage)
+{
+    private const string CasesKind = "cases";
+    private const string ContactsKind = "contacts";
+    private readonly TableClient _facts = storage.Table(TableNames.ReportFacts);
+    private readonly TableClient _rollups = storage.Table(TableNames.ReportRollups);
+
+    public async Task RecordCaseAsync(CaseFile c, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var month = Month(c.CreatedAt);
+        var row = new TableEntity($"{CasesKind}|{month}", c.Id)
+        {
+            ["Type"] = c.Type.ToString(),
+            ["Status"] = c.Status.ToString(),
+            ["IntakeOn"] = DateOnly.FromDateTime(c.CreatedAt.UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["MoveInDate"] = c.Housing?.MoveInDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["StillHoused"] = c.Status == CaseStatus.Housed && c.Housing?.TenancyStatus != TenancyStatus.Ended,
+        };
+        await _facts.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        await RecomputeAsync(CasesKind, month, cancellationToken);
+    }
+
+    public async Task RecordContactsAsync(IEnumerable<StreetContact> contacts, CancellationToken cancellationToken)
+    {
+        var months = new HashSet<string>();
+        foreach (var c in contacts)
+        {
+            var month = Month(c.ObservedAt);
+            months.Add(month);
+            var row = new TableEntity($"{ContactsKind}|{month}", c.Id)
+            {
+                ["Zone"] = c.Zone,
+                ["Needs"] = JsonSerializer.Serialize(c.Needs.Select(n => JsonNamingPolicy.CamelCase.ConvertName(n.ToString()))),
+            };
+            await _facts.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        }
+
+        foreach (var month in months)
+        {
+            await RecomputeAsync(ContactsKind, month, cancellationToken);
+        }
+    }
+
+    /// <summary>The rollups of the months from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
+    public async Task<(IReadOnlyList<MonthlyRollup> Cases, IReadOnlyList<MonthlyRollup> Contacts)> ReadAsync(string from, string to, CancellationToken cancellationToken) =>
+        (await ReadKindAsync(CasesKind, from, to, cancellationToken), await ReadKindAsync(ContactsKind, from, to, cancellationToken));
+
+    /// <summary>The case rollups of every month up to <paramref name="to"/>: cases opened earlier may move in later.</summary>
+    public Task<IReadOnlyList<MonthlyRollup>> ReadCasesUpToAsync(string to, CancellationToken cancellationToken) => ReadKindAsync(CasesKind, "0000-00", to, cancellationToken);
+
+    public static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private async Task<IReadOnlyList<MonthlyRollup>> ReadKindAsync(string kind, string from, string to, CancellationToken cancellationToken)
+    {
+        var rollups = new List<MonthlyRollup>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {kind} and RowKey ge {from} and RowKey le {to}");
+        await foreach (var row in _rollups.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rollups.Add(JsonSerializer.Deserialize<MonthlyRollup>(row.GetString("Counts"))!);
+        }
+
+        return rollups;
+    }
+
+    private async Task RecomputeAsync(string kind, string month, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var current = await _rollups.GetEntityIfExistsAsync<TableEntity>(kind, month, cancellationToken: cancellationToken);
+            var rollup = kind == CasesKind ? await CaseRollupAsync(month, cancellationToken) : await ContactRollupAsync(month, cancellationToken);
+            var row = new TableEntity(kind, month) { ["Counts"] = JsonSerializer.Serialize(rollup) };
+            try
+            {
+                if (current.HasValue && current.Value is { } existing)
+                {
+                    await _rollups.UpdateEntityAsync(row, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await _rollups.AddEntityAsync(row, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Someone recomputed this month meanwhile: read again, so no fact is missed.
+            }
+        }
+
+        throw new InvalidOperationException($"The {kind} counters of {month} kept changing; the message will be retried.");
+    }
+
+    private async Task<MonthlyRollup> CaseRollupAsync(string month, CancellationToken cancellationToken)
+    {
+        var rollup = new MonthlyRollup();
+        await foreach (var f in _facts.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {CasesKind + "|" + month}"), cancellationToken: cancellationToken))
+        {
+            var cell = f.GetString("Type") + "|" + f.GetString("Status");
+            rollup.Cells[cell] = rollup.Cells.GetValueOrDefault(cell) + 1;
+            if (f.GetString("MoveInDate") is { } moveIn)
+            {
+                var moveInDate = DateOnly.ParseExact(moveIn, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var cohortKey = moveIn[..7];
+                if (!rollup.Housed.TryGetValue(cohortKey, out var cohort))
+                {
+                    rollup.Housed[cohortKey] = cohort = new HousedCohort();
+                }
+
+                cohort.Total++;
+                cohort.StillHoused += f.GetBoolean("StillHoused") == true ? 1 : 0;
+                var days = Math.Max(0, moveInDate.DayNumber - DateOnly.ParseExact(f.GetString("IntakeOn"), "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber);
+                cohort.Days[days] = cohort.Days.GetValueOrDefault(days) + 1;
+            }
+        }
+
+        return rollup;
+    }
+
+    private async Task<MonthlyRollup> ContactRollupAsync(string month, CancellationToken cancellationToken)
+    {
+        var zones = new Dictionary<string, int>();
+        var needs = new Dictionary<string, int>();
+        var total = 0;
+        await foreach (var f in _facts.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ContactsKind + "|" + month}"), cancellationToken: cancellationToken))
+        {
+            total++;
+            var zone = f.GetString("Zone");
+            zones[zone] = zones.GetValueOrDefault(zone) + 1;
+            foreach (var need in JsonSerializer.Deserialize<string[]>(f.GetString("Needs")) ?? [])
+            {
+                needs[need] = needs.GetValueOrDefault(need) + 1;
+            }
+        }
+
+        return new MonthlyRollup { Zones = zones, Needs = needs, Contacts = total };
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+using InclusionCases.Domain.Access;
+using InclusionCases.Domain.Cases;
+using InclusionCases.Domain.Identity;
+using InclusionCases.Functions.Audit;
+using InclusionCases.Functions.Http;
+
+namespace InclusionCases.Functions.Reports;
+
+/// <summary>
+/// <c>GET /api/reports/summary</c> for coordinators and auditors, from the monthly rollups only.
+/// Periods are whole months. Counts from 1 to 4 are suppressed, and where one count of a list
+/// is suppressed beside a shown total, the next smallest is too, so none can be recovered by
+/// subtraction.
+/// </summary>
+public sealed class ReportService(ReportCounters counters, AuditLog audit, TimeProvider clock)
+{
+    public async Task<SummaryReport> SummaryAsync(Caller caller, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var allowed = AccessPolicy.MayPerform(caller, ApiOperation.ReadReports);
+        await audit.RecordAsync(caller, "report.read", "reports/summary", null, allowed ? AuditOutcome.Allowed : AuditOutcome.Denied, cancellationToken);
+        if (!allowed)
+        {
+            throw ApiProblemException.Forbidden("Only coordinators and auditors read reports.");
+        }
+
+        var end = to ?? clock.GetUtcNow();
+        var start = from ?? end.AddMonths(-11);
+        if (start > end)
+        {
+            throw ApiProblemException.Invalid("from", "Must be before to.");
+        }
+
+        var (fromMonth, toMonth) = (ReportCounters.Month(start), ReportCounters.Month(end));
+        // Cases created before the period may move in during it: their rollups are read from the start.
+        var (inPeriod, contactMonths) = await counters.ReadAsync(fromMonth, toMonth, cancellationToken);
+        var caseMonths = await counters.ReadCasesUpToAsync(toMonth, cancellationToken);
+
+        var cells = Sum(inPeriod.Select(m => m.Cells));
+        var caseCounts = Suppress(cells.Select(c => (c.Key, c.Value)).ToList(), out var casesTotal);
+        var zones = Suppress(Sum(contactMonths.Select(m => m.Zones)).Select(z => (z.Key, z.Value)).ToList(), out var contactsTotal);
+        var needs = Suppress(Sum(contactMonths.Select(m => m.Needs)).Select(n => (n.Key, n.Value)).ToList(), out _);
+
+        var cohorts = caseMonths.SelectMany(m => m.Housed).ToList();
+        var housedInPeriod = cohorts.Where(c => string.CompareOrdinal(c.Key, fromMonth) >= 0 && string.CompareOrdinal(c.Key, toMonth) <= 0).ToList();
+        return new SummaryReport(
+            fromMonth,
+            toMonth,
+            [.. caseCounts.Select(c => new CaseCount(Name(c.Name.Split('|')[0]), Name(c.Name.Split('|')[1]), c.Count))],
+            casesTotal,
+            [.. zones.Select(z => new NamedCount(z.Name, z.Count))],
+            [.. needs.Select(n => new NamedCount(n.Name, n.Count))],
+            SuppressedCount.Of(contactMonths.Sum(m => m.Contacts)),
+            RetentionAfter(cohorts, fromMonth, end.AddMonths(-6)),
+            RetentionAfter(cohorts, fromMonth, end.AddMonths(-12)),
+            Median(housedInPeriod.SelectMany(c => c.Value.Days)));
+    }
+
+    private static Retention RetentionAfter(List<KeyValuePair<string, HousedCohort>> cohorts, string fromMonth, DateTimeOffset movedInBy)
+    {
+        var cutoff = ReportCounters.Month(movedInBy);
+        var eligible = cohorts.Where(c => string.CompareOrdinal(c.Key, fromMonth) >= 0 && string.CompareOrdinal(c.Key, cutoff) <= 0).Select(c => c.Value).ToList();
+        var housed = eligible.Sum(c => c.Total);
+        var still = eligible.Sum(c => c.StillHoused);
+        // A share reveals small numbers too: hidden when the housed, the still housed or the lost are 1 to 4.
+        var small = new[] { housed, still, housed - still }.Any(n => n is > 0 and < SuppressedCount.Threshold);
+        var share = housed == 0 ? new SuppressedCount(null, false) : small ? SuppressedCount.Hidden : new SuppressedCount(Math.Round((double)still / housed, 3), false);
+        return new Retention(SuppressedCount.Of(housed), share);
+    }
+
+    private static SuppressedCount Median(IEnumerable<KeyValuePair<int, int>> histogram)
+    {
+        var days = histogram.SelectMany(d => Enumerable.Repeat(d.Key, d.Value)).Order().ToList();
+        if (days.Count == 0)
+        {
+            return new SuppressedCount(null, false);
+        }
+
+        if (days.Count < SuppressedCount.Threshold)
+        {
+            return SuppressedCount.Hidden;
+        }
+
+        var middle = days.Count / 2;
+        return new SuppressedCount(days.Count % 2 == 1 ? days[middle] : (days[middle - 1] + days[middle]) / 2.0, false);
+    }
+
+    private static List<(string Name, SuppressedCount Count)> Suppress(List<(string Name, int Value)> counts, out SuppressedCount total)
+    {
+        var sum = counts.Sum(c => c.Value);
+        total = SuppressedCount.Of(sum);
+        var result = counts.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => (c.Name, Count: SuppressedCount.Of(c.Value), c.Value)).ToList();
+        // One hidden count beside a shown total could be recovered by subtraction: hide the next smallest too.
+        if (!total.Suppressed && result.Count(r => r.Count.Suppressed) == 1)
+        {
+            var next = result.Where(r => !r.Count.Suppressed && r.Value > 0).OrderBy(r => r.Value).Select(r => r.Name).FirstOrDefault();
+            result = [.. result.Select(r => r.Name == next ? (r.Name, SuppressedCount.Hidden, r.Value) : r)];
+        }
+
+        return [.. result.Select(r => (r.Name, r.Count))];
+    }
+
+    private static Dictionary<string, int> Sum(IEnumerable<Dictionary<string, int>> maps)
+    {
+        var sum = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, value) in maps.SelectMany(m => m))
+        {
+            sum[key] = sum.GetValueOrDefault(key) + value;
+        }
+
+        return sum;
+    }
+
+    private static string Name(string enumName) => JsonNamingPolicy.CamelCase.ConvertName(enumName);
+}

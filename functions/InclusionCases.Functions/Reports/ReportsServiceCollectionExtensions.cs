@@ -1,0 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InclusionCases.Functions.Reports;
+
+public static class ReportsServiceCollectionExtensions
+{
+    public static IServiceCollection AddReports(this IServiceCollection services) => services
+        .AddSingleton<ReportCounters>()
+        .AddSingleton<ReportService>();
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.Json;
+using InclusionCases.IntegrationTests.Cases;
+using InclusionCases.IntegrationTests.Contacts;
+using InclusionCases.IntegrationTests.Infrastructure;
+
+namespace InclusionCases.IntegrationTests.Reports;
+
+/// <summary>The summary report counts from the projector's counters and suppresses counts from 1 to 4.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class SummaryReportTests(AzuriteFixture azurite) : HostedTest(azurite)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task ThreeHousedCases_AreSuppressed_AndTheNextSmallestToo_SoNoneIsRecoveredBySubtraction()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var (caseId, _, etag) = await CaseScenario.OpenCaseAsync(Host);
+            var active = await Call(HttpMethod.Patch, $"cases/{caseId}", "sophie", new { status = "active" }, etag);
+            Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Patch, $"cases/{caseId}", "sophie", new { status = "housed", housing = new { moveInDate = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) } }, active.ETag)).Status);
+        }
+
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await Call(HttpMethod.Post, "cases", "thomas", new { type = "homelessness", person = new { displayName = $"P{i}" } })).Status);
+        }
+
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await Call(HttpMethod.Post, "cases", "lena", new { type = "housingFirst", person = new { displayName = $"Q{i}" } })).Status);
+        }
+
+        var report = await Eventually.WaitForAsync(
+            () => Call(HttpMethod.Get, "reports/summary", "marc"),
+            r => Total(r) is { Value: 16 } && Count(r, "housingFirst", "housed") is not null,
+            Deadline,
+            "the report to count sixteen cases");
+
+        var housed = Count(report, "housingFirst", "housed")!;
+        Assert.True(housed.Value.Suppressed);
+        Assert.Null(housed.Value.Value);
+        // 16 shown, 3 hidden: the 6 would give the 3 away by subtraction, so it is hidden too; the 7 is not.
+        Assert.True(Count(report, "homelessness", "intake")!.Value.Suppressed);
+        Assert.Equal(7, Count(report, "housingFirst", "intake")!.Value.Value);
+        Assert.True(report.Json.GetProperty("medianDaysIntakeToHoused").GetProperty("suppressed").GetBoolean());
+        Assert.Equal(HttpStatusCode.Forbidden, (await Call(HttpMethod.Get, "reports/summary", "sophie")).Status);
+    }
+
+    [Fact]
+    public async Task Contacts_AreCountedByZoneAndNeed_SmallZonesSuppressed()
+    {
+        var contacts = Enumerable.Range(0, 7).Select(i => ContactScenario.Contact(zone: i < 5 ? "Flagey" : "Matonge")).ToArray();
+        var batch = await Call(HttpMethod.Post, "contacts/batch", "karim", new { contacts });
+        Assert.Equal(HttpStatusCode.Accepted, batch.Status);
+
+        var report = await Eventually.WaitForAsync(
+            () => Call(HttpMethod.Get, "reports/summary", "dpo"),
+            r => r.Json.GetProperty("contactsTotal").GetProperty("value").ValueKind == JsonValueKind.Number && r.Json.GetProperty("contactsTotal").GetProperty("value").GetDouble() >= 7,
+            Deadline,
+            "the report to count the contacts");
+
+        var zones = report.Json.GetProperty("contactsByZone").EnumerateArray().ToDictionary(z => z.GetProperty("name").GetString()!, z => z.GetProperty("count"));
+        Assert.True(zones["Matonge"].GetProperty("suppressed").GetBoolean());
+        // With Matonge hidden and the total shown, Flagey would give it away by subtraction: hidden too.
+        Assert.True(zones["Flagey"].GetProperty("suppressed").GetBoolean());
+        var needs = report.Json.GetProperty("contactsByNeed").EnumerateArray().ToDictionary(z => z.GetProperty("name").GetString()!, z => z.GetProperty("count"));
+        Assert.Equal(7, needs["food"].GetProperty("value").GetDouble());
+    }
+
+    private static (double? Value, bool Suppressed)? Count(ApiCall report, string type, string status) =>
+        report.Json.GetProperty("cases").EnumerateArray()
+            .Where(c => c.GetProperty("type").GetString() == type && c.GetProperty("status").GetString() == status)
+            .Select(c => c.GetProperty("count"))
+            .Select(c => ((double?)(c.GetProperty("value").ValueKind == JsonValueKind.Number ? c.GetProperty("value").GetDouble() : null), c.GetProperty("suppressed").GetBoolean()))
+            .Cast<(double?, bool)?>()
+            .FirstOrDefault();
+
+    private static (double? Value, bool Suppressed) Total(ApiCall report)
+    {
+        var total = report.Json.GetProperty("casesTotal");
+        return (total.GetProperty("value").ValueKind == JsonValueKind.Number ? total.GetProperty("value").GetDouble() : null, total.GetProperty("suppressed").GetBoolean());
+    }
+}
