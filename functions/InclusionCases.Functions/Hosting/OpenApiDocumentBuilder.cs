@@ -196,7 +196,60 @@ public static partial class OpenApiDocumentBuilder
 
     private static JsonObject Content(string mediaType, JsonNode schema) => new() { [mediaType] = new JsonObject { ["schema"] = schema } };
 
-    private static JsonNode Schema(Type type) => ApiJson.Options.GetJsonSchemaAsNode(type, SchemaOptions);
+    private static JsonNode Schema(Type type)
+    {
+        var schema = ApiJson.Options.GetJsonSchemaAsNode(type, SchemaOptions);
+        return Inline(schema, schema, depth: 0);
+    }
+
+    // The exporter writes a repeated type once and points at it with "#/…" relative to its own root,
+    // which means nothing once the schema sits inside the document: such references are inlined.
+    private static JsonNode Inline(JsonNode node, JsonNode root, int depth)
+    {
+        if (depth > 32)
+        {
+            throw new InvalidOperationException("A schema is too deep to inline (a recursive type?).");
+        }
+
+        switch (node)
+        {
+            case JsonObject o when o["$ref"] is JsonValue reference && reference.GetValue<string>() is ['#', ..] pointer:
+                var target = pointer.TrimStart('#', '/').Split('/', StringSplitOptions.RemoveEmptyEntries)
+                    .Aggregate((JsonNode?)root, (current, segment) => current is JsonArray array ? array[int.Parse(segment, System.Globalization.CultureInfo.InvariantCulture)] : current?[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)])
+                    ?? throw new InvalidOperationException($"The schema reference {pointer} points nowhere.");
+                return Inline(target.DeepClone(), root, depth + 1);
+            case JsonObject o:
+                foreach (var key in o.Select(p => p.Key).ToList())
+                {
+                    if (o[key] is { } child)
+                    {
+                        var inlined = Inline(child, root, depth + 1);
+                        if (!ReferenceEquals(inlined, child))
+                        {
+                            o[key] = inlined;
+                        }
+                    }
+                }
+
+                return o;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    if (a[i] is { } child)
+                    {
+                        var inlined = Inline(child, root, depth + 1);
+                        if (!ReferenceEquals(inlined, child))
+                        {
+                            a[i] = inlined;
+                        }
+                    }
+                }
+
+                return a;
+            default:
+                return node;
+        }
+    }
 
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:regex\(\^(?<literal>[a-z]+)\$\))?[^}]*\}")]
     private static partial Regex RouteParameter();
