@@ -9,6 +9,7 @@ using InclusionCases.Functions.Operations;
 using InclusionCases.Functions.Oversight;
 using InclusionCases.Functions.Referrals;
 using InclusionCases.Functions.Reports;
+using InclusionCases.Functions.Retention;
 using InclusionCases.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,7 @@ public static class InclusionCasesServiceCollectionExtensions
             .AddContacts()
             .AddOperations()
             .AddOversight()
-            .AddReports();
+            .AddReports()
+            .AddRetention(configuration);
     }
 }

@@ -7,6 +7,7 @@ using InclusionCases.Functions.Hosting;
 using InclusionCases.LocalHost.Discovery;
 using InclusionCases.LocalHost.Http;
 using InclusionCases.LocalHost.Queues;
+using InclusionCases.LocalHost.Timers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +20,8 @@ namespace InclusionCases.LocalHost;
 /// <summary>
 /// Builds the local stand-in for the Functions host: the app's own composition
 /// (<see cref="InclusionCasesServiceCollectionExtensions.AddInclusionCases"/>), every discovered HTTP
-/// function on Kestrel, and a <see cref="QueueTriggerListener"/> per queue function.
+/// function on Kestrel, a <see cref="QueueTriggerListener"/> per queue function and a
+/// <see cref="TimerTriggerRunner"/> per timer function.
 /// </summary>
 public static class LocalFunctionsHost
 {
@@ -63,6 +65,13 @@ public static class LocalFunctionsHost
         foreach (var function in catalog.Queues)
         {
             AddQueueListener(builder, function, hostJson.Queues);
+        }
+
+        foreach (var function in catalog.Timers)
+        {
+            var schedule = CronSchedule.Parse(BindingExpressions.Resolve(function.Schedule, builder.Configuration));
+            builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => new TimerTriggerRunner(
+                function, schedule, sp, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TimerTriggerRunner>>()));
         }
 
         var app = builder.Build();

@@ -11,7 +11,7 @@ namespace InclusionCases.Functions.Cases;
 /// current state rather than replaying events, so running it twice, late or out of order converges
 /// to the same indexes. The outbox rows it saw are deleted last.
 /// </summary>
-public sealed class CaseProjector(CaseStore store, OrganisationCaseIndex cases, ReferralIndex referrals, Reports.ReportCounters counters, TimeProvider clock)
+public sealed class CaseProjector(CaseStore store, OrganisationCaseIndex cases, ReferralIndex referrals, Reports.ReportCounters counters, Retention.RetentionIndex retention, TimeProvider clock)
 {
     public async Task ProjectAsync(string personId, CancellationToken cancellationToken)
     {
@@ -33,6 +33,7 @@ public sealed class CaseProjector(CaseStore store, OrganisationCaseIndex cases, 
             }
 
             await counters.RecordCaseAsync(c, cancellationToken);
+            await retention.RecordClosedAsync(c, cancellationToken);
             if (!before.Order().SequenceEqual(seeing.Order()))
             {
                 await store.SetIndexedOrganisationsAsync(personId, c.Id, seeing, cancellationToken);

@@ -10,7 +10,7 @@ namespace InclusionCases.Functions.Contacts;
 /// nothing twice. A chunk that fails its checks throws, and after five attempts lands in the
 /// poison queue for an operator.
 /// </summary>
-public sealed class ContactIntake(ContactStore store, Reports.ReportCounters counters, TimeProvider clock)
+public sealed class ContactIntake(ContactStore store, Reports.ReportCounters counters, Retention.RetentionIndex retention, TimeProvider clock)
 {
     public async Task StoreAsync(ContactIntakeMessage message, CancellationToken cancellationToken)
     {
@@ -37,6 +37,11 @@ public sealed class ContactIntake(ContactStore store, Reports.ReportCounters cou
         await store.AddManyAsync(contacts, cancellationToken);
         await Task.WhenAll(contacts.Select(c => store.LinkToPersonAsync(c, cancellationToken)));
         await counters.RecordContactsAsync(contacts.Select(c => c.Contact), cancellationToken);
+        foreach (var c in contacts)
+        {
+            await retention.RecordContactAsync(c.OrganisationId, c.Contact.Id, c.Contact.ObservedAt, cancellationToken);
+        }
+
         await store.MarkChunkStoredAsync(message.OrganisationId, message.BatchId, message.Chunk, contacts.Count, cancellationToken);
     }
 }

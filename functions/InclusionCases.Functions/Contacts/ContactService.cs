@@ -15,7 +15,7 @@ namespace InclusionCases.Functions.Contacts;
 /// id), or a night's batch (checked at once, queued in chunks for <see cref="ContactIntake"/>).
 /// Mediators read their own organisation's contacts; nobody else lists them.
 /// </summary>
-public sealed class ContactService(ContactStore store, Reports.ReportCounters counters, StorageAccount storage, QueueNames queues, AuditLog audit, TimeProvider clock)
+public sealed class ContactService(ContactStore store, Reports.ReportCounters counters, Retention.RetentionIndex retention, StorageAccount storage, QueueNames queues, AuditLog audit, TimeProvider clock)
 {
     public const int MaxBatchSize = 500;
 
@@ -45,6 +45,7 @@ public sealed class ContactService(ContactStore store, Reports.ReportCounters co
         // Also on a re-send: the first attempt may have stored the contact and failed before this.
         await store.LinkToPersonAsync(stored, cancellationToken);
         await counters.RecordContactsAsync([contact], cancellationToken);
+        await retention.RecordContactAsync(caller.OrganisationId, contact.Id, contact.ObservedAt, cancellationToken);
         return (created, ContactResponse.From(stored));
     }
 

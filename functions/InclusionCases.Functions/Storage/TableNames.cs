@@ -33,5 +33,8 @@ public static class TableNames
     /// <summary>Monthly counters recomputed from the facts: PartitionKey = <c>cases</c> or <c>contacts</c>, RowKey = yyyy-MM.</summary>
     public const string ReportRollups = "ReportRollups";
 
-    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, Cases, OrganisationCases, Referrals, Audit, Contacts, Outreach, ReportFacts, ReportRollups];
+    /// <summary>Closed cases and contacts by month, for the retention job: PartitionKey = <c>closed|yyyy-MM</c> or <c>contacts|yyyy-MM</c>.</summary>
+    public const string Retention = "Retention";
+
+    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, Cases, OrganisationCases, Referrals, Audit, Contacts, Outreach, ReportFacts, ReportRollups, Retention];
 }

@@ -50,6 +50,8 @@ public sealed class TestHost : IAsyncDisposable
             ["Storage:TablePrefix"] = prefix,
             ["CaseEventsQueue"] = prefix + "-case-events",
             ["ContactIntakeQueue"] = prefix + "-contact-intake",
+            // Never during a test run: the retention tests call the job themselves.
+            ["RetentionSchedule"] = "0 0 0 31 2 *",
             ["Auth:Mode"] = AuthOptions.DevelopmentMode,
             ["Auth:Development:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Auth:Development:Audience"] = "api://inclusioncases-test",

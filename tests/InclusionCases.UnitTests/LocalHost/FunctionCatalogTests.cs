@@ -46,4 +46,13 @@ public sealed class FunctionCatalogTests
     {
         Assert.Equal(["%CaseEventsQueue%", "%ContactIntakeQueue%"], App.Queues.Select(q => q.QueueName).Order());
     }
+
+    [Fact]
+    public void Discover_FindsTheRetentionTimerWithItsSettingExpression()
+    {
+        var timer = Assert.Single(App.Timers);
+
+        Assert.Equal("ApplyRetention", timer.Name);
+        Assert.Equal("%RetentionSchedule%", timer.Schedule);
+    }
 }

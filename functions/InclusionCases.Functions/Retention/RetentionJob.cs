@@ -1,0 +1,63 @@
+using InclusionCases.Domain.Cases;
+using InclusionCases.Functions.Cases;
+using InclusionCases.Functions.Contacts;
+using InclusionCases.Functions.Oversight;
+using Microsoft.Extensions.Options;
+
+namespace InclusionCases.Functions.Retention;
+
+/// <summary>
+/// Anonymises what has been kept long enough, exactly as an erasure does: a person once every case
+/// of theirs has been closed for <see cref="RetentionOptions.ClosedCaseYears"/>, a street contact's
+/// free text once it is <see cref="RetentionOptions.ContactYears"/> old. It reads the months past
+/// their period from <see cref="RetentionIndex"/> (looking back <see cref="LookBackMonths"/> more, so
+/// a job that did not run for a while catches up) and checks each record before touching it.
+/// </summary>
+public sealed class RetentionJob(RetentionIndex index, CaseStore cases, ContactStore contacts, PersonErasure erasure, IOptions<RetentionOptions> options, TimeProvider clock)
+{
+    public const int LookBackMonths = 24;
+
+    public async Task<RetentionRun> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var caseCutoff = today.AddYears(-options.Value.ClosedCaseYears);
+        var persons = 0;
+        foreach (var row in await index.DueAsync("closed", caseCutoff.AddMonths(-LookBackMonths), caseCutoff, cancellationToken))
+        {
+            var partition = await cases.LoadAsync(row.GetString("PersonId"), cancellationToken);
+            var closedCase = partition.Case(row.RowKey)?.Value;
+            if (partition.Person is null || closedCase is null || closedCase.Status != CaseStatus.Closed)
+            {
+                await index.RemoveAsync(row, cancellationToken); // reopened or gone: indexed again if closed again
+                continue;
+            }
+
+            if (partition.Cases.All(c => c.Value.Status == CaseStatus.Closed && RetentionIndex.ClosedOn(c.Value) <= caseCutoff))
+            {
+                persons += await erasure.EraseAsync(partition, cancellationToken) ? 1 : 0;
+                await index.RemoveAsync(row, cancellationToken);
+            }
+        }
+
+        var contactCutoff = now.AddYears(-options.Value.ContactYears);
+        var contactMonth = DateOnly.FromDateTime(contactCutoff.UtcDateTime);
+        var anonymised = 0;
+        foreach (var row in await index.DueAsync("contacts", contactMonth.AddMonths(-LookBackMonths), contactMonth, cancellationToken))
+        {
+            var stored = await contacts.FindAsync(row.GetString("OrganisationId"), row.RowKey, cancellationToken);
+            if (stored is null || stored.Contact.ObservedAt <= contactCutoff)
+            {
+                if (stored is not null)
+                {
+                    await contacts.EraseFreeTextAsync(stored, cancellationToken);
+                    anonymised++;
+                }
+
+                await index.RemoveAsync(row, cancellationToken);
+            }
+        }
+
+        return new RetentionRun(persons, anonymised);
+    }
+}

@@ -1,0 +1,61 @@
+using InclusionCases.Functions.Hosting;
+using InclusionCases.LocalHost.Discovery;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace InclusionCases.LocalHost.Timers;
+
+/// <summary>
+/// Runs a timer-triggered function when its schedule matches (checked every second, UTC), and at
+/// start when <c>RunOnStartup</c> is set. A run that is still going when the next one is due is not
+/// overlapped, as on the Functions host. No singleton lock across processes, no past-due catch-up.
+/// </summary>
+internal sealed partial class TimerTriggerRunner(TimerFunction function, CronSchedule schedule, IServiceProvider services, TimeProvider clock, ILogger<TimerTriggerRunner> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (function.RunOnStartup)
+        {
+            await RunAsync(stoppingToken);
+        }
+
+        var last = DateTimeOffset.MinValue;
+        using var ticker = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
+        try
+        {
+            while (await ticker.WaitForNextTickAsync(stoppingToken))
+            {
+                var now = clock.GetUtcNow();
+                var second = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+                if (second != last && schedule.Matches(second))
+                {
+                    last = second;
+                    await RunAsync(stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host stopping.
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var arguments = function.Method.GetParameters().Select(p => p.ParameterType == typeof(CancellationToken) ? stoppingToken : (object)new TimerInfo()).ToArray();
+            await FunctionInvoker.InvokeAsync(function.Method, scope.ServiceProvider, arguments);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogFailed(logger, ex, function.Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer function {Function} failed; it runs again at its next occurrence")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string function);
+}
