@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Creates or updates the API's Entra ID app registration with the app roles the API checks, and
+# prints its application (client) id: the apiClientId parameter of main.bicep.
+# Needs the Azure CLI, signed in (az login) with rights to register applications.
+#   infra/entra-app.sh ["InclusionCases API (test)"]
+# A script step rather than the Microsoft Graph Bicep extension: that extension is fetched from a
+# registry at build time, which the project's CI cannot reach, so it could not be validated there.
+set -euo pipefail
+name="${1:-InclusionCases API}"
+
+# Stable ids: a role keeps its id across runs and environments, so assignments survive updates.
+roles='[
+ {"value":"SocialWorker","displayName":"Social worker","description":"Opens and updates cases (CPAS, NGO).","id":"6f3b1c2e-1a4d-4e8b-9c01-5a7d2e3f4b01","allowedMemberTypes":["User"],"isEnabled":true},
+ {"value":"Mediator","displayName":"Street mediator","description":"Logs street contacts.","id":"6f3b1c2e-1a4d-4e8b-9c01-5a7d2e3f4b02","allowedMemberTypes":["User"],"isEnabled":true},
+ {"value":"Partner","displayName":"Partner system","description":"A partner organisation'"'"'s system: reads visible cases, adds shared notes, answers referrals.","id":"6f3b1c2e-1a4d-4e8b-9c01-5a7d2e3f4b03","allowedMemberTypes":["Application"],"isEnabled":true},
+ {"value":"Coordinator","displayName":"Coordinator","description":"Manages organisations and members, reads aggregated reports.","id":"6f3b1c2e-1a4d-4e8b-9c01-5a7d2e3f4b04","allowedMemberTypes":["User"],"isEnabled":true},
+ {"value":"Auditor","displayName":"Data-protection officer","description":"Reads the audit log, exports and erases a person.","id":"6f3b1c2e-1a4d-4e8b-9c01-5a7d2e3f4b05","allowedMemberTypes":["User"],"isEnabled":true},
+ {"value":"Operator","displayName":"Operator","description":"Sees and replays poison messages.","id":"6f3b1c2e-1a4d-4e8b-9c01-5a7d2e3f4b06","allowedMemberTypes":["User"],"isEnabled":true}
+]'
+
+app_id="$(az ad app list --display-name "$name" --query "[0].appId" -o tsv)"
+if [ -z "$app_id" ]; then
+  echo "creating app registration '$name'..." >&2
+  app_id="$(az ad app create --display-name "$name" --sign-in-audience AzureADMyOrg --app-roles "$roles" --query appId -o tsv)"
+else
+  echo "updating app registration '$name' ($app_id)..." >&2
+  az ad app update --id "$app_id" --app-roles "$roles"
+fi
+az ad app update --id "$app_id" --identifier-uris "api://$app_id" --set api.requestedAccessTokenVersion=2
+az ad sp show --id "$app_id" >/dev/null 2>&1 || az ad sp create --id "$app_id" >/dev/null
+echo "$app_id"

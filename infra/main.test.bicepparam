@@ -1,0 +1,6 @@
+using 'main.bicep'
+
+// A test environment. apiClientId comes from infra/entra-app.sh (the API's app registration).
+param environmentName = 'test'
+param location = 'westeurope'
+param apiClientId = '00000000-0000-0000-0000-000000000000'
