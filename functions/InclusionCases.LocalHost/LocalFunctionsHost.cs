@@ -62,12 +62,12 @@ public static class LocalFunctionsHost
         options.ConfigureServices?.Invoke(builder.Services);
 
         var catalog = FunctionCatalog.Discover(options.FunctionAssemblies);
-        foreach (var function in catalog.Queues)
+        foreach (var function in options.RunTriggers ? catalog.Queues : [])
         {
             AddQueueListener(builder, function, hostJson.Queues);
         }
 
-        foreach (var function in catalog.Timers)
+        foreach (var function in options.RunTriggers ? catalog.Timers : [])
         {
             var schedule = CronSchedule.Parse(BindingExpressions.Resolve(function.Schedule, builder.Configuration));
             builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => new TimerTriggerRunner(

@@ -23,6 +23,9 @@ public sealed record LocalHostOptions
     /// <summary>The assemblies whose functions are served; by default the Functions app alone.</summary>
     public IReadOnlyList<Assembly> FunctionAssemblies { get; init; } = [typeof(InclusionCases.Functions.Http.HttpApi).Assembly];
 
+    /// <summary>Whether queue and timer triggers run; tests turn them off to stand for a host that died before them.</summary>
+    public bool RunTriggers { get; init; } = true;
+
     /// <summary>Changes to the app's services after its own composition (tests swap the clock this way).</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 

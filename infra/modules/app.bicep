@@ -194,6 +194,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       CaseEventsQueue: queueNames[0]
       ContactIntakeQueue: queueNames[1]
       RetentionSchedule: '0 30 3 * * *'
+      OutboxSweepSchedule: '0 * * * * *'
       Retention__ClosedCaseYears: string(closedCaseRetentionYears)
       Retention__ContactYears: string(contactRetentionYears)
     }

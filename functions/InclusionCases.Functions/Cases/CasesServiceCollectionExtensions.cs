@@ -9,5 +9,6 @@ public static class CasesServiceCollectionExtensions
         .AddSingleton<OrganisationCaseIndex>()
         .AddSingleton<CaseEventPublisher>()
         .AddSingleton<CaseProjector>()
+        .AddSingleton<OutboxSweeper>()
         .AddSingleton<CaseService>();
 }

@@ -41,9 +41,11 @@ public sealed class TestHost : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         IReadOnlyList<Assembly>? functionAssemblies = null,
         bool seed = true,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null,
+        string? prefix = null,
+        bool runTriggers = true)
     {
-        var prefix = NewPrefix();
+        prefix ??= NewPrefix();
         var overrides = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storageConnectionString,
@@ -52,6 +54,7 @@ public sealed class TestHost : IAsyncDisposable
             ["ContactIntakeQueue"] = prefix + "-contact-intake",
             // Never during a test run: the retention tests call the job themselves.
             ["RetentionSchedule"] = "0 0 0 31 2 *",
+            ["OutboxSweepSchedule"] = "*/2 * * * * *",
             ["Auth:Mode"] = AuthOptions.DevelopmentMode,
             ["Auth:Development:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Auth:Development:Audience"] = "api://inclusioncases-test",
@@ -69,6 +72,7 @@ public sealed class TestHost : IAsyncDisposable
             MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
             FunctionAssemblies = functionAssemblies ?? [typeof(HttpApi).Assembly],
             ConfigureServices = clock is null ? null : services => services.AddSingleton(clock),
+            RunTriggers = runTriggers,
         });
         if (seed)
         {

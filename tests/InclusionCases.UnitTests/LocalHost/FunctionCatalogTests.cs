@@ -48,11 +48,10 @@ public sealed class FunctionCatalogTests
     }
 
     [Fact]
-    public void Discover_FindsTheRetentionTimerWithItsSettingExpression()
+    public void Discover_FindsTheTimersWithTheirSettingExpressions()
     {
-        var timer = Assert.Single(App.Timers);
-
-        Assert.Equal("ApplyRetention", timer.Name);
-        Assert.Equal("%RetentionSchedule%", timer.Schedule);
+        Assert.Equal(
+            [("ApplyRetention", "%RetentionSchedule%"), ("SweepOutbox", "%OutboxSweepSchedule%")],
+            App.Timers.Select(t => (t.Name, t.Schedule)));
     }
 }

@@ -1,0 +1,40 @@
+using System.Net;
+using Azure.Storage.Queues;
+using InclusionCases.Functions.Cases;
+using InclusionCases.IntegrationTests.Cases;
+using InclusionCases.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InclusionCases.IntegrationTests.Faults;
+
+/// <summary>A host that dies between the outbox batch and its projection: the next host's sweeper completes the projection.</summary>
+[Trait("Category", "Fault")]
+[Collection(AzuriteGroup.Name)]
+public sealed class OutboxRecoveryTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task HostKilledBeforeProjection_AfterRestart_TheSweeperCompletesIt()
+    {
+        var prefix = TestHost.NewPrefix();
+        string caseId;
+        string personId;
+        var first = await TestHost.StartAsync(azurite.ConnectionString, prefix: prefix, runTriggers: false);
+        await using (first)
+        {
+            (caseId, personId, _) = await CaseScenario.OpenCaseAsync(first);
+            // The message that would have run the projector is lost with the host.
+            await new QueueClient(azurite.ConnectionString, first.QueueName("CaseEventsQueue")).ClearMessagesAsync();
+        }
+
+        // The restarted host sees the outbox row as stale at once (its clock is a minute ahead).
+        await using var second = await TestHost.StartAsync(azurite.ConnectionString, prefix: prefix, seed: false, clock: new ShiftableClock { Offset = TimeSpan.FromMinutes(1) });
+        await Eventually.WaitForAsync(
+            () => ApiCall.SendAsync(second, HttpMethod.Get, "cases", "sophie"),
+            r => r.Status == HttpStatusCode.OK && r.Body.Contains(caseId, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60),
+            "the case to reach the organisation's list");
+        var store = second.Services.GetRequiredService<CaseStore>();
+        await Eventually.WaitForAsync(
+            async () => (await store.LoadAsync(personId, CancellationToken.None)).OutboxRowKeys.Count, n => n == 0, TimeSpan.FromSeconds(30), "the outbox to drain");
+    }
+}
