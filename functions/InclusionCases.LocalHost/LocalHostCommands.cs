@@ -32,6 +32,19 @@ internal static class LocalHostCommands
 
                     await Console.Error.WriteLineAsync($"Seeded {DemoDirectory.Organisations.Count} organisations and {DemoDirectory.Users.Count} users.");
                     return 0;
+                case "check":
+                    await using (var app = LocalFunctionsHost.Build(options with { MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning, RunTriggers = false }))
+                    {
+                        var report = await app.Services.GetRequiredService<InclusionCases.Functions.Operations.ConsistencyChecker>().CheckAsync(CancellationToken.None);
+                        Console.WriteLine($"{report.Cases} cases, {report.PendingProjection} waiting for the projector, {report.Problems.Count} problems");
+                        foreach (var problem in report.Problems)
+                        {
+                            Console.WriteLine("  " + problem);
+                        }
+
+                        return report.Consistent ? 0 : 1;
+                    }
+
                 case "token":
                     return await IssueTokenAsync(args, options);
                 case "functions":
@@ -48,7 +61,7 @@ internal static class LocalHostCommands
 
                     return 0;
                 default:
-                    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use serve, seed, token USER or functions.");
+                    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use serve, seed, check, token USER or functions.");
                     return 2;
             }
         }

@@ -4,5 +4,7 @@ namespace InclusionCases.Functions.Operations;
 
 public static class OperationsServiceCollectionExtensions
 {
-    public static IServiceCollection AddOperations(this IServiceCollection services) => services.AddSingleton<PoisonQueues>();
+    public static IServiceCollection AddOperations(this IServiceCollection services) => services
+        .AddSingleton<PoisonQueues>()
+        .AddSingleton<ConsistencyChecker>();
 }
