@@ -195,6 +195,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       ContactIntakeQueue: queueNames[1]
       RetentionSchedule: '0 30 3 * * *'
       OutboxSweepSchedule: '0 * * * * *'
+      ReportRollupSchedule: '*/15 * * * * *'
       Retention__ClosedCaseYears: string(closedCaseRetentionYears)
       Retention__ContactYears: string(contactRetentionYears)
     }

@@ -10,15 +10,17 @@ namespace InclusionCases.Functions.Reports;
 
 /// <summary>
 /// Maintains the report counters. The projectors upsert one fact row per case or contact in the
-/// month partition it belongs to (idempotent), then recompute that month's rollup from the month's
-/// facts and write it under the ETag read first: a concurrent recomputation that raced ahead makes
-/// the write fail and the month is recomputed, so a rollup never misses a fact. Reports read
-/// rollups only: one partition, one row per month.
+/// month partition it belongs to (idempotent) and mark that month dirty; the <c>RollupReports</c>
+/// timer recomputes each dirty month's rollup from its facts, then clears the mark under the ETag it
+/// read, so a month marked again meanwhile is recomputed at the next tick and no fact is missed.
+/// Recomputing once per month per tick, instead of once per write, keeps concurrent intake from
+/// fighting over one row. Reports read rollups only: one partition, one row per month.
 /// </summary>
 public sealed class ReportCounters(StorageAccount storage)
 {
     private const string CasesKind = "cases";
     private const string ContactsKind = "contacts";
+    private const string DirtyPartition = "dirty";
     private readonly TableClient _facts = storage.Table(TableNames.ReportFacts);
     private readonly TableClient _rollups = storage.Table(TableNames.ReportRollups);
 
@@ -35,7 +37,7 @@ public sealed class ReportCounters(StorageAccount storage)
             ["StillHoused"] = c.Status == CaseStatus.Housed && c.Housing?.TenancyStatus != TenancyStatus.Ended,
         };
         await _facts.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-        await RecomputeAsync(CasesKind, month, cancellationToken);
+        await MarkDirtyAsync(CasesKind, month, cancellationToken);
     }
 
     public async Task RecordContactsAsync(IEnumerable<StreetContact> contacts, CancellationToken cancellationToken)
@@ -55,9 +57,46 @@ public sealed class ReportCounters(StorageAccount storage)
 
         foreach (var month in months)
         {
-            await RecomputeAsync(ContactsKind, month, cancellationToken);
+            await MarkDirtyAsync(ContactsKind, month, cancellationToken);
         }
     }
+
+    /// <summary>Recomputes every month marked dirty; returns how many.</summary>
+    public async Task<int> RecomputeDirtyAsync(CancellationToken cancellationToken)
+    {
+        var recomputed = 0;
+        await foreach (var mark in _rollups.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DirtyPartition}"), cancellationToken: cancellationToken))
+        {
+            var (kind, month) = (mark.RowKey.Split('|')[0], mark.RowKey.Split('|')[1]);
+            await RecomputeAsync(kind, month, cancellationToken);
+            recomputed++;
+            try
+            {
+                await _rollups.DeleteEntityAsync(DirtyPartition, mark.RowKey, mark.ETag, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Marked again while recomputing: the next tick recomputes it once more.
+            }
+        }
+
+        return recomputed;
+    }
+
+    /// <summary>How many months wait for their rollup (0 once reports show every fact).</summary>
+    public async Task<int> PendingAsync(CancellationToken cancellationToken)
+    {
+        var pending = 0;
+        await foreach (var _ in _rollups.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DirtyPartition}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            pending++;
+        }
+
+        return pending;
+    }
+
+    private async Task MarkDirtyAsync(string kind, string month, CancellationToken cancellationToken) =>
+        await _rollups.UpsertEntityAsync(new TableEntity(DirtyPartition, kind + "|" + month) { ["MarkedAt"] = DateTimeOffset.UtcNow }, TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>The rollups of the months from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
     public async Task<(IReadOnlyList<MonthlyRollup> Cases, IReadOnlyList<MonthlyRollup> Contacts)> ReadAsync(string from, string to, CancellationToken cancellationToken) =>

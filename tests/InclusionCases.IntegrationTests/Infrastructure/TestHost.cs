@@ -55,6 +55,7 @@ public sealed class TestHost : IAsyncDisposable
             // Never during a test run: the retention tests call the job themselves.
             ["RetentionSchedule"] = "0 0 0 31 2 *",
             ["OutboxSweepSchedule"] = "*/2 * * * * *",
+            ["ReportRollupSchedule"] = "* * * * * *",
             ["Auth:Mode"] = AuthOptions.DevelopmentMode,
             ["Auth:Development:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Auth:Development:Audience"] = "api://inclusioncases-test",

@@ -59,6 +59,8 @@ public sealed class ErasureTests(AzuriteFixture azurite) : HostedTest(azurite)
         var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<InclusionCases.Functions.Cases.CaseStore>(Host.Services);
         await Eventually.WaitForAsync(
             async () => (await store.LoadAsync(personId, CancellationToken.None)).OutboxRowKeys.Count, n => n == 0, TimeSpan.FromSeconds(30), "the projector to drain the outbox");
+        var counters = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<InclusionCases.Functions.Reports.ReportCounters>(Host.Services);
+        await Eventually.WaitForAsync(() => counters.PendingAsync(CancellationToken.None), n => n == 0, TimeSpan.FromSeconds(30), "the report rollups to catch up");
         return (await Call(HttpMethod.Get, "reports/summary", "marc")).Body;
     }
 

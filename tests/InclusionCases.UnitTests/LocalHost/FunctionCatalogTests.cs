@@ -51,7 +51,7 @@ public sealed class FunctionCatalogTests
     public void Discover_FindsTheTimersWithTheirSettingExpressions()
     {
         Assert.Equal(
-            [("ApplyRetention", "%RetentionSchedule%"), ("SweepOutbox", "%OutboxSweepSchedule%")],
+            [("ApplyRetention", "%RetentionSchedule%"), ("RollupReports", "%ReportRollupSchedule%"), ("SweepOutbox", "%OutboxSweepSchedule%")],
             App.Timers.Select(t => (t.Name, t.Schedule)));
     }
 }
