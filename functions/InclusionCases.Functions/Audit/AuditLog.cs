@@ -13,6 +13,7 @@ namespace InclusionCases.Functions.Audit;
 /// RowKey = inverted ticks + id. So "what did this user do", "what happened that day" and "who
 /// touched this person" are each newest-first partition reads. The writes run concurrently; a
 /// request whose audit entry cannot be written fails (503) rather than serving data unaudited.
+/// Entries are upserted under fresh ids, so an SDK retry of a write that landed is harmless.
 /// </summary>
 public sealed class AuditLog(StorageAccount storage, TimeProvider clock)
 {
@@ -81,7 +82,7 @@ public sealed class AuditLog(StorageAccount storage, TimeProvider clock)
         Enum.Parse<AuditOutcome>(e.GetString("Outcome")));
 
     private async Task WriteAsync(string partition, AuditEntry entry, CancellationToken cancellationToken) =>
-        await _table.AddEntityAsync(
+        await _table.UpsertEntityAsync(
             new TableEntity(partition, CaseRows.InvertedTicks(entry.At) + "|" + entry.Id)
             {
                 ["EntryId"] = entry.Id,
@@ -93,5 +94,6 @@ public sealed class AuditLog(StorageAccount storage, TimeProvider clock)
                 ["PersonId"] = entry.PersonId,
                 ["Outcome"] = entry.Outcome.ToString(),
             },
+            TableUpdateMode.Replace,
             cancellationToken);
 }

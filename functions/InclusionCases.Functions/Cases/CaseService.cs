@@ -16,6 +16,8 @@ namespace InclusionCases.Functions.Cases;
 /// Opens, reads, lists and updates cases, adds notes and reads timelines. Every request path reads
 /// the person's partition once, asks <see cref="AccessPolicy"/>, audits the attempt, then writes one
 /// atomic batch (the change, its timeline entries, an outbox row) and answers from what it wrote.
+/// Rows with fresh random keys are upserted, not added: the SDK retries a write whose answer was
+/// lost, and a retry of a write that landed must not turn into a 409.
 /// </summary>
 public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, CaseEventPublisher events, AuditLog audit, TimeProvider clock)
 {
@@ -69,7 +71,7 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
         else
         {
             person = PersonInputValidation.Create(RecordIds.NewPersonId(), request.Person!);
-            actions.Add(new(TableTransactionActionType.Add, CaseEntities.ToEntity(person, now, now)));
+            actions.Add(new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(person, now, now)));
         }
 
         var caseFile = new CaseFile(
@@ -80,7 +82,7 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
             await audit.RecordAsync(caller, "case.create", "case/" + caseFile.Id, person.Id, AuditOutcome.Allowed, cancellationToken);
         }
 
-        actions.Add(new(TableTransactionActionType.Add, CaseEntities.ToEntity(caseFile)));
+        actions.Add(new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(caseFile)));
         actions.Add(Timeline(caller, caseFile, TimelineKind.Created, now, new Dictionary<string, string> { ["type"] = Name(caseFile.Type) }));
         actions.Add(Outbox(person.Id, "case.created", now));
         await store.SubmitAsync(actions, cancellationToken);
@@ -232,7 +234,7 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
 
         var now = clock.GetUtcNow();
         var entry = new TimelineEntry(RecordIds.NewEntryId(), caseId, TimelineKind.Note, now, caller.Id, caller.OrganisationId, organisationOnly, request.Text, null);
-        await store.SubmitAsync([new(TableTransactionActionType.Add, CaseEntities.ToEntity(entry, stored.Value.PersonId))], cancellationToken);
+        await store.SubmitAsync([new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(entry, stored.Value.PersonId))], cancellationToken);
         return CaseProjection.Item(entry);
     }
 
@@ -276,10 +278,10 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
     internal static AuditOutcome Outcome(AccessDecision decision) => decision == AccessDecision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied;
 
     internal static TableTransactionAction Timeline(Caller caller, CaseFile c, TimelineKind kind, DateTimeOffset at, IReadOnlyDictionary<string, string>? detail) =>
-        new(TableTransactionActionType.Add, CaseEntities.ToEntity(new TimelineEntry(RecordIds.NewEntryId(), c.Id, kind, at, caller.Id, caller.OrganisationId, false, null, detail), c.PersonId));
+        new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(new TimelineEntry(RecordIds.NewEntryId(), c.Id, kind, at, caller.Id, caller.OrganisationId, false, null, detail), c.PersonId));
 
     internal static TableTransactionAction Outbox(string personId, string kind, DateTimeOffset at) =>
-        new(TableTransactionActionType.Add, CaseEntities.Outbox(personId, RecordIds.NewEntryId(), kind, at));
+        new(TableTransactionActionType.UpsertReplace, CaseEntities.Outbox(personId, RecordIds.NewEntryId(), kind, at));
 
     internal static string Name<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());

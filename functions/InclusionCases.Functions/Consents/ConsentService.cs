@@ -69,7 +69,7 @@ public sealed partial class ConsentService(CaseStore store, OrganisationReposito
             ["organisationIds"] = string.Join(',', consent.OrganisationIds),
             ["scope"] = string.Join(',', consent.Scope.Order().Select(CaseService.Name)),
         };
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, CaseEntities.ToEntity(consent)) };
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(consent)) };
         actions.AddRange(partition.Cases.Select(c => CaseService.Timeline(caller, c.Value, TimelineKind.ConsentRecorded, now, detail)));
         actions.Add(CaseService.Outbox(personId, "consent.recorded", now));
         await store.SubmitAsync(actions, cancellationToken);

@@ -37,10 +37,7 @@ public sealed class ContactIntake(ContactStore store, Reports.ReportCounters cou
         await store.AddManyAsync(contacts, cancellationToken);
         await Task.WhenAll(contacts.Select(c => store.LinkToPersonAsync(c, cancellationToken)));
         await counters.RecordContactsAsync(contacts.Select(c => c.Contact), cancellationToken);
-        foreach (var c in contacts)
-        {
-            await retention.RecordContactAsync(c.OrganisationId, c.Contact.Id, c.Contact.ObservedAt, cancellationToken);
-        }
+        await retention.RecordContactsAsync(message.OrganisationId, contacts.Select(c => c.Contact), cancellationToken);
 
         await store.MarkChunkStoredAsync(message.OrganisationId, message.BatchId, message.Chunk, contacts.Count, cancellationToken);
     }

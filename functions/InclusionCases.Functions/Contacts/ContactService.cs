@@ -45,7 +45,7 @@ public sealed class ContactService(ContactStore store, Reports.ReportCounters co
         // Also on a re-send: the first attempt may have stored the contact and failed before this.
         await store.LinkToPersonAsync(stored, cancellationToken);
         await counters.RecordContactsAsync([contact], cancellationToken);
-        await retention.RecordContactAsync(caller.OrganisationId, contact.Id, contact.ObservedAt, cancellationToken);
+        await retention.RecordContactsAsync(caller.OrganisationId, [contact], cancellationToken);
         return (created, ContactResponse.From(stored));
     }
 

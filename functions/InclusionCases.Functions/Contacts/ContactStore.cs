@@ -153,7 +153,7 @@ public sealed class ContactStore(StorageAccount storage)
     public async Task CreateBatchAsync(string organisationId, string batchId, int accepted, int chunks, CancellationToken cancellationToken)
     {
         var row = new TableEntity(organisationId, "b|" + batchId) { ["Accepted"] = accepted, ["Chunks"] = chunks };
-        await _contacts.AddEntityAsync(row, cancellationToken);
+        await _contacts.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>Records a chunk as stored: a merge of its own column, so repeats and concurrent chunks never clash.</summary>

@@ -63,7 +63,7 @@ public sealed class ReferralService(CaseStore store, OrganisationRepository orga
         var referral = new Referral(RecordIds.NewReferralId(personId), caseId, caseFile.LeadOrganisationId, target, request.Reason!.Trim(), ReferralStatus.Pending, caller.Id, now, null);
         await store.SubmitAsync(
             [
-                new(TableTransactionActionType.Add, CaseEntities.ToEntity(referral, personId)),
+                new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(referral, personId)),
                 CaseService.Timeline(caller, caseFile, TimelineKind.ReferralCreated, now, new Dictionary<string, string> { ["referralId"] = referral.Id, ["toOrganisationId"] = target }),
                 CaseService.Outbox(personId, "referral.created", now),
             ],

@@ -40,24 +40,23 @@ public sealed class ReportCounters(StorageAccount storage)
         await MarkDirtyAsync(CasesKind, month, cancellationToken);
     }
 
+    /// <summary>One fact per contact, written in transactions of 100 per month partition (a batch is one round trip per 100).</summary>
     public async Task RecordContactsAsync(IEnumerable<StreetContact> contacts, CancellationToken cancellationToken)
     {
-        var months = new HashSet<string>();
-        foreach (var c in contacts)
+        foreach (var month in contacts.GroupBy(c => Month(c.ObservedAt)))
         {
-            var month = Month(c.ObservedAt);
-            months.Add(month);
-            var row = new TableEntity($"{ContactsKind}|{month}", c.Id)
+            foreach (var chunk in month.DistinctBy(c => c.Id).Chunk(100))
             {
-                ["Zone"] = c.Zone,
-                ["Needs"] = JsonSerializer.Serialize(c.Needs.Select(n => JsonNamingPolicy.CamelCase.ConvertName(n.ToString()))),
-            };
-            await _facts.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-        }
+                await _facts.SubmitTransactionAsync(
+                    chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity($"{ContactsKind}|{month.Key}", c.Id)
+                    {
+                        ["Zone"] = c.Zone,
+                        ["Needs"] = JsonSerializer.Serialize(c.Needs.Select(n => JsonNamingPolicy.CamelCase.ConvertName(n.ToString()))),
+                    })),
+                    cancellationToken);
+            }
 
-        foreach (var month in months)
-        {
-            await MarkDirtyAsync(ContactsKind, month, cancellationToken);
+            await MarkDirtyAsync(ContactsKind, month.Key, cancellationToken);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using InclusionCases.Domain.Cases;
+using InclusionCases.Domain.Contacts;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Retention;
@@ -25,10 +26,18 @@ public sealed class RetentionIndex(StorageAccount storage)
         }
     }
 
-    public async Task RecordContactAsync(string organisationId, string contactId, DateTimeOffset observedAt, CancellationToken cancellationToken)
+    /// <summary>Indexes contacts by month observed, in transactions of 100 per month partition.</summary>
+    public async Task RecordContactsAsync(string organisationId, IEnumerable<StreetContact> contacts, CancellationToken cancellationToken)
     {
-        var row = new TableEntity("contacts|" + Month(DateOnly.FromDateTime(observedAt.UtcDateTime)), contactId) { ["OrganisationId"] = organisationId };
-        await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        foreach (var month in contacts.GroupBy(c => Month(DateOnly.FromDateTime(c.ObservedAt.UtcDateTime))))
+        {
+            foreach (var chunk in month.DistinctBy(c => c.Id).Chunk(100))
+            {
+                await _table.SubmitTransactionAsync(
+                    chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity("contacts|" + month.Key, c.Id) { ["OrganisationId"] = organisationId })),
+                    cancellationToken);
+            }
+        }
     }
 
     /// <summary>The rows of one kind in the months up to and including <paramref name="lastMonth"/>, one partition per month.</summary>

@@ -39,7 +39,8 @@ public sealed class StorageAccount
     /// <param name="configuration">The app settings.</param>
     /// <param name="connectionName">The setting (or setting prefix) naming the account.</param>
     /// <param name="configureQueues">Extra queue client options, e.g. a queue listener's decoding-failure handler.</param>
-    public static StorageAccount FromConfiguration(IConfiguration configuration, string connectionName = DefaultConnectionName, Action<QueueClientOptions>? configureQueues = null)
+    /// <param name="configureTables">Extra table client options, e.g. a benchmark's call-counting policy.</param>
+    public static StorageAccount FromConfiguration(IConfiguration configuration, string connectionName = DefaultConnectionName, Action<QueueClientOptions>? configureQueues = null, Action<TableClientOptions>? configureTables = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var names = StorageNames.FromConfiguration(configuration);
@@ -49,6 +50,7 @@ public sealed class StorageAccount
         StorageRetry.Apply(tableOptions.Retry);
         StorageRetry.Apply(queueOptions.Retry);
         configureQueues?.Invoke(queueOptions);
+        configureTables?.Invoke(tableOptions);
 
         if (!string.IsNullOrWhiteSpace(section.Value))
         {

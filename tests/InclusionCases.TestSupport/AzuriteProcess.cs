@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
-namespace InclusionCases.IntegrationTests.Infrastructure;
+namespace InclusionCases.TestSupport;
 
 /// <summary>
 /// An Azurite process from the repository's node_modules on loopback: in memory on free ports (the

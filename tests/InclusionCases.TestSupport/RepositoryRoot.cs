@@ -1,6 +1,6 @@
-namespace InclusionCases.IntegrationTests.Infrastructure;
+namespace InclusionCases.TestSupport;
 
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Find()
     {

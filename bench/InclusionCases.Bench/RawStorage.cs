@@ -1,0 +1,63 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using InclusionCases.Functions.Cases;
+using InclusionCases.Functions.Storage;
+
+namespace InclusionCases.Bench;
+
+/// <summary>The raw Azure SDK calls the API is compared with, against the same Azurite.</summary>
+internal sealed class RawStorage(string connectionString, string prefix)
+{
+    private readonly TableClient _table = new(connectionString, prefix + "BenchRaw");
+    private readonly TableClient _index = new(connectionString, prefix + TableNames.OrganisationCases);
+    private readonly QueueClient _queue = new(connectionString, prefix + "-bench", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+
+    public async Task PrepareAsync()
+    {
+        await _table.CreateIfNotExistsAsync();
+        await _queue.CreateIfNotExistsAsync();
+        await _table.SubmitTransactionAsync(Enumerable.Range(0, 50).Select(i => new TableTransactionAction(TableTransactionActionType.Add, Row("q", i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)))));
+    }
+
+    public Task InsertAsync(string key) => _table.AddEntityAsync(Row("p", key));
+
+    public Task ReadAsync(string key) => _table.GetEntityAsync<TableEntity>("p", key);
+
+    public async Task QueryAsync()
+    {
+        await foreach (var _ in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"q"}")))
+        {
+        }
+    }
+
+    public Task BatchAsync(int i) =>
+        _table.SubmitTransactionAsync(Enumerable.Range(0, 100).Select(k => new TableTransactionAction(TableTransactionActionType.Add, Row("b" + i, k.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)))));
+
+    /// <summary>The storage writes of "create case", replayed raw: three audit rows at once, the case batch, the queue message.</summary>
+    public async Task ReplayCreateAsync(string key)
+    {
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(a => _table.AddEntityAsync(Row("audit" + a, key))));
+        await _table.SubmitTransactionAsync(Enumerable.Range(0, 4).Select(k => new TableTransactionAction(TableTransactionActionType.Add, Row("r" + key, k.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+        await _queue.SendMessageAsync("{\"personId\":\"" + key + "\"}");
+    }
+
+    /// <summary>Writes list rows for cases <paramref name="from"/> to <paramref name="to"/> in the organisation's index partition, 100 per transaction.</summary>
+    public async Task SeedIndexAsync(string organisationId, int from, int to)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var chunks = Enumerable.Range(from, to - from).Chunk(100).ToList();
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (chunk, ct) =>
+            await _index.SubmitTransactionAsync(chunk.Select(n =>
+            {
+                var at = now.AddSeconds(-n);
+                var caseId = $"pbench{n:D11}-cbench{n % 100000:D5}";
+                return new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(organisationId, "u|" + CaseRows.InvertedTicks(at) + "|" + caseId)
+                {
+                    ["CaseId"] = caseId, ["PersonId"] = "pbench", ["Type"] = "HousingFirst", ["Status"] = "Active", ["LeadOrganisationId"] = organisationId,
+                    ["AssignedWorkerId"] = null, ["CreatedAt"] = at, ["UpdatedAt"] = at, ["Version"] = 1L, ["AsLead"] = true,
+                });
+            }), ct));
+    }
+
+    private static TableEntity Row(string partition, string key) => new(partition, key) { ["Value"] = "bench payload of a typical small entity", ["At"] = DateTimeOffset.UtcNow };
+}
