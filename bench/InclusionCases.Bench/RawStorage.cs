@@ -30,6 +30,16 @@ internal sealed class RawStorage(string connectionString, string prefix)
         }
     }
 
+    /// <summary>The query "list my cases" makes, raw: the first 50 list rows of the organisation's index partition.</summary>
+    public async Task QueryIndexAsync(string organisationId)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organisationId} and RowKey ge {"u|"} and RowKey lt {"u}"}");
+        await foreach (var _ in _index.QueryAsync<TableEntity>(filter, maxPerPage: 50).AsPages(pageSizeHint: 50))
+        {
+            break;
+        }
+    }
+
     public Task BatchAsync(int i) =>
         _table.SubmitTransactionAsync(Enumerable.Range(0, 100).Select(k => new TableTransactionAction(TableTransactionActionType.Add, Row("b" + i, k.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)))));
 
