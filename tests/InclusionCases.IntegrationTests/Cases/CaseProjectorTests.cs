@@ -16,7 +16,7 @@ public sealed class CaseProjectorTests(AzuriteFixture azurite) : HostedTest(azur
     public async Task Projection_RunAgainAndAgain_LeavesOneListRowPerOrganisationAndCase()
     {
         var shared = await CaseScenario.SharedWithHabitatAsync(Host);
-        await WaitForOutboxDrainedAsync(shared.PersonId);
+        await Host.WaitForProjectionAsync(shared.PersonId);
         var projector = Host.Services.GetRequiredService<CaseProjector>();
 
         await projector.ProjectAsync(shared.PersonId, CancellationToken.None);
@@ -33,27 +33,17 @@ public sealed class CaseProjectorTests(AzuriteFixture azurite) : HostedTest(azur
         var shared = await CaseScenario.SharedWithHabitatAsync(Host);
         var current = await Call(HttpMethod.Get, $"cases/{shared.CaseId}", "sophie");
         Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Patch, $"cases/{shared.CaseId}", "sophie", new { status = "active" }, current.ETag)).Status);
-        await WaitForOutboxDrainedAsync(shared.PersonId);
+        await Host.WaitForProjectionAsync(shared.PersonId);
 
         var listed = await Call(HttpMethod.Get, "cases?status=active", "lena");
         Assert.Contains(shared.CaseId, listed.Body, StringComparison.Ordinal);
         Assert.Equal(2, await IndexRowsAsync("habitat-asbl", shared.CaseId));
 
         Assert.Equal(HttpStatusCode.NoContent, (await Call(HttpMethod.Delete, $"persons/{shared.PersonId}/consents/{shared.ConsentId}", "sophie")).Status);
-        await WaitForOutboxDrainedAsync(shared.PersonId);
+        await Host.WaitForProjectionAsync(shared.PersonId);
 
         Assert.Equal(0, await IndexRowsAsync("habitat-asbl", shared.CaseId));
         Assert.Equal(2, await IndexRowsAsync("ixelles-cpas", shared.CaseId));
-    }
-
-    private async Task WaitForOutboxDrainedAsync(string personId)
-    {
-        var store = Host.Services.GetRequiredService<CaseStore>();
-        await Eventually.WaitForAsync(
-            async () => (await store.LoadAsync(personId, CancellationToken.None)).OutboxRowKeys.Count,
-            pending => pending == 0,
-            Deadline,
-            "the projector to drain the outbox");
     }
 
     // Partition query: the organisation's index rows (list row and pointer) of one case.

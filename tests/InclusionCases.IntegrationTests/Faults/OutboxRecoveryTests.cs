@@ -1,9 +1,7 @@
 using System.Net;
 using Azure.Storage.Queues;
-using InclusionCases.Functions.Cases;
 using InclusionCases.IntegrationTests.Cases;
 using InclusionCases.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InclusionCases.IntegrationTests.Faults;
 
@@ -33,8 +31,6 @@ public sealed class OutboxRecoveryTests(AzuriteFixture azurite)
             r => r.Status == HttpStatusCode.OK && r.Body.Contains(caseId, StringComparison.Ordinal),
             TimeSpan.FromSeconds(60),
             "the case to reach the organisation's list");
-        var store = second.Services.GetRequiredService<CaseStore>();
-        await Eventually.WaitForAsync(
-            async () => (await store.LoadAsync(personId, CancellationToken.None)).OutboxRowKeys.Count, n => n == 0, TimeSpan.FromSeconds(30), "the outbox to drain");
+        await second.WaitForProjectionAsync(personId);
     }
 }

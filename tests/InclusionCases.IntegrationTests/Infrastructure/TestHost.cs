@@ -84,6 +84,14 @@ public sealed class TestHost : IAsyncDisposable
         return new TestHost(app, prefix);
     }
 
+    /// <summary>Waits until the projector has handled every outbox row of the person.</summary>
+    public async Task WaitForProjectionAsync(string personId)
+    {
+        var store = Services.GetRequiredService<InclusionCases.Functions.Cases.CaseStore>();
+        await Eventually.WaitForAsync(
+            async () => (await store.LoadAsync(personId, CancellationToken.None)).OutboxRowKeys.Count, pending => pending == 0, TimeSpan.FromSeconds(60), "the projector to drain the outbox");
+    }
+
     /// <summary>A development token for a demo user, e.g. "sophie".</summary>
     public string TokenFor(string login)
     {

@@ -56,9 +56,7 @@ public sealed class ErasureTests(AzuriteFixture azurite) : HostedTest(azurite)
     // The summary once the projector has nothing left to do for the person.
     private async Task<string> SettledReportAsync(string personId)
     {
-        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<InclusionCases.Functions.Cases.CaseStore>(Host.Services);
-        await Eventually.WaitForAsync(
-            async () => (await store.LoadAsync(personId, CancellationToken.None)).OutboxRowKeys.Count, n => n == 0, TimeSpan.FromSeconds(30), "the projector to drain the outbox");
+        await Host.WaitForProjectionAsync(personId);
         var counters = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<InclusionCases.Functions.Reports.ReportCounters>(Host.Services);
         await Eventually.WaitForAsync(() => counters.PendingAsync(CancellationToken.None), n => n == 0, TimeSpan.FromSeconds(30), "the report rollups to catch up");
         return (await Call(HttpMethod.Get, "reports/summary", "marc")).Body;

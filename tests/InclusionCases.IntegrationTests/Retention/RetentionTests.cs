@@ -1,5 +1,4 @@
 using System.Net;
-using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Retention;
 using InclusionCases.IntegrationTests.Cases;
 using InclusionCases.IntegrationTests.Contacts;
@@ -26,8 +25,8 @@ public sealed class RetentionTests(AzuriteFixture azurite) : HostedTest(azurite)
         await CloseAsync(mixed.CaseId, mixed.ETag, today);
         Assert.Equal(HttpStatusCode.Created, (await Call(HttpMethod.Post, "cases", "sophie", new { type = "homelessness", personId = mixed.PersonId })).Status);
         Assert.Equal(HttpStatusCode.Created, (await Call(HttpMethod.Post, "contacts", "karim", ContactScenario.Contact(notes: "Old words"))).Status);
-        await DrainAsync(closed.PersonId);
-        await DrainAsync(mixed.PersonId);
+        await Host.WaitForProjectionAsync(closed.PersonId);
+        await Host.WaitForProjectionAsync(mixed.PersonId);
         var job = Host.Services.GetRequiredService<RetentionJob>();
 
         _clock.Offset = TimeSpan.FromDays(365);
@@ -48,11 +47,4 @@ public sealed class RetentionTests(AzuriteFixture azurite) : HostedTest(azurite)
 
     private async Task CloseAsync(string caseId, string etag, string date) =>
         Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Patch, $"cases/{caseId}", "sophie", new { status = "closed", closure = new { reason = "movedAway", date } }, etag)).Status);
-
-    private async Task DrainAsync(string personId)
-    {
-        var store = Host.Services.GetRequiredService<CaseStore>();
-        await Eventually.WaitForAsync(
-            async () => (await store.LoadAsync(personId, CancellationToken.None)).OutboxRowKeys.Count, n => n == 0, TimeSpan.FromSeconds(30), "the projector to drain the outbox");
-    }
 }
