@@ -11,7 +11,6 @@ namespace InclusionCases.IntegrationTests.Cases;
 [Collection(AzuriteGroup.Name)]
 public sealed class CaseProjectorTests(AzuriteFixture azurite) : HostedTest(azurite)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     [Fact]
     public async Task Projection_RunAgainAndAgain_LeavesOneListRowPerOrganisationAndCase()
     {
