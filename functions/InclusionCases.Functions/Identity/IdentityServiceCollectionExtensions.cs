@@ -10,7 +10,9 @@ public static class IdentityServiceCollectionExtensions
     {
         services.AddApiAuthentication(configuration, environment);
         services.AddSingleton<MembershipRepository>();
-        services.AddSingleton<IMembershipReader>(sp => sp.GetRequiredService<MembershipRepository>());
+        services.AddMemoryCache();
+        services.AddSingleton<IMembershipReader>(sp => new CachedMembershipReader(
+            sp.GetRequiredService<MembershipRepository>(), sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>()));
         services.AddSingleton<OrganisationRepository>();
         services.AddSingleton<DemoDataSeeder>();
         return services;
