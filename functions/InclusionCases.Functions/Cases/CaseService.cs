@@ -207,10 +207,26 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
         }
 
         actions.Add(Outbox(updated.PersonId, "case.updated", now));
-        await store.SubmitAsync(actions, cancellationToken);
+        try
+        {
+            await store.SubmitAsync(actions, cancellationToken);
+        }
+        catch (ApiProblemException ex) when (ex.Type == ProblemTypes.PreconditionFailed)
+        {
+            // The SDK may have retried a batch whose first attempt landed: the retry then met our own new ETag.
+            if (!await LandedAsync(updated, cancellationToken))
+            {
+                throw;
+            }
+        }
+
         await events.PublishAsync(updated.PersonId, cancellationToken);
         return (CaseProjection.For(caller, updated, newPerson, access, now), CaseProjection.ETag(updated));
     }
+
+    private async Task<bool> LandedAsync(CaseFile written, CancellationToken cancellationToken) =>
+        (await store.LoadAsync(written.PersonId, cancellationToken)).Case(written.Id)?.Value is { } stored
+            && stored.Version == written.Version && stored.UpdatedAt == written.UpdatedAt;
 
     public async Task<TimelineItem> AddNoteAsync(Caller caller, string caseId, NoteRequest request, CancellationToken cancellationToken)
     {

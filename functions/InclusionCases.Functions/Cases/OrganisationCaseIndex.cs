@@ -17,8 +17,28 @@ public sealed class OrganisationCaseIndex(StorageAccount storage)
     private const string ListPrefix = "u|";
     private readonly TableClient _table = storage.Table(TableNames.OrganisationCases);
 
-    /// <summary>Puts or refreshes the case in the organisation's list; an older version never overwrites a newer one.</summary>
+    /// <summary>
+    /// Puts or refreshes the case in the organisation's list; an older version never overwrites a newer
+    /// one. Two projector runs for the same person can race here; the loser's batch fails on the
+    /// pointer's ETag or the list row the winner already removed, and it simply reads again.
+    /// </summary>
     public async Task UpsertAsync(string organisationId, CaseFile c, bool asLead, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await TryUpsertAsync(organisationId, c, asLead, cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412 && attempt < 5)
+            {
+                // Lost a race with another projection of the same case: read the pointer again.
+            }
+        }
+    }
+
+    private async Task TryUpsertAsync(string organisationId, CaseFile c, bool asLead, CancellationToken cancellationToken)
     {
         var pointer = await _table.GetEntityIfExistsAsync<TableEntity>(organisationId, "c|" + c.Id, cancellationToken: cancellationToken);
         var existing = pointer.HasValue ? pointer.Value : null;
