@@ -186,7 +186,11 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
         }
 
         updated = updated with { UpdatedAt = now, Version = current.Version + 1 };
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, CaseEntities.ToEntity(updated), stored.ETag) };
+        // A fresh id on the row tells, after a 412, whether the batch that met it was our own retried one.
+        var writeId = RecordIds.NewEntryId();
+        var caseRow = CaseEntities.ToEntity(updated);
+        caseRow[CaseStore.WriteIdColumn] = writeId;
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, caseRow, stored.ETag) };
         if (!ReferenceEquals(newPerson, person) && newPerson != person)
         {
             actions.Add(new(TableTransactionActionType.UpdateReplace, CaseEntities.ToEntity(newPerson, partition.PersonCreatedAt, now), partition.Person.ETag));
@@ -214,7 +218,7 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
         catch (ApiProblemException ex) when (ex.Type == ProblemTypes.PreconditionFailed)
         {
             // The SDK may have retried a batch whose first attempt landed: the retry then met our own new ETag.
-            if (!await LandedAsync(updated, cancellationToken))
+            if (await store.WriteIdAsync(updated.PersonId, updated.Id, cancellationToken) != writeId)
             {
                 throw;
             }
@@ -223,10 +227,6 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
         await events.PublishAsync(updated.PersonId, cancellationToken);
         return (CaseProjection.For(caller, updated, newPerson, access, now), CaseProjection.ETag(updated));
     }
-
-    private async Task<bool> LandedAsync(CaseFile written, CancellationToken cancellationToken) =>
-        (await store.LoadAsync(written.PersonId, cancellationToken)).Case(written.Id)?.Value is { } stored
-            && stored.Version == written.Version && stored.UpdatedAt == written.UpdatedAt;
 
     public async Task<TimelineItem> AddNoteAsync(Caller caller, string caseId, NoteRequest request, CancellationToken cancellationToken)
     {

@@ -17,7 +17,17 @@ namespace InclusionCases.Functions.Cases;
 /// </summary>
 public sealed class CaseStore(StorageAccount storage)
 {
+    /// <summary>The column holding the id of the write that last changed a case row.</summary>
+    public const string WriteIdColumn = "WriteId";
+
     private readonly TableClient _table = storage.Table(TableNames.Cases);
+
+    /// <summary>The id of the write that last changed the case row (one point read).</summary>
+    public async Task<string?> WriteIdAsync(string personId, string caseId, CancellationToken cancellationToken)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(personId, CaseRows.Case(caseId), [WriteIdColumn], cancellationToken);
+        return row.HasValue ? row.Value?.GetString(WriteIdColumn) : null;
+    }
 
     /// <summary>The person's partition without timelines: one partition range query.</summary>
     public async Task<PersonPartition> LoadAsync(string personId, CancellationToken cancellationToken)
