@@ -19,17 +19,52 @@ public sealed class AuditLog(StorageAccount storage, TimeProvider clock)
 {
     private readonly TableClient _table = storage.Table(TableNames.Audit);
 
-    public Task RecordAsync(Caller caller, string action, string resource, string? personId, AuditOutcome outcome, CancellationToken cancellationToken)
+    public Task RecordAsync(Caller caller, string action, string resource, string? personId, AuditOutcome outcome, CancellationToken cancellationToken) =>
+        WriteAsync(NewEntry(caller, action, resource, personId, outcome), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="readAndDecide"/> beside the audit entry of the attempt, so auditing adds no
+    /// sequential round trip to a read. The entry is written as allowed while the record is read; when
+    /// <paramref name="allowed"/> says the decision made from what was read is not, the same rows are
+    /// rewritten as denied before anything is answered. If the read or the audit write fails, the
+    /// request fails: nothing is served unaudited. (An attempt that then fails on a storage fault may
+    /// stay recorded as allowed: the log errs towards "may have seen", never towards silence.)
+    /// </summary>
+    public async Task<T> BesideAsync<T>(
+        Caller caller, string action, string resource, string? personId, Func<Task<T>> readAndDecide, Func<T, bool> allowed, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        var entry = new AuditEntry(RecordIds.NewEntryId(), clock.GetUtcNow(), caller.Id, caller.OrganisationId, action, resource, personId, outcome);
+        ArgumentNullException.ThrowIfNull(readAndDecide);
+        ArgumentNullException.ThrowIfNull(allowed);
+        var entry = NewEntry(caller, action, resource, personId, AuditOutcome.Allowed);
+        var reading = readAndDecide();
+        var writing = WriteAsync(entry, cancellationToken);
+        await Task.WhenAll(reading, writing);
+        var result = await reading;
+        if (!allowed(result))
+        {
+            await WriteAsync(entry with { Outcome = AuditOutcome.Denied }, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Writes an entry (its id and time fixed by the caller) to its actor, day and person partitions, concurrently.</summary>
+    public Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
         var partitions = new List<string> { ActorPartition(entry.ActorId), DayPartition(DateOnly.FromDateTime(entry.At.UtcDateTime)) };
-        if (personId is not null)
+        if (entry.PersonId is { } personId)
         {
             partitions.Add(PersonPartition(personId));
         }
 
         return Task.WhenAll(partitions.Select(p => WriteAsync(p, entry, cancellationToken)));
+    }
+
+    private AuditEntry NewEntry(Caller caller, string action, string resource, string? personId, AuditOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return new AuditEntry(RecordIds.NewEntryId(), clock.GetUtcNow(), caller.Id, caller.OrganisationId, action, resource, personId, outcome);
     }
 
     /// <summary>A page of one partition's entries, newest first, between two times, optionally of one actor.</summary>

@@ -5,6 +5,7 @@ using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Consents;
 using InclusionCases.Domain.Persons;
 using InclusionCases.Domain.Referrals;
+using InclusionCases.Functions.Audit;
 
 namespace InclusionCases.Functions.Cases;
 
@@ -145,11 +146,32 @@ internal static class CaseEntities
         e.GetString("Text"),
         e.GetString("Detail") is { } detail ? JsonSerializer.Deserialize<Dictionary<string, string>>(detail) : null);
 
-    public static TableEntity Outbox(string personId, string eventId, string kind, DateTimeOffset at) => new(personId, CaseRows.Outbox(eventId))
+    public static TableEntity Outbox(string personId, string eventId, string kind, DateTimeOffset at, AuditEntry? audit = null)
     {
-        ["Kind"] = kind,
-        ["CreatedAt"] = at,
-    };
+        var row = new TableEntity(personId, CaseRows.Outbox(eventId))
+        {
+            ["Kind"] = kind,
+            ["CreatedAt"] = at,
+        };
+        if (audit is not null)
+        {
+            // Ids and action names only, like every audit entry; the projector writes it to the Audit table.
+            row["AuditId"] = audit.Id;
+            row["AuditAt"] = audit.At;
+            row["AuditActorId"] = audit.ActorId;
+            row["AuditOrganisationId"] = audit.OrganisationId;
+            row["AuditAction"] = audit.Action;
+            row["AuditResource"] = audit.Resource;
+            row["AuditPersonId"] = audit.PersonId;
+        }
+
+        return row;
+    }
+
+    /// <summary>The audit entry an outbox row carries, if any.</summary>
+    public static AuditEntry? ToOutboxAudit(TableEntity e) => e.GetString("AuditId") is { } id
+        ? new AuditEntry(id, e.GetDateTimeOffset("AuditAt")!.Value, e.GetString("AuditActorId"), e.GetString("AuditOrganisationId"), e.GetString("AuditAction"), e.GetString("AuditResource"), e.GetString("AuditPersonId"), AuditOutcome.Allowed)
+        : null;
 
     private static string? Date(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
 

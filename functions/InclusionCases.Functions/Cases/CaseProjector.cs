@@ -9,9 +9,10 @@ namespace InclusionCases.Functions.Cases;
 /// lead and for the participants whose consent covers them, and removed from organisations that
 /// no longer see it; referrals are listed for both organisations. It re-derives everything from the
 /// current state rather than replaying events, so running it twice, late or out of order converges
-/// to the same indexes. The outbox rows it saw are deleted last.
+/// to the same indexes. Writes that carry their audit entry in the outbox row (a case opened for a
+/// new person) have it written to the audit log here. The outbox rows it saw are deleted last.
 /// </summary>
-public sealed class CaseProjector(CaseStore store, OrganisationCaseIndex cases, ReferralIndex referrals, Reports.ReportCounters counters, Retention.RetentionIndex retention, TimeProvider clock)
+public sealed class CaseProjector(CaseStore store, OrganisationCaseIndex cases, Audit.AuditLog audit, ReferralIndex referrals, Reports.ReportCounters counters, Retention.RetentionIndex retention, TimeProvider clock)
 {
     public async Task ProjectAsync(string personId, CancellationToken cancellationToken)
     {
@@ -45,6 +46,8 @@ public sealed class CaseProjector(CaseStore store, OrganisationCaseIndex cases, 
             await referrals.UpsertAsync(referral.Value, cancellationToken);
         }
 
+        // Same id and time on every run, so the rows are the same however often this repeats.
+        await Task.WhenAll(partition.OutboxAudit.Select(entry => audit.WriteAsync(entry, cancellationToken)));
         await store.DeleteOutboxAsync(personId, partition.OutboxRowKeys, cancellationToken);
     }
 }

@@ -14,8 +14,9 @@ namespace InclusionCases.Functions.Cases;
 
 /// <summary>
 /// Opens, reads, lists and updates cases, adds notes and reads timelines. Every request path reads
-/// the person's partition once, asks <see cref="AccessPolicy"/>, audits the attempt, then writes one
-/// atomic batch (the change, its timeline entries, an outbox row) and answers from what it wrote.
+/// the person's partition once (the audit entry of the attempt written beside that read), asks
+/// <see cref="AccessPolicy"/>, then writes one atomic batch (the change, its timeline entries, an
+/// outbox row) and answers from what it wrote.
 /// Rows with fresh random keys are upserted, not added: the SDK retries a write whose answer was
 /// lost, and a retry of a write that landed must not turn into a 409.
 /// </summary>
@@ -60,11 +61,21 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
         Person person;
         if (request.PersonId is { } knownId)
         {
-            var partition = await store.LoadAsync(knownId, cancellationToken);
-            var decision = partition.Person is null
-                ? AccessDecision.NotFound
-                : AccessPolicy.DecideOnPerson(caller, ApiOperation.ReadCase, [.. partition.Cases.Select(c => partition.AccessTo(c.Value))], now);
-            await audit.RecordAsync(caller, "case.create", "person/" + knownId, knownId, Outcome(decision), cancellationToken);
+            var (partition, decision) = await audit.BesideAsync(
+                caller,
+                "case.create",
+                "person/" + knownId,
+                knownId,
+                async () =>
+                {
+                    var partition = await store.LoadAsync(knownId, cancellationToken);
+                    var decision = partition.Person is null
+                        ? AccessDecision.NotFound
+                        : AccessPolicy.DecideOnPerson(caller, ApiOperation.ReadCase, [.. partition.Cases.Select(c => partition.AccessTo(c.Value))], now);
+                    return (partition, decision);
+                },
+                r => r.decision == AccessDecision.Allowed,
+                cancellationToken);
             ThrowUnlessAllowed(decision, "person");
             person = partition.Person!.Value;
         }
@@ -77,14 +88,18 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
         var caseFile = new CaseFile(
             RecordIds.NewCaseId(person.Id), person.Id, request.Type!.Value, CaseStatus.Intake, caller.OrganisationId, [],
             request.AssignedWorkerId, null, null, now, now, 1);
-        if (request.PersonId is null)
-        {
-            await audit.RecordAsync(caller, "case.create", "case/" + caseFile.Id, person.Id, AuditOutcome.Allowed, cancellationToken);
-        }
-
         actions.Add(new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(caseFile)));
         actions.Add(Timeline(caller, caseFile, TimelineKind.Created, now, new Dictionary<string, string> { ["type"] = Name(caseFile.Type) }));
-        actions.Add(Outbox(person.Id, "case.created", now));
+
+        // A new person was read from nowhere: the audit entry of opening their case rides in the outbox
+        // row, atomic with the case, and the projector writes it to the log. So it exists exactly when
+        // the case does, and costs the request no round trip of its own. (A known person's was
+        // written beside the read above.)
+        var eventId = RecordIds.NewEntryId();
+        var entry = request.PersonId is null
+            ? new AuditEntry(eventId, now, caller.Id, caller.OrganisationId, "case.create", "case/" + caseFile.Id, person.Id, AuditOutcome.Allowed)
+            : null;
+        actions.Add(new(TableTransactionActionType.UpsertReplace, CaseEntities.Outbox(person.Id, eventId, "case.created", now, entry)));
         await store.SubmitAsync(actions, cancellationToken);
         await events.PublishAsync(person.Id, cancellationToken);
 
@@ -102,14 +117,21 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
     public async Task<PageResponse<CaseSummary>> ListAsync(Caller caller, CaseStatus? status, CaseType? type, bool assignedToMe, Paging paging, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var allowed = AccessPolicy.MayPerform(caller, ApiOperation.ListCases);
-        await audit.RecordAsync(caller, "case.list", "organisation/" + caller.OrganisationId, null, allowed ? AuditOutcome.Allowed : AuditOutcome.Denied, cancellationToken);
-        if (!allowed)
+        if (!AccessPolicy.MayPerform(caller, ApiOperation.ListCases))
         {
+            await audit.RecordAsync(caller, "case.list", "organisation/" + caller.OrganisationId, null, AuditOutcome.Denied, cancellationToken);
             throw ApiProblemException.Forbidden("This role does not list cases.");
         }
 
-        var (rows, token) = await index.ListAsync(caller.OrganisationId, status, type, assignedToMe ? caller.Id : null, paging, cancellationToken);
+        // Allowed by role alone: the audit entry is written beside the index query, not before it.
+        var (rows, token) = await audit.BesideAsync(
+            caller,
+            "case.list",
+            "organisation/" + caller.OrganisationId,
+            null,
+            () => index.ListAsync(caller.OrganisationId, status, type, assignedToMe ? caller.Id : null, paging, cancellationToken),
+            _ => true,
+            cancellationToken);
 
         // The index is written asynchronously; a participant's access depends on consent, which can be
         // revoked or expire at any moment, so participant rows are checked against the authoritative store.
@@ -263,17 +285,27 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
         return new PageResponse<TimelineItem>(items, Paging.Encode(token));
     }
 
-    /// <summary>Reads the case's partition, decides, audits the attempt either way, and throws 404/403 unless allowed.</summary>
+    /// <summary>Reads the case's partition beside the audit of the attempt, decides, and throws 404/403 unless allowed.</summary>
     public async Task<(PersonPartition Partition, Stored<CaseFile> Case)> AuthorizeAsync(
         Caller caller, string caseId, ApiOperation operation, string action, CancellationToken cancellationToken)
     {
         var personId = RecordIds.PersonOfCase(caseId) ?? throw ApiProblemException.Invalid("caseId", "Not a case id.");
-        var partition = await store.LoadAsync(personId, cancellationToken);
-        var stored = partition.Case(caseId);
-        var decision = stored is null || partition.Person is null
-            ? AccessDecision.NotFound
-            : AccessPolicy.Decide(caller, operation, partition.AccessTo(stored.Value), clock.GetUtcNow());
-        await audit.RecordAsync(caller, action, "case/" + caseId, personId, Outcome(decision), cancellationToken);
+        var (partition, stored, decision) = await audit.BesideAsync(
+            caller,
+            action,
+            "case/" + caseId,
+            personId,
+            async () =>
+            {
+                var partition = await store.LoadAsync(personId, cancellationToken);
+                var stored = partition.Case(caseId);
+                var decision = stored is null || partition.Person is null
+                    ? AccessDecision.NotFound
+                    : AccessPolicy.Decide(caller, operation, partition.AccessTo(stored.Value), clock.GetUtcNow());
+                return (partition, stored, decision);
+            },
+            r => r.decision == AccessDecision.Allowed,
+            cancellationToken);
         ThrowUnlessAllowed(decision, "case");
         return (partition, stored!);
     }
@@ -290,8 +322,6 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
                 return;
         }
     }
-
-    internal static AuditOutcome Outcome(AccessDecision decision) => decision == AccessDecision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied;
 
     internal static TableTransactionAction Timeline(Caller caller, CaseFile c, TimelineKind kind, DateTimeOffset at, IReadOnlyDictionary<string, string>? detail) =>
         new(TableTransactionActionType.UpsertReplace, CaseEntities.ToEntity(new TimelineEntry(RecordIds.NewEntryId(), c.Id, kind, at, caller.Id, caller.OrganisationId, false, null, detail), c.PersonId));

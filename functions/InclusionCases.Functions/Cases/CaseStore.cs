@@ -38,6 +38,7 @@ public sealed class CaseStore(StorageAccount storage)
         var consents = new List<Stored<Consent>>();
         var referrals = new List<Stored<Referral>>();
         var outbox = new List<string>();
+        var outboxAudit = new List<Audit.AuditEntry>();
         var indexed = new Dictionary<string, IReadOnlyList<string>>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {personId} and RowKey lt {CaseRows.TimelineStart}");
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -60,6 +61,11 @@ public sealed class CaseStore(StorageAccount storage)
                     break;
                 case "outbox":
                     outbox.Add(e.RowKey);
+                    if (CaseEntities.ToOutboxAudit(e) is { } entry)
+                    {
+                        outboxAudit.Add(entry);
+                    }
+
                     break;
                 case "index":
                     indexed[e.RowKey["index|".Length..]] = JsonSerializer.Deserialize<string[]>(e.GetString("Organisations")) ?? [];
@@ -69,7 +75,7 @@ public sealed class CaseStore(StorageAccount storage)
             }
         }
 
-        return new PersonPartition(personId, person, cases, consents, referrals, outbox, indexed, personCreatedAt);
+        return new PersonPartition(personId, person, cases, consents, referrals, outbox, outboxAudit, indexed, personCreatedAt);
     }
 
     /// <summary>A page of a case's timeline, newest first, without other organisations' private notes.</summary>

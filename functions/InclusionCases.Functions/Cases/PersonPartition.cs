@@ -8,7 +8,8 @@ namespace InclusionCases.Functions.Cases;
 
 /// <summary>
 /// Everything stored about one person except the timelines, read in one partition query: the
-/// person, their cases, consents, referrals, and the projector's bookkeeping.
+/// person, their cases, consents, referrals, and the projector's bookkeeping (outbox rows, the
+/// audit entries of writes that carry theirs in the outbox, the organisations each case is indexed for).
 /// </summary>
 public sealed record PersonPartition(
     string PersonId,
@@ -17,6 +18,7 @@ public sealed record PersonPartition(
     IReadOnlyList<Stored<Consent>> Consents,
     IReadOnlyList<Stored<Referral>> Referrals,
     IReadOnlyList<string> OutboxRowKeys,
+    IReadOnlyList<Audit.AuditEntry> OutboxAudit,
     IReadOnlyDictionary<string, IReadOnlyList<string>> IndexedOrganisations,
     DateTimeOffset PersonCreatedAt)
 {

@@ -105,11 +105,21 @@ public sealed partial class ConsentService(CaseStore store, OrganisationReposito
 
     private async Task<PersonPartition> LoadDecidedAsync(Caller caller, string personId, ApiOperation operation, string action, CancellationToken cancellationToken)
     {
-        var partition = await store.LoadAsync(personId, cancellationToken);
-        var decision = partition.Person is null
-            ? AccessDecision.NotFound
-            : AccessPolicy.DecideOnPerson(caller, operation, [.. partition.Cases.Select(c => partition.AccessTo(c.Value))], clock.GetUtcNow());
-        await audit.RecordAsync(caller, action, "person/" + personId, personId, CaseService.Outcome(decision), cancellationToken);
+        var (partition, decision) = await audit.BesideAsync(
+            caller,
+            action,
+            "person/" + personId,
+            personId,
+            async () =>
+            {
+                var partition = await store.LoadAsync(personId, cancellationToken);
+                var decision = partition.Person is null
+                    ? AccessDecision.NotFound
+                    : AccessPolicy.DecideOnPerson(caller, operation, [.. partition.Cases.Select(c => partition.AccessTo(c.Value))], clock.GetUtcNow());
+                return (partition, decision);
+            },
+            r => r.decision == AccessDecision.Allowed,
+            cancellationToken);
         CaseService.ThrowUnlessAllowed(decision, "person");
         return partition;
     }

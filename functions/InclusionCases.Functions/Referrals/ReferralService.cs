@@ -35,11 +35,21 @@ public sealed class ReferralService(CaseStore store, OrganisationRepository orga
         errors.ThrowIfAny();
 
         var personId = RecordIds.PersonOfCase(caseId) ?? throw ApiProblemException.Invalid("caseId", "Not a case id.");
-        var partition = await store.LoadAsync(personId, cancellationToken);
-        var stored = partition.Case(caseId);
         var now = clock.GetUtcNow();
-        var decision = stored is null ? AccessDecision.NotFound : AccessPolicy.Decide(caller, ApiOperation.CreateReferral, partition.AccessTo(stored.Value), now);
-        await audit.RecordAsync(caller, "referral.create", "case/" + caseId, personId, CaseService.Outcome(decision), cancellationToken);
+        var (partition, stored, decision) = await audit.BesideAsync(
+            caller,
+            "referral.create",
+            "case/" + caseId,
+            personId,
+            async () =>
+            {
+                var partition = await store.LoadAsync(personId, cancellationToken);
+                var stored = partition.Case(caseId);
+                var decision = stored is null ? AccessDecision.NotFound : AccessPolicy.Decide(caller, ApiOperation.CreateReferral, partition.AccessTo(stored.Value), now);
+                return (partition, stored, decision);
+            },
+            r => r.decision == AccessDecision.Allowed,
+            cancellationToken);
         CaseService.ThrowUnlessAllowed(decision, "case");
 
         var target = request.ToOrganisationId!;
@@ -88,10 +98,20 @@ public sealed class ReferralService(CaseStore store, OrganisationRepository orga
     {
         ArgumentNullException.ThrowIfNull(caller);
         var personId = RecordIds.PersonOfReferral(referralId) ?? throw ApiProblemException.Invalid("referralId", "Not a referral id.");
-        var partition = await store.LoadAsync(personId, cancellationToken);
-        var stored = partition.Referral(referralId);
-        var decision = stored is null ? AccessDecision.NotFound : AccessPolicy.DecideOnReferral(caller, stored.Value.FromOrganisationId, stored.Value.ToOrganisationId);
-        await audit.RecordAsync(caller, accept ? "referral.accept" : "referral.decline", "referral/" + referralId, personId, CaseService.Outcome(decision), cancellationToken);
+        var (partition, stored, decision) = await audit.BesideAsync(
+            caller,
+            accept ? "referral.accept" : "referral.decline",
+            "referral/" + referralId,
+            personId,
+            async () =>
+            {
+                var partition = await store.LoadAsync(personId, cancellationToken);
+                var stored = partition.Referral(referralId);
+                var decision = stored is null ? AccessDecision.NotFound : AccessPolicy.DecideOnReferral(caller, stored.Value.FromOrganisationId, stored.Value.ToOrganisationId);
+                return (partition, stored, decision);
+            },
+            r => r.decision == AccessDecision.Allowed,
+            cancellationToken);
         CaseService.ThrowUnlessAllowed(decision, "referral");
 
         var referral = stored!.Value;

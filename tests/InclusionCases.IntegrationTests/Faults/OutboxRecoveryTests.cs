@@ -1,11 +1,14 @@
 using System.Net;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.Storage;
 using InclusionCases.IntegrationTests.Cases;
 using InclusionCases.IntegrationTests.Infrastructure;
 
 namespace InclusionCases.IntegrationTests.Faults;
 
-/// <summary>A host that dies between the outbox batch and its projection: the next host's sweeper completes the projection.</summary>
+/// <summary>A host that dies between the outbox batch and its projection: the next host's sweeper completes the projection, audit entry included.</summary>
 [Trait("Category", "Fault")]
 [Collection(AzuriteGroup.Name)]
 public sealed class OutboxRecoveryTests(AzuriteFixture azurite)
@@ -32,5 +35,18 @@ public sealed class OutboxRecoveryTests(AzuriteFixture azurite)
             TimeSpan.FromSeconds(60),
             "the case to reach the organisation's list");
         await second.WaitForProjectionAsync(personId);
+
+        // The audit entry of opening the case rode in the outbox row: it survives the lost message.
+        var audit = new TableClient(azurite.ConnectionString, prefix + TableNames.Audit);
+        var entries = audit.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"person|" + personId}"));
+        var created = new List<TableEntity>();
+        await foreach (var e in entries)
+        {
+            created.Add(e);
+        }
+
+        var entry = Assert.Single(created);
+        Assert.Equal(("case.create", "case/" + caseId, "Allowed"), (entry.GetString("Action"), entry.GetString("Resource"), entry.GetString("Outcome")));
+        Assert.Equal(DemoDirectory.Find("sophie")!.ObjectId, entry.GetString("ActorId"));
     }
 }
