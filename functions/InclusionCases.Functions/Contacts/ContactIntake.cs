@@ -5,8 +5,8 @@ namespace InclusionCases.Functions.Contacts;
 
 /// <summary>
 /// Stores one queued chunk of a contact batch: checks it again (a queue is an input too), adds the
-/// contacts in table transactions, links the ones naming a person to their outreach history, then
-/// marks the chunk stored. Every step is idempotent, so a redelivered or re-sent chunk stores
+/// contacts in table transactions beside their outreach links and month indexes, marks the months
+/// for recounting, then marks the chunk stored. Every step is idempotent, so a redelivered or re-sent chunk stores
 /// nothing twice. A chunk that fails its checks throws, and after five attempts lands in the
 /// poison queue for an operator.
 /// </summary>
@@ -34,11 +34,31 @@ public sealed class ContactIntake(ContactStore store, Reports.ReportCounters cou
             contacts.Add(new StoredContact(contact, message.OrganisationId, message.MediatorId, ContactEntities.Fingerprint(contact)));
         }
 
-        await store.AddManyAsync(contacts, cancellationToken);
-        await Task.WhenAll(contacts.Select(c => store.LinkToPersonAsync(c, cancellationToken)));
-        await counters.RecordContactsAsync(contacts.Select(c => c.Contact), cancellationToken);
-        await retention.RecordContactsAsync(message.OrganisationId, contacts.Select(c => c.Contact), cancellationToken);
-
+        await RecordAsync(store, counters, retention, message.OrganisationId, contacts, addContacts: true, cancellationToken);
         await store.MarkChunkStoredAsync(message.OrganisationId, message.BatchId, message.Chunk, contacts.Count, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores checked contacts (unless <paramref name="addContacts"/> is false: already added) with
+    /// everything that hangs on them, in two steps of concurrent writes: the contacts (transactions),
+    /// their outreach links and the month indexes of reports and retention; then the reports' recount
+    /// marks, which must come after the contacts they count.
+    /// </summary>
+    internal static async Task RecordAsync(
+        ContactStore store,
+        Reports.ReportCounters counters,
+        Retention.RetentionIndex retention,
+        string organisationId,
+        IReadOnlyList<StoredContact> contacts,
+        bool addContacts,
+        CancellationToken cancellationToken)
+    {
+        var months = contacts.Select(c => Reports.ReportCounters.Month(c.Contact.ObservedAt)).Distinct().ToList();
+        await Task.WhenAll(
+            addContacts ? store.AddManyAsync(contacts, cancellationToken) : Task.CompletedTask,
+            Task.WhenAll(contacts.Select(c => store.LinkToPersonAsync(c, cancellationToken))),
+            counters.RecordContactMonthsAsync(organisationId, months, cancellationToken),
+            retention.RecordContactMonthsAsync(organisationId, months, cancellationToken));
+        await counters.MarkContactMonthsAsync(months, cancellationToken);
     }
 }

@@ -34,8 +34,8 @@ public sealed class ContactService(ContactStore store, Reports.ReportCounters co
         }
 
         var stored = new StoredContact(contact, caller.OrganisationId, caller.Id, ContactEntities.Fingerprint(contact));
-        await audit.RecordAsync(caller, "contact.log", "contact/" + contact.Id, contact.PersonId, AuditOutcome.Allowed, cancellationToken);
-        var existing = await store.FingerprintAsync(caller.OrganisationId, contact.Id, cancellationToken);
+        var existing = await audit.BesideAsync(
+            caller, "contact.log", "contact/" + contact.Id, contact.PersonId, () => store.FingerprintAsync(caller.OrganisationId, contact.Id, cancellationToken), _ => true, cancellationToken);
         var created = existing is null && await store.TryAddAsync(stored, cancellationToken);
         if (!created && (existing ?? await store.FingerprintAsync(caller.OrganisationId, contact.Id, cancellationToken)) != stored.Fingerprint)
         {
@@ -43,9 +43,7 @@ public sealed class ContactService(ContactStore store, Reports.ReportCounters co
         }
 
         // Also on a re-send: the first attempt may have stored the contact and failed before this.
-        await store.LinkToPersonAsync(stored, cancellationToken);
-        await counters.RecordContactsAsync([contact], cancellationToken);
-        await retention.RecordContactsAsync(caller.OrganisationId, [contact], cancellationToken);
+        await ContactIntake.RecordAsync(store, counters, retention, caller.OrganisationId, [stored], addContacts: false, cancellationToken);
         return (created, ContactResponse.From(stored));
     }
 
@@ -84,8 +82,9 @@ public sealed class ContactService(ContactStore store, Reports.ReportCounters co
 
         var batchId = RecordIds.NewEntryId();
         var chunks = Chunk(accepted);
-        await audit.RecordAsync(caller, "contact.batch", "batch/" + batchId, null, AuditOutcome.Allowed, cancellationToken);
-        await store.CreateBatchAsync(caller.OrganisationId, batchId, accepted.Count, chunks.Count, cancellationToken);
+        await Task.WhenAll(
+            audit.RecordAsync(caller, "contact.batch", "batch/" + batchId, null, AuditOutcome.Allowed, cancellationToken),
+            store.CreateBatchAsync(caller.OrganisationId, batchId, accepted.Count, chunks.Count, cancellationToken));
         var queue = storage.Queue(queues.ContactIntake);
         await Task.WhenAll(chunks.Select((chunk, i) =>
             queue.SendMessageAsync(QueueMessages.Serialize(new ContactIntakeMessage(batchId, caller.OrganisationId, caller.Id, i, chunk)), cancellationToken)));
@@ -109,8 +108,8 @@ public sealed class ContactService(ContactStore store, Reports.ReportCounters co
     {
         ArgumentNullException.ThrowIfNull(caller);
         RequireRole(caller, ApiOperation.ListContacts, "Only street mediators list their organisation's contacts.");
-        await audit.RecordAsync(caller, "contact.list", "organisation/" + caller.OrganisationId, null, AuditOutcome.Allowed, cancellationToken);
-        var (items, token) = await store.ListAsync(caller.OrganisationId, zone, from, to, paging, cancellationToken);
+        var (items, token) = await audit.BesideAsync(
+            caller, "contact.list", "organisation/" + caller.OrganisationId, null, () => store.ListAsync(caller.OrganisationId, zone, from, to, paging, cancellationToken), _ => true, cancellationToken);
         return new PageResponse<ContactResponse>([.. items.Select(ContactResponse.From)], Paging.Encode(token));
     }
 

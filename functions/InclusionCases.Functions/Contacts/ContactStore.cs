@@ -64,7 +64,8 @@ public sealed class ContactStore(StorageAccount storage)
     public async Task<int> AddManyAsync(IReadOnlyList<StoredContact> contacts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contacts);
-        foreach (var chunk in contacts.Chunk(ContactsPerTransaction))
+        // The transactions hold disjoint rows, so they run side by side.
+        await Task.WhenAll(contacts.Chunk(ContactsPerTransaction).Select(async chunk =>
         {
             try
             {
@@ -77,9 +78,23 @@ public sealed class ContactStore(StorageAccount storage)
                     await TryAddAsync(contact, cancellationToken);
                 }
             }
-        }
+        }));
 
         return contacts.Count;
+    }
+
+    /// <summary>
+    /// The organisation's contacts observed from <paramref name="from"/> to <paramref name="to"/>, both
+    /// included, newest first: one RowKey range of the organisation's partition, read page by page
+    /// (for the report rollups and the retention job, which count or anonymise a month at a time).
+    /// </summary>
+    public async IAsyncEnumerable<StoredContact> ObservedAsync(
+        string organisationId, DateTimeOffset from, DateTimeOffset to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in _contacts.QueryAsync<TableEntity>(ObservedFilter(organisationId, from, to), cancellationToken: cancellationToken))
+        {
+            yield return ContactEntities.ToStored(row);
+        }
     }
 
     /// <summary>Lists the contact in the person's outreach history; an upsert, so safe to repeat.</summary>
@@ -97,10 +112,7 @@ public sealed class ContactStore(StorageAccount storage)
         string organisationId, string? zone, DateTimeOffset? from, DateTimeOffset? to, Paging paging, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paging);
-        // Newest first: "to" bounds the start of the range, "from" its end (inverted ticks).
-        var start = "t|" + (to is { } t ? CaseRows.InvertedTicks(t) : string.Empty);
-        var end = from is { } f ? "t|" + CaseRows.InvertedTicks(f) + "}" : "t}";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organisationId} and RowKey ge {start} and RowKey lt {end}");
+        var filter = ObservedFilter(organisationId, from, to);
         if (zone is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"Zone eq {zone}");
@@ -183,6 +195,14 @@ public sealed class ContactStore(StorageAccount storage)
         }
 
         return ([], null);
+    }
+
+    private static string ObservedFilter(string organisationId, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        // Newest first: "to" bounds the start of the range, "from" its end (inverted ticks).
+        var start = "t|" + (to is { } t ? CaseRows.InvertedTicks(t) : string.Empty);
+        var end = from is { } f ? "t|" + CaseRows.InvertedTicks(f) + "}" : "t}";
+        return TableClient.CreateQueryFilter($"PartitionKey eq {organisationId} and RowKey ge {start} and RowKey lt {end}");
     }
 
     private static TableTransactionAction[] Rows(StoredContact stored)

@@ -9,14 +9,16 @@ using InclusionCases.Functions.Storage;
 namespace InclusionCases.Functions.Reports;
 
 /// <summary>
-/// Maintains the report counters. The projectors upsert one fact row per case or contact in the
-/// month partition it belongs to (idempotent) and mark that month dirty; the <c>RollupReports</c>
+/// Maintains the report counters. The case projector upserts one fact row per case in the month
+/// partition it belongs to (idempotent); contact intake records which organisations have contacts in
+/// a month (the contacts themselves are counted from each organisation's time-ordered list); both
+/// mark the month dirty; the <c>RollupReports</c>
 /// timer recomputes each dirty month's rollup from its facts, then clears the mark under the ETag it
 /// read, so a month marked again meanwhile is recomputed at the next tick and no fact is missed.
 /// Recomputing once per month per tick, instead of once per write, keeps concurrent intake from
 /// fighting over one row. Reports read rollups only: one partition, one row per month.
 /// </summary>
-public sealed class ReportCounters(StorageAccount storage)
+public sealed class ReportCounters(StorageAccount storage, Contacts.ContactStore contacts)
 {
     private const string CasesKind = "cases";
     private const string ContactsKind = "contacts";
@@ -40,25 +42,18 @@ public sealed class ReportCounters(StorageAccount storage)
         await MarkDirtyAsync(CasesKind, month, cancellationToken);
     }
 
-    /// <summary>One fact per contact, written in transactions of 100 per month partition (a batch is one round trip per 100).</summary>
-    public async Task RecordContactsAsync(IEnumerable<StreetContact> contacts, CancellationToken cancellationToken)
-    {
-        foreach (var month in contacts.GroupBy(c => Month(c.ObservedAt)))
-        {
-            foreach (var chunk in month.DistinctBy(c => c.Id).Chunk(100))
-            {
-                await _facts.SubmitTransactionAsync(
-                    chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity($"{ContactsKind}|{month.Key}", c.Id)
-                    {
-                        ["Zone"] = c.Zone,
-                        ["Needs"] = JsonSerializer.Serialize(c.Needs.Select(n => JsonNamingPolicy.CamelCase.ConvertName(n.ToString()))),
-                    })),
-                    cancellationToken);
-            }
+    /// <summary>
+    /// Notes that the organisation has contacts observed in these months (one small row per month and
+    /// organisation, not one per contact): the rollup counts them from the organisation's own contact
+    /// list, which is already ordered by time. Written before the contacts are stored.
+    /// </summary>
+    public Task RecordContactMonthsAsync(string organisationId, IEnumerable<string> months, CancellationToken cancellationToken) =>
+        Task.WhenAll(months.Distinct().Select(month =>
+            _facts.UpsertEntityAsync(new TableEntity($"{ContactsKind}|{month}", organisationId), TableUpdateMode.Replace, cancellationToken)));
 
-            await MarkDirtyAsync(ContactsKind, month.Key, cancellationToken);
-        }
-    }
+    /// <summary>Marks the months for recounting; written after the contacts are stored, so no recount can miss them.</summary>
+    public Task MarkContactMonthsAsync(IEnumerable<string> months, CancellationToken cancellationToken) =>
+        Task.WhenAll(months.Distinct().Select(month => MarkDirtyAsync(ContactsKind, month, cancellationToken)));
 
     /// <summary>Recomputes every month marked dirty; returns how many.</summary>
     public async Task<int> RecomputeDirtyAsync(CancellationToken cancellationToken)
@@ -178,14 +173,18 @@ public sealed class ReportCounters(StorageAccount storage)
         var zones = new Dictionary<string, int>();
         var needs = new Dictionary<string, int>();
         var total = 0;
-        await foreach (var f in _facts.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ContactsKind + "|" + month}"), cancellationToken: cancellationToken))
+        var first = DateTimeOffset.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        await foreach (var organisation in _facts.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ContactsKind + "|" + month}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            total++;
-            var zone = f.GetString("Zone");
-            zones[zone] = zones.GetValueOrDefault(zone) + 1;
-            foreach (var need in JsonSerializer.Deserialize<string[]>(f.GetString("Needs")) ?? [])
+            await foreach (var stored in contacts.ObservedAsync(organisation.RowKey, first, first.AddMonths(1).AddTicks(-1), cancellationToken))
             {
-                needs[need] = needs.GetValueOrDefault(need) + 1;
+                total++;
+                var zone = stored.Contact.Zone;
+                zones[zone] = zones.GetValueOrDefault(zone) + 1;
+                foreach (var need in stored.Contact.Needs.Select(n => JsonNamingPolicy.CamelCase.ConvertName(n.ToString())))
+                {
+                    needs[need] = needs.GetValueOrDefault(need) + 1;
+                }
             }
         }
 

@@ -8,12 +8,15 @@ namespace InclusionCases.Functions.Retention;
 
 /// <summary>
 /// The <c>Retention</c> table: closed cases by month of closure (PartitionKey <c>closed|yyyy-MM</c>,
-/// RowKey case id) and contacts by month observed (<c>contacts|yyyy-MM</c>, RowKey contact id), so
-/// the retention job reads only the months past their period. Rows may be stale (a case reopened):
+/// RowKey case id) and the organisations with contacts observed in a month (<c>contacts|yyyy-MM</c>,
+/// RowKey organisation id: the contacts themselves are read from the organisation's time-ordered
+/// list), so the retention job reads only the months past their period. Rows may be stale (a case reopened):
 /// the job checks the authoritative record before it anonymises anything.
 /// </summary>
 public sealed class RetentionIndex(StorageAccount storage)
 {
+    public const string ContactsKind = "contacts";
+
     private readonly TableClient _table = storage.Table(TableNames.Retention);
 
     public async Task RecordClosedAsync(CaseFile c, CancellationToken cancellationToken)
@@ -26,18 +29,16 @@ public sealed class RetentionIndex(StorageAccount storage)
         }
     }
 
-    /// <summary>Indexes contacts by month observed, in transactions of 100 per month partition.</summary>
-    public async Task RecordContactsAsync(string organisationId, IEnumerable<StreetContact> contacts, CancellationToken cancellationToken)
+    /// <summary>Notes that the organisation has contacts observed in these months (one row per month and organisation).</summary>
+    public Task RecordContactMonthsAsync(string organisationId, IEnumerable<string> months, CancellationToken cancellationToken) =>
+        Task.WhenAll(months.Distinct().Select(month =>
+            _table.UpsertEntityAsync(new TableEntity(ContactsKind + "|" + month, organisationId), TableUpdateMode.Replace, cancellationToken)));
+
+    /// <summary>The first instant of the month a <c>contacts|yyyy-MM</c> row stands for.</summary>
+    public static DateTimeOffset MonthStart(TableEntity row)
     {
-        foreach (var month in contacts.GroupBy(c => Month(DateOnly.FromDateTime(c.ObservedAt.UtcDateTime))))
-        {
-            foreach (var chunk in month.DistinctBy(c => c.Id).Chunk(100))
-            {
-                await _table.SubmitTransactionAsync(
-                    chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity("contacts|" + month.Key, c.Id) { ["OrganisationId"] = organisationId })),
-                    cancellationToken);
-            }
-        }
+        ArgumentNullException.ThrowIfNull(row);
+        return DateTimeOffset.ParseExact(row.PartitionKey[(ContactsKind.Length + 1)..] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
     }
 
     /// <summary>The rows of one kind in the months up to and including <paramref name="lastMonth"/>, one partition per month.</summary>

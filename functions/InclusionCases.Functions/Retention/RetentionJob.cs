@@ -11,7 +11,8 @@ namespace InclusionCases.Functions.Retention;
 /// of theirs has been closed for <see cref="RetentionOptions.ClosedCaseYears"/>, a street contact's
 /// free text once it is <see cref="RetentionOptions.ContactYears"/> old. It reads the months past
 /// their period from <see cref="RetentionIndex"/> (looking back <see cref="LookBackMonths"/> more, so
-/// a job that did not run for a while catches up) and checks each record before touching it.
+/// a job that did not run for a while catches up) and checks each record before touching it; a
+/// month of an organisation's contacts is dropped from the index once all of it is past its period.
 /// </summary>
 public sealed class RetentionJob(RetentionIndex index, CaseStore cases, ContactStore contacts, PersonErasure erasure, IOptions<RetentionOptions> options, TimeProvider clock)
 {
@@ -43,21 +44,29 @@ public sealed class RetentionJob(RetentionIndex index, CaseStore cases, ContactS
         var contactCutoff = now.AddYears(-options.Value.ContactYears);
         var contactMonth = DateOnly.FromDateTime(contactCutoff.UtcDateTime);
         var anonymised = 0;
-        foreach (var row in await index.DueAsync("contacts", contactMonth.AddMonths(-LookBackMonths), contactMonth, cancellationToken))
+        foreach (var row in await index.DueAsync(RetentionIndex.ContactsKind, contactMonth.AddMonths(-LookBackMonths), contactMonth, cancellationToken))
         {
-            var stored = await contacts.FindAsync(row.GetString("OrganisationId"), row.RowKey, cancellationToken);
-            if (stored is null || stored.Contact.ObservedAt <= contactCutoff)
+            var monthStart = RetentionIndex.MonthStart(row);
+            var monthEnd = monthStart.AddMonths(1);
+            var last = monthEnd <= contactCutoff ? monthEnd.AddTicks(-1) : contactCutoff;
+            await foreach (var stored in contacts.ObservedAsync(row.RowKey, monthStart, last, cancellationToken))
             {
-                if (stored is not null)
+                if (HasFreeText(stored.Contact))
                 {
                     await contacts.EraseFreeTextAsync(stored, cancellationToken);
                     anonymised++;
                 }
+            }
 
-                await index.RemoveAsync(row, cancellationToken);
+            if (monthEnd <= contactCutoff)
+            {
+                await index.RemoveAsync(row, cancellationToken); // the whole month is done
             }
         }
 
         return new RetentionRun(persons, anonymised);
     }
+
+    private static bool HasFreeText(Domain.Contacts.StreetContact c) =>
+        (c.Alias is { } alias && alias != Domain.Persons.Person.ErasedText) || (c.Notes is { } notes && notes != Domain.Persons.Person.ErasedText);
 }
