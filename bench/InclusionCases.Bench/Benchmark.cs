@@ -33,6 +33,7 @@ internal static class Benchmark
         var n16 = quick ? 160 : 1600;
         await using var azurite = await AzuriteProcess.StartAsync();
         var recorder = new StorageCallRecorder();
+        var quietRecorder = new StorageCallRecorder();
         var prefix = "b" + Guid.NewGuid().ToString("N")[..10];
         var settings = new Dictionary<string, string?>
         {
@@ -51,80 +52,73 @@ internal static class Benchmark
         await app.StartAsync();
         await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
         // A second host on the same storage with no triggers: nothing polls, so its storage calls are the request's own.
-        await using var quiet = Host(settings, recorder, runTriggers: false);
+        await using var quiet = Host(settings, quietRecorder, runTriggers: false);
         await quiet.StartAsync();
 
         var issuer = app.Services.GetRequiredService<DevelopmentTokenIssuer>();
         using var api = Client(app, Token(issuer, "sophie"));
         using var quietApi = Client(quiet, Token(issuer, "sophie"));
         using var mediator = Client(app, Token(issuer, "karim"));
+        Task<Measurement> Measure(string operation, int concurrency, int count, Func<int, Task> op) =>
+            Measurement.RunAsync(operation, concurrency, count, op, () => azurite.ProcessorTime);
         var raw = new RawStorage(azurite.ConnectionString, prefix);
         await raw.PrepareAsync();
         var rows = new List<Row>();
+        var intake = new List<(int Concurrency, double Contacts, double RawEntities)>();
 
         foreach (var concurrency in new[] { 1, 16 })
         {
             var count = concurrency == 1 ? n1 : n16;
             Progress($"raw SDK calls at concurrency {concurrency}");
-            var insert = await Measurement.RunAsync("raw insert entity", concurrency, count, i => raw.InsertAsync($"{concurrency}-{i}"));
-            var read = await Measurement.RunAsync("raw point read", concurrency, count, i => raw.ReadAsync($"{concurrency}-{i}"));
-            var query = await Measurement.RunAsync("raw partition query (50 rows)", concurrency, count, _ => raw.QueryAsync());
-            var replay = await Measurement.RunAsync("raw replay of create's writes", concurrency, count, i => raw.ReplayCreateAsync($"{concurrency}-{i}"));
-            rows.AddRange([new(insert), new(read), new(query), new(replay)]);
+            var insert = await Measure("raw insert entity", concurrency, count, i => raw.InsertAsync($"{concurrency}-{i}"));
+            var read = await Measure("raw point read", concurrency, count, i => raw.ReadAsync($"{concurrency}-{i}"));
+            var query = await Measure("raw partition query (50 rows)", concurrency, count, _ => raw.QueryAsync());
+            var replay = await Measure("raw replay of create's writes", concurrency, count, i => raw.ReplayCreateAsync($"{concurrency}-{i}"));
+            var replayRead = await Measure("raw replay of read's calls", concurrency, count, i => raw.ReplayReadAsync($"{concurrency}-{i}"));
+            var batchRaw = await Measure("raw batched inserts of 100", concurrency, (quick ? 5 : 20) * concurrency, i => raw.BatchAsync($"{concurrency}-{i}"));
+            rows.AddRange([new(insert), new(read), new(query), new(replay), new(replayRead), new(batchRaw)]);
 
             Progress($"API calls at concurrency {concurrency}");
+            rows.Add(new(await Measure("no-storage request (GET /me)", concurrency, count, async _ => await Ok(api.GetAsync(new Uri("me", UriKind.Relative)))), read)
+            {
+                Note = "the host's own floor: HTTP, token, JSON",
+            });
             var created = new string[count];
             var etags = new string[count];
-            var create = await Measurement.RunAsync("create case", concurrency, count, async i =>
-            {
-                using var response = await api.PostAsync(new Uri("cases", UriKind.Relative), Json(new { type = "housingFirst", person = new { displayName = $"Bench {i}" } }));
-                created[i] = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
-                etags[i] = response.Headers.ETag!.ToString();
-            });
+            var create = await Measure("create case", concurrency, count, async i => (created[i], etags[i]) = await CreateCaseAsync(api, $"Bench {i}"));
             rows.Add(new(create, replay));
-            rows.Add(new(await Measurement.RunAsync("read case", concurrency, count, async i => await Ok(api.GetAsync(new Uri($"cases/{created[i]}", UriKind.Relative)))), read));
-            rows.Add(new(await Measurement.RunAsync("list my cases (50)", concurrency, count, async _ => await Ok(api.GetAsync(new Uri("cases?limit=50", UriKind.Relative)))), query));
-            rows.Add(new(await Measurement.RunAsync("patch case with If-Match", concurrency, count, async i =>
+            var readCase = await Measure("read case", concurrency, count, async i => await Ok(api.GetAsync(new Uri($"cases/{created[i]}", UriKind.Relative))));
+            rows.Add(new(readCase, read) { Note = $"{readCase.P50 / replayRead.P50:F2}x the raw replay of its own storage calls" });
+            rows.Add(new(await Measure("list my cases (50)", concurrency, count, async _ => await Ok(api.GetAsync(new Uri("cases?limit=50", UriKind.Relative)))), query));
+            rows.Add(new(await Measure("patch case with If-Match", concurrency, count, i => PatchAsync(api, created[i], etags[i])), insert));
+
+            Progress($"500-contact batches until stored at concurrency {concurrency}");
+            var batch = await Measure("500-contact batch until stored", concurrency, concurrency == 1 ? (quick ? 2 : 5) : (quick ? 16 : 32), _ => ContactBatchAsync(mediator, concurrency == 1 ? 20 : 100));
+            var contactsPerSecond = 500 * batch.PerSecond;
+            var rawPerSecond = 100 * batchRaw.PerSecond;
+            intake.Add((concurrency, contactsPerSecond, rawPerSecond));
+            rows.Add(new(batch, batchRaw)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Patch, $"cases/{created[i]}") { Content = Json(new { status = "active" }) };
-                request.Headers.TryAddWithoutValidation("If-Match", etags[i]);
-                await Ok(api.SendAsync(request));
-            }), insert));
+                Note = $"{contactsPerSecond:F0} contacts/s ({2 * contactsPerSecond:F0} rows/s) vs raw {rawPerSecond:F0} entities/s",
+            });
         }
 
-        Progress("500-contact batches until stored");
-        var batchRaw = await Measurement.RunAsync("raw batched inserts of 100", 1, quick ? 5 : 20, i => raw.BatchAsync(i));
-        var batch = await Measurement.RunAsync("500-contact batch until stored", 1, quick ? 2 : 5, async i =>
-        {
-            var contacts = Enumerable.Range(0, 500).Select(k => new
-            {
-                id = Guid.NewGuid(), observedAt = DateTimeOffset.UtcNow.AddHours(-1), zone = "Zone " + (k % 9), needs = Food, servicesOffered = Water, notes = "bench",
-            }).ToArray();
-            using var response = await mediator.PostAsync(new Uri("contacts/batch", UriKind.Relative), Json(new { contacts }));
-            var batchId = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("batchId").GetString();
-            while (JsonDocument.Parse(await mediator.GetStringAsync(new Uri($"contacts/batch/{batchId}", UriKind.Relative))).RootElement.GetProperty("status").GetString() != "completed")
-            {
-                await Task.Delay(20);
-            }
-        });
-        var intakeRate = 500 * batch.PerSecond;
-        var rawRate = 100 * batchRaw.PerSecond;
-        rows.Add(new(batchRaw));
-        rows.Add(new(batch, batchRaw) { Note = $"{intakeRate:F0} contacts/s vs raw {rawRate:F0} entities/s ({intakeRate / rawRate:P0})" });
+        Progress("where the time goes (storage calls per request)");
+        var breakdowns = await BreakdownsAsync(quietApi, quietRecorder, mediator, recorder, quick ? 20 : 50);
 
+        // The list measurements run with nothing in the background: the triggers' host stops here.
+        await app.StopAsync();
         Progress("list my cases with 1,000 and 50,000 cases in the organisation");
-        var (list1k, list50k, raw1k, raw50k) = await ListFlatnessAsync(app, issuer, raw, quick);
+        var (list1k, list50k, raw1k, raw50k) = await ListFlatnessAsync(quiet, issuer, raw, azurite, quick);
         rows.Add(new(list1k, raw1k));
         rows.Add(new(list50k, raw50k) { Note = $"{list50k.P50 / list1k.P50:F2}x the 1k p50; the raw query grew {raw50k.P50 / raw1k.P50:F2}x" });
 
-        Progress("storage round trips per request");
-        var trips = await RoundTripsAsync(quietApi, recorder);
-        var report = Report.Render(rows, trips, intakeRate / rawRate, list50k.P50 / list1k.P50);
+        var report = Report.Render(rows, breakdowns, intake, new ListGrowth(list1k, list50k, raw1k, raw50k));
         Console.WriteLine(report);
         var folder = Path.Combine(RepositoryRoot.Find(), "bench", "results");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "latest.md"), report);
-        await File.WriteAllTextAsync(Path.Combine(folder, "latest.json"), JsonSerializer.Serialize(new { machine = Report.Machine(), rows, trips }, Indented));
+        await File.WriteAllTextAsync(Path.Combine(folder, "latest.json"), JsonSerializer.Serialize(new { machine = Report.Machine(), rows, breakdowns }, Indented));
         return 0;
     }
 
@@ -141,43 +135,74 @@ internal static class Benchmark
             configureTables: o => o.AddPolicy(recorder, HttpPipelinePosition.PerRetry))),
     });
 
-    private static async Task<(Measurement At1k, Measurement At50k, Measurement Raw1k, Measurement Raw50k)> ListFlatnessAsync(WebApplication app, DevelopmentTokenIssuer issuer, RawStorage raw, bool quick)
+    private static async Task<(Measurement At1k, Measurement At50k, Measurement Raw1k, Measurement Raw50k)> ListFlatnessAsync(WebApplication app, DevelopmentTokenIssuer issuer, RawStorage raw, AzuriteProcess azurite, bool quick)
     {
+        Task<Measurement> Measure(string operation, int count, Func<int, Task> op) => Measurement.RunAsync(operation, 1, count, op, () => azurite.ProcessorTime);
         const string Organisation = "bench-org";
         await app.Services.GetRequiredService<OrganisationRepository>().UpsertAsync(new Organisation(Organisation, "Bench", OrganisationKind.Cpas), CancellationToken.None);
         await app.Services.GetRequiredService<MembershipRepository>().UpsertAsync(new Membership("bench-user", Organisation, "Bench"), CancellationToken.None);
         using var client = Client(app, issuer.Issue("bench-user", "Bench", [AppRole.SocialWorker]));
         var n = quick ? 50 : 300;
         await raw.SeedIndexAsync(Organisation, 0, 1_000);
-        var at1k = await Measurement.RunAsync("list my cases, 1k in organisation", 1, n, async _ => await Ok(client.GetAsync(new Uri("cases?limit=50", UriKind.Relative))));
-        var raw1k = await Measurement.RunAsync("raw index query (50 of 1k)", 1, n, _ => raw.QueryIndexAsync(Organisation));
+        for (var i = 0; i < 10; i++)
+        {
+            // Warm: the membership cache, and the paths of a page that comes back full.
+            await Ok(client.GetAsync(new Uri("cases?limit=50", UriKind.Relative)));
+            await raw.QueryIndexAsync(Organisation);
+        }
+
+        var at1k = await Measure("list my cases, 1k in organisation", n, async _ => await Ok(client.GetAsync(new Uri("cases?limit=50", UriKind.Relative))));
+        var raw1k = await Measure("raw index query (50 of 1k)", n, _ => raw.QueryIndexAsync(Organisation));
         await raw.SeedIndexAsync(Organisation, 1_000, quick ? 10_000 : 50_000);
-        var at50k = await Measurement.RunAsync($"list my cases, {(quick ? "10k" : "50k")} in organisation", 1, n, async _ => await Ok(client.GetAsync(new Uri("cases?limit=50", UriKind.Relative))));
-        var raw50k = await Measurement.RunAsync($"raw index query (50 of {(quick ? "10k" : "50k")})", 1, n, _ => raw.QueryIndexAsync(Organisation));
+        var at50k = await Measure($"list my cases, {(quick ? "10k" : "50k")} in organisation", n, async _ => await Ok(client.GetAsync(new Uri("cases?limit=50", UriKind.Relative))));
+        var raw50k = await Measure($"raw index query (50 of {(quick ? "10k" : "50k")})", n, _ => raw.QueryIndexAsync(Organisation));
         return (at1k, at50k, raw1k, raw50k);
     }
 
-    private static async Task<Dictionary<string, (int Calls, int Sequential)>> RoundTripsAsync(HttpClient api, StorageCallRecorder recorder)
+    /// <summary>Each API operation's storage calls and time at concurrency 1 (on the host without triggers, so every call is the request's own), and one contact batch's (on the host that runs the intake).</summary>
+    private static async Task<List<Breakdown>> BreakdownsAsync(HttpClient quietApi, StorageCallRecorder quietRecorder, HttpClient mediator, StorageCallRecorder recorder, int requests)
     {
-        var trips = new Dictionary<string, (int, int)>();
-        async Task<HttpResponseMessage> Count(string name, Func<Task<HttpResponseMessage>> call)
-        {
-            recorder.Reset();
-            var response = await call();
-            trips[name] = recorder.Snapshot();
-            return response;
-        }
-
         // Steady state: the caller's membership is already cached, as for any caller after its first request.
-        (await api.GetAsync(new Uri("me", UriKind.Relative))).Dispose();
-        using var created = await Count("create case", () => api.PostAsync(new Uri("cases", UriKind.Relative), Json(new { type = "homelessness", person = new { displayName = "Trips" } })));
-        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
-        (await Count("read case", () => api.GetAsync(new Uri($"cases/{id}", UriKind.Relative)))).Dispose();
-        (await Count("list my cases (50)", () => api.GetAsync(new Uri("cases?limit=50", UriKind.Relative)))).Dispose();
-        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"cases/{id}") { Content = Json(new { status = "active" }) };
-        patch.Headers.TryAddWithoutValidation("If-Match", created.Headers.ETag!.ToString());
-        (await Count("patch case with If-Match", () => api.SendAsync(patch))).Dispose();
-        return trips;
+        await Ok(quietApi.GetAsync(new Uri("me", UriKind.Relative)));
+        var created = new (string Id, string ETag)[requests];
+        return
+        [
+            await Breakdown.RunAsync("no-storage request (GET /me)", requests, quietRecorder, async _ => await Ok(quietApi.GetAsync(new Uri("me", UriKind.Relative)))),
+            await Breakdown.RunAsync("create case", requests, quietRecorder, async i => created[i] = await CreateCaseAsync(quietApi, "Trips " + i)),
+            await Breakdown.RunAsync("read case", requests, quietRecorder, async i => await Ok(quietApi.GetAsync(new Uri($"cases/{created[i].Id}", UriKind.Relative)))),
+            await Breakdown.RunAsync("list my cases (50)", requests, quietRecorder, async _ => await Ok(quietApi.GetAsync(new Uri("cases?limit=50", UriKind.Relative)))),
+            await Breakdown.RunAsync("patch case with If-Match", requests, quietRecorder, i => PatchAsync(quietApi, created[i].Id, created[i].ETag)),
+            await Breakdown.RunAsync("500-contact batch until stored", 3, recorder, _ => ContactBatchAsync(mediator, 20)),
+        ];
+    }
+
+    private static async Task<(string Id, string ETag)> CreateCaseAsync(HttpClient api, string name)
+    {
+        using var response = await api.PostAsync(new Uri("cases", UriKind.Relative), Json(new { type = "housingFirst", person = new { displayName = name } }));
+        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        return (id, response.Headers.ETag!.ToString());
+    }
+
+    private static async Task PatchAsync(HttpClient api, string id, string etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"cases/{id}") { Content = Json(new { status = "active" }) };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        await Ok(api.SendAsync(request));
+    }
+
+    /// <summary>Sends 500 contacts as one batch and polls its status until every chunk is stored.</summary>
+    private static async Task ContactBatchAsync(HttpClient mediator, int pollMs)
+    {
+        var contacts = Enumerable.Range(0, 500).Select(k => new
+        {
+            id = Guid.NewGuid(), observedAt = DateTimeOffset.UtcNow.AddHours(-1), zone = "Zone " + (k % 9), needs = Food, servicesOffered = Water, notes = "bench",
+        }).ToArray();
+        using var response = await mediator.PostAsync(new Uri("contacts/batch", UriKind.Relative), Json(new { contacts }));
+        var batchId = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("batchId").GetString();
+        while (JsonDocument.Parse(await mediator.GetStringAsync(new Uri($"contacts/batch/{batchId}", UriKind.Relative))).RootElement.GetProperty("status").GetString() != "completed")
+        {
+            await Task.Delay(pollMs);
+        }
     }
 
     private static HttpClient Client(WebApplication app, string token)

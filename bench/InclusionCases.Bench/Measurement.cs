@@ -3,6 +3,22 @@ namespace InclusionCases.Bench;
 /// <summary>Latency percentiles and throughput of one operation at one concurrency.</summary>
 internal sealed record Measurement(string Operation, int Concurrency, int Count, double P50, double P95, double P99, double PerSecond)
 {
+    /// <summary>Cores kept busy on average while it ran: the bench process (client and host) and Azurite.</summary>
+    public (double Bench, double Azurite)? Cores { get; init; }
+
+    /// <summary>Measures, and accounts for the CPU the bench process and Azurite used meanwhile.</summary>
+    public static async Task<Measurement> RunAsync(string operation, int concurrency, int count, Func<int, Task> op, Func<TimeSpan> azuriteCpu)
+    {
+        ArgumentNullException.ThrowIfNull(azuriteCpu);
+        var self = System.Diagnostics.Process.GetCurrentProcess();
+        var (bench, azurite) = (self.TotalProcessorTime, azuriteCpu());
+        var wall = System.Diagnostics.Stopwatch.GetTimestamp();
+        var measured = await RunAsync(operation, concurrency, count, op);
+        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(wall).TotalSeconds;
+        self.Refresh();
+        return measured with { Cores = ((self.TotalProcessorTime - bench).TotalSeconds / seconds, (azuriteCpu() - azurite).TotalSeconds / seconds) };
+    }
+
     public static async Task<Measurement> RunAsync(string operation, int concurrency, int count, Func<int, Task> op)
     {
         var latencies = new double[count];

@@ -40,15 +40,33 @@ internal sealed class RawStorage(string connectionString, string prefix)
         }
     }
 
-    public Task BatchAsync(int i) =>
-        _table.SubmitTransactionAsync(Enumerable.Range(0, 100).Select(k => new TableTransactionAction(TableTransactionActionType.Add, Row("b" + i, k.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)))));
+    public Task BatchAsync(string key) =>
+        _table.SubmitTransactionAsync(Enumerable.Range(0, 100).Select(k => new TableTransactionAction(TableTransactionActionType.Add, Row("b" + key, k.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)))));
 
-    /// <summary>The storage writes of "create case", replayed raw: three audit rows at once, the case batch, the queue message.</summary>
+    /// <summary>
+    /// The storage writes of "create case" for a new person, replayed raw: the batch (person, case,
+    /// timeline entry, outbox row carrying the audit entry), then the queue message to the projector.
+    /// </summary>
     public async Task ReplayCreateAsync(string key)
     {
-        await Task.WhenAll(Enumerable.Range(0, 3).Select(a => _table.AddEntityAsync(Row("audit" + a, key))));
         await _table.SubmitTransactionAsync(Enumerable.Range(0, 4).Select(k => new TableTransactionAction(TableTransactionActionType.Add, Row("r" + key, k.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
         await _queue.SendMessageAsync("{\"personId\":\"" + key + "\"}");
+    }
+
+    /// <summary>
+    /// The storage calls of "read case", replayed raw: the query of the person's partition (here the
+    /// rows the create replay wrote) beside the three audit upserts (actor, day, person).
+    /// </summary>
+    public async Task ReplayReadAsync(string key)
+    {
+        async Task Query()
+        {
+            await foreach (var _ in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"r" + key} and RowKey lt {"timeline|"}")))
+            {
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(a => _table.UpsertEntityAsync(Row("audit" + a, key + "-" + Guid.NewGuid().ToString("N")))).Append(Query()));
     }
 
     /// <summary>Writes list rows for cases <paramref name="from"/> to <paramref name="to"/> in the organisation's index partition, 100 per transaction.</summary>

@@ -9,27 +9,49 @@ internal static class Report
     public static string Machine() =>
         $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, Azurite in memory, loopback HTTP, {DateTime.UtcNow:yyyy-MM-dd}";
 
-    public static string Render(List<Row> rows, Dictionary<string, (int Calls, int Sequential)> trips, double intakeShare, double listGrowth)
+    public static string Render(List<Row> rows, List<Breakdown> breakdowns, List<(int Concurrency, double Contacts, double RawEntities)> intake, ListGrowth list)
     {
         var s = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         s.AppendLine(c, $"Machine: {Machine()}").AppendLine();
-        s.AppendLine("| operation | conc. | n | p50 ms | p95 ms | p99 ms | ops/s | raw baseline | raw p50 ms | ratio p50 | storage calls | sequential | note |");
-        s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|");
+        s.AppendLine("| operation | conc. | n | p50 ms | p95 ms | p99 ms | ops/s | raw baseline | raw p50 ms | ratio p50 | cores busy: bench / Azurite | note |");
+        s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|");
         foreach (var r in rows)
         {
             var m = r.Measured;
-            var trip = trips.TryGetValue(m.Operation, out var t) && m.Concurrency == 1 ? t : ((int, int)?)null;
-            s.AppendLine(c, $"| {m.Operation} | {m.Concurrency} | {m.Count} | {m.P50:F2} | {m.P95:F2} | {m.P99:F2} | {m.PerSecond:F0} | {r.Baseline?.Operation ?? ""} | {(r.Baseline is null ? "" : r.Baseline.P50.ToString("F2", c))} | {(r.Ratio is { } ratio ? ratio.ToString("F2", c) + "x" : "")} | {trip?.Item1.ToString(c) ?? ""} | {trip?.Item2.ToString(c) ?? ""} | {r.Note ?? ""} |");
+            s.AppendLine(c, $"| {m.Operation} | {m.Concurrency} | {m.Count} | {m.P50:F2} | {m.P95:F2} | {m.P99:F2} | {m.PerSecond:F0} | {r.Baseline?.Operation ?? ""} | {(r.Baseline is null ? "" : r.Baseline.P50.ToString("F2", c))} | {(r.Ratio is { } ratio ? ratio.ToString("F2", c) + "x" : "")} | {(m.Cores is { } cores ? $"{cores.Bench.ToString("F2", c)} / {cores.Azurite.ToString("F2", c)}" : "")} | {r.Note ?? ""} |");
+        }
+
+        s.AppendLine().AppendLine("Where the time goes (concurrency 1, medians; storage ms = time with at least one storage call in flight):").AppendLine();
+        s.AppendLine("| operation | requests | storage calls | sequential | storage ms | request ms | outside storage ms |");
+        s.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var b in breakdowns)
+        {
+            s.AppendLine(c, $"| {b.Operation} | {b.Requests} | {b.Calls} | {b.Sequential} | {b.StorageMs:F2} | {b.RequestMs:F2} | {b.OutsideStorageMs:F2} |");
         }
 
         double Ratio(string operation) => rows.First(r => r.Measured.Operation == operation && r.Measured.Concurrency == 1).Ratio ?? double.NaN;
+        var create = breakdowns.First(b => b.Operation == "create case");
         s.AppendLine().AppendLine("Targets (reported, not asserted):");
         Target(s, "read case p50 <= 1.5x raw point read", Ratio("read case"), 1.5);
         Target(s, "create case p50 <= 1.5x raw replay of its writes", Ratio("create case"), 1.5);
-        s.AppendLine(c, $"- create case sequential storage round trips <= 2: {(trips["create case"].Sequential <= 2 ? "met" : "missed")} ({trips["create case"].Sequential})");
-        Target(s, "list flat from 1k to 50k cases (p50 growth <= 1.2x)", listGrowth, 1.2);
-        s.AppendLine(c, $"- contact intake >= 70% of raw batched-insert rate: {(intakeShare >= 0.7 ? "met" : "missed")} ({intakeShare:P0})");
+        s.AppendLine(c, $"- create case sequential storage round trips <= 2: {(create.Sequential <= 2 ? "met" : "missed")} ({create.Sequential})");
+        if (list.RawGrowth > 1.2)
+        {
+            // Azurite walks a partition to answer a range query, so no caller of it can be flat.
+            s.AppendLine(c, $"- list flat from 1k to 50k cases (p50 growth <= 1.2x): not demonstrable on Azurite: the raw index query itself grew {list.RawGrowth:F2}x; ours grew {list.ApiGrowth:F2}x, at {list.Api1k.P50 / list.Raw1k.P50:F2}x the raw query at 1k and {list.Api50k.P50 / list.Raw50k.P50:F2}x at 50k");
+        }
+        else
+        {
+            Target(s, "list flat from 1k to 50k cases (p50 growth <= 1.2x)", list.ApiGrowth, 1.2);
+        }
+
+        foreach (var (concurrency, contacts, rawEntities) in intake)
+        {
+            var share = contacts / rawEntities;
+            s.AppendLine(c, $"- contact intake >= 70% of raw batched-insert rate, concurrency {concurrency}: {(share >= 0.7 ? "met" : "missed")} ({share:P0} in contacts/s; {2 * share:P0} in rows/s, each contact being two rows)");
+        }
+
         return s.ToString();
     }
 

@@ -5,12 +5,13 @@ using Azure.Core.Pipeline;
 namespace InclusionCases.Bench;
 
 /// <summary>
-/// An Azure.Core pipeline policy that records every storage round trip (start and end), so the bench
-/// can tell how many calls a request made and how many of them ran one after another.
+/// An Azure.Core pipeline policy that records every storage round trip (start, end, and whether it
+/// was a queue poll), so the bench can tell how many calls a request made, how many of them ran one
+/// after another, and how much of the request's time was spent waiting on storage.
 /// </summary>
 internal sealed class StorageCallRecorder : HttpPipelinePolicy
 {
-    private readonly List<(long Start, long End)> _calls = [];
+    private readonly List<(long Start, long End, bool Poll)> _calls = [];
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
         throw new NotSupportedException("The app calls storage asynchronously.");
@@ -19,9 +20,11 @@ internal sealed class StorageCallRecorder : HttpPipelinePolicy
     {
         var start = Stopwatch.GetTimestamp();
         await ProcessNextAsync(message, pipeline);
+        // A GET on a queue's messages is the trigger listener polling, not work a request asked for.
+        var poll = message.Request.Method == RequestMethod.Get && message.Request.Uri.Path.EndsWith("/messages", StringComparison.Ordinal);
         lock (_calls)
         {
-            _calls.Add((start, Stopwatch.GetTimestamp()));
+            _calls.Add((start, Stopwatch.GetTimestamp(), poll));
         }
     }
 
@@ -33,24 +36,37 @@ internal sealed class StorageCallRecorder : HttpPipelinePolicy
         }
     }
 
-    /// <summary>Calls since <see cref="Reset"/>, and how many sequential steps they form (overlapping calls count as one step).</summary>
-    public (int Calls, int Sequential) Snapshot()
+    /// <summary>
+    /// Calls since <see cref="Reset"/> (queue polls left out), how many sequential steps they form
+    /// (overlapping calls count as one step), and the time at least one of them was in flight.
+    /// </summary>
+    public StorageCalls Snapshot()
     {
         lock (_calls)
         {
             var steps = 0;
             long end = long.MinValue;
-            foreach (var (s, e) in _calls.OrderBy(c => c.Start))
+            long busy = 0;
+            var work = _calls.Where(c => !c.Poll).OrderBy(c => c.Start).ToList();
+            foreach (var (s, e, _) in work)
             {
                 if (s >= end)
                 {
                     steps++;
+                    busy += e - s;
+                }
+                else if (e > end)
+                {
+                    busy += e - end;
                 }
 
                 end = Math.Max(end, e);
             }
 
-            return (_calls.Count, steps);
+            return new StorageCalls(work.Count, steps, busy * 1000.0 / Stopwatch.Frequency);
         }
     }
 }
+
+/// <summary>What <see cref="StorageCallRecorder"/> saw: calls, sequential steps, milliseconds with a call in flight.</summary>
+internal sealed record StorageCalls(int Calls, int Sequential, double BusyMs);
