@@ -27,13 +27,13 @@ public static class TableNames
     /// <summary>Outreach history of a person: PartitionKey = person id, RowKey = inverted observedAt + contact id.</summary>
     public const string Outreach = "Outreach";
 
-    /// <summary>One row per case or contact, by month: PartitionKey = <c>cases|yyyy-MM</c> or <c>contacts|yyyy-MM</c>.</summary>
+    /// <summary>By month: one row per case (PartitionKey <c>cases|yyyy-MM</c>), one per organisation with contacts (<c>contacts|yyyy-MM</c>).</summary>
     public const string ReportFacts = "ReportFacts";
 
     /// <summary>Monthly counters recomputed from the facts: PartitionKey = <c>cases</c> or <c>contacts</c>, RowKey = yyyy-MM.</summary>
     public const string ReportRollups = "ReportRollups";
 
-    /// <summary>Closed cases and contacts by month, for the retention job: PartitionKey = <c>closed|yyyy-MM</c> or <c>contacts|yyyy-MM</c>.</summary>
+    /// <summary>For the retention job, by month: closed cases (PartitionKey <c>closed|yyyy-MM</c>), organisations with contacts (<c>contacts|yyyy-MM</c>).</summary>
     public const string Retention = "Retention";
 
     public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, Cases, OrganisationCases, Referrals, Audit, Contacts, Outreach, ReportFacts, ReportRollups, Retention];
