@@ -6,8 +6,8 @@ namespace InclusionCases.Functions.Contacts;
 /// <summary>
 /// Stores one queued chunk of a contact batch: checks it again (a queue is an input too), adds the
 /// contacts in table transactions beside their outreach links and month indexes, marks the months
-/// for recounting, then marks the chunk stored. Every step is idempotent, so a redelivered or re-sent chunk stores
-/// nothing twice. A chunk that fails its checks throws, and after five attempts lands in the
+/// for recounting, then marks the chunk stored. Every step is idempotent, so a redelivered or
+/// re-sent chunk stores nothing twice. A chunk that fails its checks throws, and after five attempts lands in the
 /// poison queue for an operator.
 /// </summary>
 public sealed class ContactIntake(ContactStore store, Reports.ReportCounters counters, Retention.RetentionIndex retention, TimeProvider clock)

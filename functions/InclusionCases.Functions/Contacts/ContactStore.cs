@@ -29,19 +29,6 @@ public sealed class ContactStore(StorageAccount storage)
         return guard.HasValue ? guard.Value?.GetString("Fingerprint") : null;
     }
 
-    /// <summary>The contact stored under this id in the organisation, or null.</summary>
-    public async Task<StoredContact?> FindAsync(string organisationId, string contactId, CancellationToken cancellationToken)
-    {
-        var guard = await _contacts.GetEntityIfExistsAsync<TableEntity>(organisationId, "c|" + contactId, cancellationToken: cancellationToken);
-        if (!guard.HasValue || guard.Value?.GetString("ListRowKey") is not { } listKey)
-        {
-            return null;
-        }
-
-        var row = await _contacts.GetEntityIfExistsAsync<TableEntity>(organisationId, listKey, cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is { } e ? ContactEntities.ToStored(e) : null;
-    }
-
     /// <summary>Adds one contact; false when its id is already stored (nothing is changed then).</summary>
     public async Task<bool> TryAddAsync(StoredContact stored, CancellationToken cancellationToken)
     {
