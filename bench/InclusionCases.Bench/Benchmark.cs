@@ -68,6 +68,7 @@ internal static class Benchmark
         var intake = new List<(int Concurrency, double Contacts, double RawEntities)>();
 
         var breakdowns = new List<Breakdown>();
+        IntakeStages? stages = null;
         foreach (var concurrency in new[] { 1, 16 })
         {
             if (concurrency == 16)
@@ -76,6 +77,7 @@ internal static class Benchmark
                 await DrainAsync(azurite.ConnectionString, settings);
                 Progress("where the time goes (storage calls per request)");
                 breakdowns = await BreakdownsAsync(quietApi, quietRecorder, mediator, recorder, quick ? 20 : 50);
+                stages = await IntakeStagesAsync(mediator, quick ? 3 : 7);
             }
 
             var count = concurrency == 1 ? n1 : n16;
@@ -123,12 +125,12 @@ internal static class Benchmark
         rows.Add(new(list1k, raw1k));
         rows.Add(new(list50k, raw50k) { Note = $"{list50k.P50 / list1k.P50:F2}x the 1k p50; the raw query grew {raw50k.P50 / raw1k.P50:F2}x" });
 
-        var report = Report.Render(rows, breakdowns, intake, new ListGrowth(list1k, list50k, raw1k, raw50k));
+        var report = Report.Render(rows, breakdowns, stages!, intake, new ListGrowth(list1k, list50k, raw1k, raw50k));
         Console.WriteLine(report);
         var folder = Path.Combine(RepositoryRoot.Find(), "bench", "results");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "latest.md"), report);
-        await File.WriteAllTextAsync(Path.Combine(folder, "latest.json"), JsonSerializer.Serialize(new { machine = Report.Machine(), rows, breakdowns }, Indented));
+        await File.WriteAllTextAsync(Path.Combine(folder, "latest.json"), JsonSerializer.Serialize(new { machine = Report.Machine(), rows, breakdowns, stages }, Indented));
         return 0;
     }
 
@@ -219,19 +221,50 @@ internal static class Benchmark
         await Ok(api.SendAsync(request));
     }
 
-    /// <summary>Sends 500 contacts as one batch and polls its status until every chunk is stored.</summary>
-    private static async Task ContactBatchAsync(HttpClient mediator, int pollMs)
+    /// <summary>
+    /// Sends 500 contacts as one batch and polls its status until every chunk is stored. Returns when
+    /// (ms after sending) the batch was accepted, the first chunk was seen stored, and all were.
+    /// </summary>
+    private static async Task<(double Accepted, double FirstStored, double Completed)> ContactBatchAsync(HttpClient mediator, int pollMs)
     {
         var contacts = Enumerable.Range(0, 500).Select(k => new
         {
             id = Guid.NewGuid(), observedAt = DateTimeOffset.UtcNow.AddHours(-1), zone = "Zone " + (k % 9), needs = Food, servicesOffered = Water, notes = "bench",
         }).ToArray();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        double Since() => System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         using var response = await mediator.PostAsync(new Uri("contacts/batch", UriKind.Relative), Json(new { contacts }));
         var batchId = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("batchId").GetString();
-        while (JsonDocument.Parse(await mediator.GetStringAsync(new Uri($"contacts/batch/{batchId}", UriKind.Relative))).RootElement.GetProperty("status").GetString() != "completed")
+        var accepted = Since();
+        double? firstStored = null;
+        while (true)
         {
+            var status = JsonDocument.Parse(await mediator.GetStringAsync(new Uri($"contacts/batch/{batchId}", UriKind.Relative))).RootElement;
+            if (firstStored is null && status.GetProperty("stored").GetInt32() > 0)
+            {
+                firstStored = Since();
+            }
+
+            if (status.GetProperty("status").GetString() == "completed")
+            {
+                return (accepted, firstStored ?? Since(), Since());
+            }
+
             await Task.Delay(pollMs);
         }
+    }
+
+    /// <summary>The stages of single 500-contact batches (medians), polled every 5 ms.</summary>
+    private static async Task<IntakeStages> IntakeStagesAsync(HttpClient mediator, int batches)
+    {
+        var runs = new List<(double Accepted, double FirstStored, double Completed)>();
+        for (var i = 0; i < batches; i++)
+        {
+            runs.Add(await ContactBatchAsync(mediator, 5));
+        }
+
+        static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+        return new IntakeStages(batches, Median(runs.Select(r => r.Accepted)), Median(runs.Select(r => r.FirstStored)), Median(runs.Select(r => r.Completed)));
     }
 
     private static HttpClient Client(WebApplication app, string token)

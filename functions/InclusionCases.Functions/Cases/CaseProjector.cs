@@ -17,6 +17,14 @@ public sealed class CaseProjector(CaseStore store, OrganisationCaseIndex cases, 
     public async Task ProjectAsync(string personId, CancellationToken cancellationToken)
     {
         var partition = await store.LoadAsync(personId, cancellationToken);
+        if (partition.OutboxRowKeys.Count == 0)
+        {
+            // Every change writes an outbox row in its batch, and rows go only once projected: nothing is
+            // left to do. Duplicate messages (a sweep during a backlog re-queues persons still waiting)
+            // then cost one read each, instead of a projection each, which made backlogs grow.
+            return;
+        }
+
         var now = clock.GetUtcNow();
         foreach (var stored in partition.Cases)
         {

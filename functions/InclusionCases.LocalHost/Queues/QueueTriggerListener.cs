@@ -133,6 +133,11 @@ internal sealed partial class QueueTriggerListener(
         {
             await settle();
         }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already gone: typically an SDK retry of a delete whose first attempt landed (the Functions host ignores this too).
+            LogAlreadySettled(logger, message.MessageId, queue.Name);
+        }
         catch (Exception ex) when (ex is RequestFailedException || StorageFaults.IsUnavailable(ex))
         {
             LogSettleFailed(logger, message.MessageId, queue.Name, ex.Message);
@@ -147,6 +152,9 @@ internal sealed partial class QueueTriggerListener(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function}: message {MessageId} moved to {PoisonQueue}")]
     private static partial void LogPoisoned(ILogger logger, string function, string messageId, string poisonQueue);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} on {Queue} was already gone when settled")]
+    private static partial void LogAlreadySettled(ILogger logger, string messageId, string queue);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not settle message {MessageId} on {Queue}; it will reappear: {Reason}")]
     private static partial void LogSettleFailed(ILogger logger, string messageId, string queue, string reason);
