@@ -48,6 +48,13 @@ public sealed class AuditLog(StorageAccount storage, TimeProvider clock)
         return result;
     }
 
+    /// <summary>
+    /// <see cref="BesideAsync{T}(Caller, string, string, string?, Func{Task{T}}, Func{T, bool}, CancellationToken)"/>
+    /// for an attempt already allowed (by role alone): the entry is written beside the read, once.
+    /// </summary>
+    public Task<T> BesideAsync<T>(Caller caller, string action, string resource, string? personId, Func<Task<T>> read, CancellationToken cancellationToken) =>
+        BesideAsync(caller, action, resource, personId, read, _ => true, cancellationToken);
+
     /// <summary>Writes an entry (its id and time fixed by the caller) to its actor, day and person partitions, concurrently.</summary>
     public Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
     {

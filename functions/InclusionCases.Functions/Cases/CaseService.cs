@@ -61,22 +61,7 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
         Person person;
         if (request.PersonId is { } knownId)
         {
-            var (partition, decision) = await audit.BesideAsync(
-                caller,
-                "case.create",
-                "person/" + knownId,
-                knownId,
-                async () =>
-                {
-                    var partition = await store.LoadAsync(knownId, cancellationToken);
-                    var decision = partition.Person is null
-                        ? AccessDecision.NotFound
-                        : AccessPolicy.DecideOnPerson(caller, ApiOperation.ReadCase, [.. partition.Cases.Select(c => partition.AccessTo(c.Value))], now);
-                    return (partition, decision);
-                },
-                r => r.decision == AccessDecision.Allowed,
-                cancellationToken);
-            ThrowUnlessAllowed(decision, "person");
+            var partition = await AuthorizePersonAsync(caller, knownId, ApiOperation.ReadCase, "case.create", cancellationToken);
             person = partition.Person!.Value;
         }
         else
@@ -130,7 +115,6 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
             "organisation/" + caller.OrganisationId,
             null,
             () => index.ListAsync(caller.OrganisationId, status, type, assignedToMe ? caller.Id : null, paging, cancellationToken),
-            _ => true,
             cancellationToken);
 
         // The index is written asynchronously; a participant's access depends on consent, which can be
@@ -308,6 +292,31 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
             cancellationToken);
         ThrowUnlessAllowed(decision, "case");
         return (partition, stored!);
+    }
+
+    /// <summary>
+    /// Reads the person's partition beside the audit of the attempt, decides on all the person's cases
+    /// (allowed if the caller may on any of them), and throws 404/403 unless allowed.
+    /// </summary>
+    public async Task<PersonPartition> AuthorizePersonAsync(Caller caller, string personId, ApiOperation operation, string action, CancellationToken cancellationToken)
+    {
+        var (partition, decision) = await audit.BesideAsync(
+            caller,
+            action,
+            "person/" + personId,
+            personId,
+            async () =>
+            {
+                var partition = await store.LoadAsync(personId, cancellationToken);
+                var decision = partition.Person is null
+                    ? AccessDecision.NotFound
+                    : AccessPolicy.DecideOnPerson(caller, operation, [.. partition.Cases.Select(c => partition.AccessTo(c.Value))], clock.GetUtcNow());
+                return (partition, decision);
+            },
+            r => r.decision == AccessDecision.Allowed,
+            cancellationToken);
+        ThrowUnlessAllowed(decision, "person");
+        return partition;
     }
 
     internal static void ThrowUnlessAllowed(AccessDecision decision, string what)

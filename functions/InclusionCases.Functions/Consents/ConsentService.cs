@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Consents;
 using InclusionCases.Domain.Identity;
-using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Consents.Contracts;
 using InclusionCases.Functions.Http;
@@ -16,7 +15,7 @@ namespace InclusionCases.Functions.Consents;
 /// the person's cases may. A revocation ends the access it granted at once: access is decided on the
 /// consent rows at every request, never on a cached copy.
 /// </summary>
-public sealed partial class ConsentService(CaseStore store, OrganisationRepository organisations, CaseEventPublisher events, AuditLog audit, TimeProvider clock)
+public sealed partial class ConsentService(CaseStore store, CaseService cases, OrganisationRepository organisations, CaseEventPublisher events, TimeProvider clock)
 {
     public const int MaxOrganisations = 20;
     public const int MaxEvidenceLength = 2_000;
@@ -61,7 +60,7 @@ public sealed partial class ConsentService(CaseStore store, OrganisationReposito
             throw ApiProblemException.Invalid("organisationIds", "Unknown organisation: " + string.Join(", ", distinct.Where((_, i) => known[i] is null)) + ".");
         }
 
-        var partition = await LoadDecidedAsync(caller, personId, ApiOperation.RecordConsent, "consent.record", cancellationToken);
+        var partition = await cases.AuthorizePersonAsync(caller, personId, ApiOperation.RecordConsent, "consent.record", cancellationToken);
         var consent = new Consent(RecordIds.NewConsentId(), personId, distinct, scope.ToHashSet(), request.ExpiresOn!.Value, request.Evidence!.Trim(), caller.Id, caller.OrganisationId, now, null);
         var detail = new Dictionary<string, string>
         {
@@ -86,7 +85,7 @@ public sealed partial class ConsentService(CaseStore store, OrganisationReposito
             throw ApiProblemException.Invalid("consentId", "Not a consent id.");
         }
 
-        var partition = await LoadDecidedAsync(caller, personId, ApiOperation.RevokeConsent, "consent.revoke", cancellationToken);
+        var partition = await cases.AuthorizePersonAsync(caller, personId, ApiOperation.RevokeConsent, "consent.revoke", cancellationToken);
         var stored = partition.Consent(consentId) ?? throw ApiProblemException.NotFound("consent");
         if (stored.Value.RevokedAt is not null)
         {
@@ -101,27 +100,6 @@ public sealed partial class ConsentService(CaseStore store, OrganisationReposito
         actions.Add(CaseService.Outbox(personId, "consent.revoked", now));
         await store.SubmitAsync(actions, cancellationToken);
         await events.PublishAsync(personId, cancellationToken);
-    }
-
-    private async Task<PersonPartition> LoadDecidedAsync(Caller caller, string personId, ApiOperation operation, string action, CancellationToken cancellationToken)
-    {
-        var (partition, decision) = await audit.BesideAsync(
-            caller,
-            action,
-            "person/" + personId,
-            personId,
-            async () =>
-            {
-                var partition = await store.LoadAsync(personId, cancellationToken);
-                var decision = partition.Person is null
-                    ? AccessDecision.NotFound
-                    : AccessPolicy.DecideOnPerson(caller, operation, [.. partition.Cases.Select(c => partition.AccessTo(c.Value))], clock.GetUtcNow());
-                return (partition, decision);
-            },
-            r => r.decision == AccessDecision.Allowed,
-            cancellationToken);
-        CaseService.ThrowUnlessAllowed(decision, "person");
-        return partition;
     }
 
     private static void RequirePersonId(string personId)

@@ -34,7 +34,7 @@ public sealed class ContactIntake(ContactStore store, Reports.ReportCounters cou
             contacts.Add(new StoredContact(contact, message.OrganisationId, message.MediatorId, ContactEntities.Fingerprint(contact)));
         }
 
-        await RecordAsync(store, counters, retention, message.OrganisationId, contacts, addContacts: true, cancellationToken);
+        await RecordAsync(message.OrganisationId, contacts, addContacts: true, cancellationToken);
         await store.MarkChunkStoredAsync(message.OrganisationId, message.BatchId, message.Chunk, contacts.Count, cancellationToken);
     }
 
@@ -44,14 +44,7 @@ public sealed class ContactIntake(ContactStore store, Reports.ReportCounters cou
     /// their outreach links and the month indexes of reports and retention; then the reports' recount
     /// marks, which must come after the contacts they count.
     /// </summary>
-    internal static async Task RecordAsync(
-        ContactStore store,
-        Reports.ReportCounters counters,
-        Retention.RetentionIndex retention,
-        string organisationId,
-        IReadOnlyList<StoredContact> contacts,
-        bool addContacts,
-        CancellationToken cancellationToken)
+    internal async Task RecordAsync(string organisationId, IReadOnlyList<StoredContact> contacts, bool addContacts, CancellationToken cancellationToken)
     {
         var months = contacts.Select(c => Reports.ReportCounters.Month(c.Contact.ObservedAt)).Distinct().ToList();
         await Task.WhenAll(

@@ -15,7 +15,7 @@ namespace InclusionCases.Functions.Contacts;
 /// id), or a night's batch (checked at once, queued in chunks for <see cref="ContactIntake"/>).
 /// Mediators read their own organisation's contacts; nobody else lists them.
 /// </summary>
-public sealed class ContactService(ContactStore store, Reports.ReportCounters counters, Retention.RetentionIndex retention, StorageAccount storage, QueueNames queues, AuditLog audit, TimeProvider clock)
+public sealed class ContactService(ContactStore store, ContactIntake intake, StorageAccount storage, QueueNames queues, AuditLog audit, TimeProvider clock)
 {
     public const int MaxBatchSize = 500;
 
@@ -35,7 +35,7 @@ public sealed class ContactService(ContactStore store, Reports.ReportCounters co
 
         var stored = new StoredContact(contact, caller.OrganisationId, caller.Id, ContactEntities.Fingerprint(contact));
         var existing = await audit.BesideAsync(
-            caller, "contact.log", "contact/" + contact.Id, contact.PersonId, () => store.FingerprintAsync(caller.OrganisationId, contact.Id, cancellationToken), _ => true, cancellationToken);
+            caller, "contact.log", "contact/" + contact.Id, contact.PersonId, () => store.FingerprintAsync(caller.OrganisationId, contact.Id, cancellationToken), cancellationToken);
         var created = existing is null && await store.TryAddAsync(stored, cancellationToken);
         if (!created && (existing ?? await store.FingerprintAsync(caller.OrganisationId, contact.Id, cancellationToken)) != stored.Fingerprint)
         {
@@ -43,7 +43,7 @@ public sealed class ContactService(ContactStore store, Reports.ReportCounters co
         }
 
         // Also on a re-send: the first attempt may have stored the contact and failed before this.
-        await ContactIntake.RecordAsync(store, counters, retention, caller.OrganisationId, [stored], addContacts: false, cancellationToken);
+        await intake.RecordAsync(caller.OrganisationId, [stored], addContacts: false, cancellationToken);
         return (created, ContactResponse.From(stored));
     }
 
@@ -109,7 +109,7 @@ public sealed class ContactService(ContactStore store, Reports.ReportCounters co
         ArgumentNullException.ThrowIfNull(caller);
         RequireRole(caller, ApiOperation.ListContacts, "Only street mediators list their organisation's contacts.");
         var (items, token) = await audit.BesideAsync(
-            caller, "contact.list", "organisation/" + caller.OrganisationId, null, () => store.ListAsync(caller.OrganisationId, zone, from, to, paging, cancellationToken), _ => true, cancellationToken);
+            caller, "contact.list", "organisation/" + caller.OrganisationId, null, () => store.ListAsync(caller.OrganisationId, zone, from, to, paging, cancellationToken), cancellationToken);
         return new PageResponse<ContactResponse>([.. items.Select(ContactResponse.From)], Paging.Encode(token));
     }
 

@@ -53,14 +53,14 @@ public sealed class PersonRecords(CaseStore cases, ContactStore contacts, Person
             throw ApiProblemException.Invalid("personId", "Not a person id.");
         }
 
-        var allowed = AccessPolicy.MayPerform(caller, operation);
-        await audit.RecordAsync(caller, action, "person/" + personId, personId, allowed ? AuditOutcome.Allowed : AuditOutcome.Denied, cancellationToken);
-        if (!allowed)
+        if (!AccessPolicy.MayPerform(caller, operation))
         {
+            await audit.RecordAsync(caller, action, "person/" + personId, personId, AuditOutcome.Denied, cancellationToken);
             throw ApiProblemException.Forbidden("Only the data-protection officer answers a person's GDPR requests.");
         }
 
-        var partition = await cases.LoadAsync(personId, cancellationToken);
+        // Allowed by role alone: the audit entry is written beside the read of the partition.
+        var partition = await audit.BesideAsync(caller, action, "person/" + personId, personId, () => cases.LoadAsync(personId, cancellationToken), cancellationToken);
         return partition.Person is null ? throw ApiProblemException.NotFound("person") : partition;
     }
 }

@@ -15,7 +15,7 @@ namespace InclusionCases.Functions.Referrals;
 /// Referrals: the lead organisation asks a partner to take part in a case, only while the person's
 /// consent covers that partner; the partner accepts (and becomes a participant) or declines.
 /// </summary>
-public sealed class ReferralService(CaseStore store, OrganisationRepository organisations, ReferralIndex index, CaseEventPublisher events, AuditLog audit, TimeProvider clock)
+public sealed class ReferralService(CaseStore store, CaseService cases, OrganisationRepository organisations, ReferralIndex index, CaseEventPublisher events, AuditLog audit, TimeProvider clock)
 {
     public const int MaxReasonLength = 2_000;
 
@@ -34,23 +34,9 @@ public sealed class ReferralService(CaseStore store, OrganisationRepository orga
         errors.Optional("reason", request.Reason, MaxReasonLength, allowLineBreaks: true);
         errors.ThrowIfAny();
 
-        var personId = RecordIds.PersonOfCase(caseId) ?? throw ApiProblemException.Invalid("caseId", "Not a case id.");
+        var (partition, stored) = await cases.AuthorizeAsync(caller, caseId, ApiOperation.CreateReferral, "referral.create", cancellationToken);
+        var personId = partition.PersonId;
         var now = clock.GetUtcNow();
-        var (partition, stored, decision) = await audit.BesideAsync(
-            caller,
-            "referral.create",
-            "case/" + caseId,
-            personId,
-            async () =>
-            {
-                var partition = await store.LoadAsync(personId, cancellationToken);
-                var stored = partition.Case(caseId);
-                var decision = stored is null ? AccessDecision.NotFound : AccessPolicy.Decide(caller, ApiOperation.CreateReferral, partition.AccessTo(stored.Value), now);
-                return (partition, stored, decision);
-            },
-            r => r.decision == AccessDecision.Allowed,
-            cancellationToken);
-        CaseService.ThrowUnlessAllowed(decision, "case");
 
         var target = request.ToOrganisationId!;
         if (await organisations.FindAsync(target, cancellationToken) is null)
@@ -58,7 +44,7 @@ public sealed class ReferralService(CaseStore store, OrganisationRepository orga
             throw ApiProblemException.Invalid("toOrganisationId", "Unknown organisation.");
         }
 
-        var caseFile = stored!.Value;
+        var caseFile = stored.Value;
         if (target == caseFile.LeadOrganisationId || caseFile.Participants.Contains(target))
         {
             throw ApiProblemException.Conflict("That organisation already takes part in the case.");

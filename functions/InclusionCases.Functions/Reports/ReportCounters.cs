@@ -3,7 +3,6 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using InclusionCases.Domain.Cases;
-using InclusionCases.Domain.Contacts;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Reports;
@@ -12,11 +11,10 @@ namespace InclusionCases.Functions.Reports;
 /// Maintains the report counters. The case projector upserts one fact row per case in the month
 /// partition it belongs to (idempotent); contact intake records which organisations have contacts in
 /// a month (the contacts themselves are counted from each organisation's time-ordered list); both
-/// mark the month dirty; the <c>RollupReports</c>
-/// timer recomputes each dirty month's rollup from its facts, then clears the mark under the ETag it
-/// read, so a month marked again meanwhile is recomputed at the next tick and no fact is missed.
-/// Recomputing once per month per tick, instead of once per write, keeps concurrent intake from
-/// fighting over one row. Reports read rollups only: one partition, one row per month.
+/// mark the month dirty; the <c>RollupReports</c> timer recomputes each dirty month's rollup from
+/// those rows, then clears the mark under the ETag it read, so a month marked again meanwhile is
+/// recomputed at the next tick and no fact is missed. Recomputing once per month per tick, instead
+/// of once per write, keeps concurrent intake from fighting over one row. Reports read rollups only: one partition, one row per month.
 /// </summary>
 public sealed class ReportCounters(StorageAccount storage, Contacts.ContactStore contacts)
 {

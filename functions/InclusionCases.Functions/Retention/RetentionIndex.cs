@@ -1,7 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using InclusionCases.Domain.Cases;
-using InclusionCases.Domain.Contacts;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Retention;
