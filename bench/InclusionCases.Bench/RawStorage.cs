@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using InclusionCases.Domain.Contacts;
 using InclusionCases.Functions.Cases;
+using InclusionCases.Functions.Contacts;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Bench;
@@ -11,11 +13,15 @@ internal sealed class RawStorage(string connectionString, string prefix)
     private readonly TableClient _table = new(connectionString, prefix + "BenchRaw");
     private readonly TableClient _index = new(connectionString, prefix + TableNames.OrganisationCases);
     private readonly QueueClient _queue = new(connectionString, prefix + "-bench", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+    private readonly QueueClient _intake = new(connectionString, prefix + "-bench-intake", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+    private readonly TableClient _contacts = new(connectionString, prefix + "BenchRawContacts");
 
     public async Task PrepareAsync()
     {
         await _table.CreateIfNotExistsAsync();
         await _queue.CreateIfNotExistsAsync();
+        await _intake.CreateIfNotExistsAsync();
+        await _contacts.CreateIfNotExistsAsync();
         await _table.SubmitTransactionAsync(Enumerable.Range(0, 50).Select(i => new TableTransactionAction(TableTransactionActionType.Add, Row("q", i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)))));
     }
 
@@ -67,6 +73,47 @@ internal sealed class RawStorage(string connectionString, string prefix)
         }
 
         await Task.WhenAll(Enumerable.Range(0, 3).Select(a => _table.UpsertEntityAsync(Row("audit" + a, key + "-" + Guid.NewGuid().ToString("N")))).Append(Query()));
+    }
+
+    /// <summary>
+    /// The floor of any read audited beside it on this storage: a point read and one upsert, started
+    /// together. Azurite serves them one after the other on its single thread; Table Storage would not.
+    /// </summary>
+    public Task ReadBesideWriteAsync(string key) =>
+        Task.WhenAll(ReadAsync(key), _table.UpsertEntityAsync(Row("audit", key + "-" + Guid.NewGuid().ToString("N"))));
+
+    /// <summary>
+    /// The storage calls of one 500-contact batch, replayed raw without the queue trigger's polling: the
+    /// batch row beside the two audit rows; the five chunk messages; then each chunk, side by side:
+    /// receive a message, the chunk's two transactions (an id row and a contact row per contact, as the
+    /// intake writes them) beside its two month rows, the recount mark and the chunk's progress, delete
+    /// the message.
+    /// </summary>
+    public async Task ReplayIntakeAsync(string key, IReadOnlyList<object> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var observedAt = DateTimeOffset.UtcNow.AddHours(-1);
+        var contacts = Enumerable.Range(0, requests.Count).Select(i => new StoredContact(
+            new StreetContact(Guid.NewGuid().ToString(), observedAt, "Zone " + (i % 9), null, null, null, [Need.Food], [Need.Water], "bench", false, false),
+            "bench-org-" + key, "bench-mediator", new string('f', 64))).ToList();
+        var batch = "b|" + key;
+        await Task.WhenAll(
+            _contacts.UpsertEntityAsync(new TableEntity("bench-org-" + key, batch) { ["Accepted"] = contacts.Count, ["Chunks"] = 5 }),
+            _table.UpsertEntityAsync(Row("audit0", key + "-" + Guid.NewGuid().ToString("N"))),
+            _table.UpsertEntityAsync(Row("audit1", key + "-" + Guid.NewGuid().ToString("N"))));
+        var chunks = contacts.Chunk(ContactStore.ContactsPerTransaction * 2).ToList();
+        var bodies = requests.Chunk(ContactStore.ContactsPerTransaction * 2).ToList();
+        await Task.WhenAll(bodies.Select(body => _intake.SendMessageAsync(System.Text.Json.JsonSerializer.Serialize(body))));
+        await Task.WhenAll(chunks.Select(async (chunk, i) =>
+        {
+            var message = (await _intake.ReceiveMessageAsync()).Value;
+            await Task.WhenAll(chunk.Chunk(ContactStore.ContactsPerTransaction).Select(Task (t) => _contacts.SubmitTransactionAsync(t.SelectMany(ContactStore.Rows)))
+                .Append(_table.UpsertEntityAsync(Row("month-report", key)))
+                .Append(_table.UpsertEntityAsync(Row("month-retention", key))));
+            await _table.UpsertEntityAsync(Row("month-dirty", key));
+            await _contacts.UpsertEntityAsync(new TableEntity("bench-org-" + key, batch) { ["C" + i] = chunk.Length }, TableUpdateMode.Merge);
+            await _intake.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        }));
     }
 
     /// <summary>Writes list rows for cases <paramref name="from"/> to <paramref name="to"/> in the organisation's index partition, 100 per transaction.</summary>

@@ -9,7 +9,7 @@ internal static class Report
     public static string Machine() =>
         $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, Azurite in memory, loopback HTTP, {DateTime.UtcNow:yyyy-MM-dd}";
 
-    public static string Render(List<Row> rows, List<Breakdown> breakdowns, IntakeStages stages, List<(int Concurrency, double Contacts, double RawEntities)> intake, ListGrowth list)
+    public static string Render(List<Row> rows, List<Breakdown> breakdowns, IntakeStages stages, List<IntakeRates> intake, ListGrowth list)
     {
         var s = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
@@ -32,11 +32,27 @@ internal static class Report
 
         s.AppendLine().AppendLine(c, $"A single 500-contact batch, by stage (median of {stages.Batches}, status polled every 5 ms): accepted after {stages.AcceptedMs:F0} ms, first chunk stored after {stages.FirstStoredMs:F0} ms, all chunks stored after {stages.CompletedMs:F0} ms.");
 
-        double Ratio(string operation) => rows.First(r => r.Measured.Operation == operation && r.Measured.Concurrency == 1).Ratio ?? double.NaN;
+        Row Find(string operation, int concurrency) => rows.First(r => r.Measured.Operation == operation && r.Measured.Concurrency == concurrency);
         var create = breakdowns.First(b => b.Operation == "create case");
         s.AppendLine().AppendLine("Targets (reported, not asserted):");
-        Target(s, "read case p50 <= 1.5x raw point read", Ratio("read case"), 1.5);
-        Target(s, "create case p50 <= 1.5x raw replay of its writes", Ratio("create case"), 1.5);
+        foreach (var concurrency in new[] { 1, 16 })
+        {
+            // The floor of any read audited beside it, served by this host on this storage: a point read and one
+            // upsert (Azurite runs them one after the other), plus the host's own no-storage request.
+            var point = Find("raw point read", concurrency).Measured.P50;
+            var beside = Find("raw point read beside an upsert", concurrency).Measured.P50;
+            var floor = (beside + Find("no-storage request (GET /me)", concurrency).Measured.P50) / point;
+            var read = Find("read case", concurrency).Measured.P50;
+            Target(s, $"read case p50 <= 1.5x raw point read, concurrency {concurrency}", read / point, 1.5,
+                $"the floor here for any read with one audit write beside it is about {floor:F2}x: a raw point read beside one upsert is {beside / point:F2}x, plus the host's own floor; ours is {read / Find("raw replay of read's calls", concurrency).Measured.P50:F2}x the raw replay of its own four calls");
+        }
+
+        foreach (var concurrency in new[] { 1, 16 })
+        {
+            Target(s, $"create case p50 <= 1.5x raw replay of its writes, concurrency {concurrency}", Find("create case", concurrency).Ratio, 1.5,
+                concurrency == 1 ? null : "the projections of the creates share Azurite with them; the replay's messages have no consumer");
+        }
+
         s.AppendLine(c, $"- create case sequential storage round trips <= 2: {(create.Sequential <= 2 ? "met" : "missed")} ({create.Sequential})");
         if (list.RawGrowth > 1.2)
         {
@@ -48,15 +64,15 @@ internal static class Report
             Target(s, "list flat from 1k to 50k cases (p50 growth <= 1.2x)", list.ApiGrowth, 1.2);
         }
 
-        foreach (var (concurrency, contacts, rawEntities) in intake)
+        foreach (var r in intake)
         {
-            var share = contacts / rawEntities;
-            s.AppendLine(c, $"- contact intake >= 70% of raw batched-insert rate, concurrency {concurrency}: {(share >= 0.7 ? "met" : "missed")} ({share:P0} in contacts/s; {2 * share:P0} in rows/s, each contact being two rows)");
+            var share = r.Contacts / r.RawEntities;
+            s.AppendLine(c, $"- contact intake >= 70% of raw batched-insert rate, concurrency {r.Concurrency}: {(share >= 0.7 ? "met" : "missed")} ({share:P0} in contacts/s; {2 * share:P0} in rows/s, each contact being two rows); the raw replay of a batch's own calls reaches {r.Replay / r.RawEntities:P0}, and ours is {r.Contacts / r.Replay:P0} of that replay");
         }
 
         return s.ToString();
     }
 
-    private static void Target(StringBuilder s, string what, double value, double limit) =>
-        s.AppendLine(CultureInfo.InvariantCulture, $"- {what}: {(value <= limit ? "met" : "missed")} ({value:F2}x)");
+    private static void Target(StringBuilder s, string what, double? value, double limit, string? why = null) =>
+        s.AppendLine(CultureInfo.InvariantCulture, $"- {what}: {(value <= limit ? "met" : "missed")} ({value:F2}x{(why is null ? "" : "; " + why)})");
 }

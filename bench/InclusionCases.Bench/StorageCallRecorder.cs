@@ -5,13 +5,12 @@ using Azure.Core.Pipeline;
 namespace InclusionCases.Bench;
 
 /// <summary>
-/// An Azure.Core pipeline policy that records every storage round trip (start, end, and whether it
-/// was a queue poll), so the bench can tell how many calls a request made, how many of them ran one
+/// An Azure.Core pipeline policy that records every storage round trip (start and end), so the bench can tell how many calls a request made, how many of them ran one
 /// after another, and how much of the request's time was spent waiting on storage.
 /// </summary>
 internal sealed class StorageCallRecorder : HttpPipelinePolicy
 {
-    private readonly List<(long Start, long End, bool Poll)> _calls = [];
+    private readonly List<(long Start, long End)> _calls = [];
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
         throw new NotSupportedException("The app calls storage asynchronously.");
@@ -20,11 +19,9 @@ internal sealed class StorageCallRecorder : HttpPipelinePolicy
     {
         var start = Stopwatch.GetTimestamp();
         await ProcessNextAsync(message, pipeline);
-        // A GET on a queue's messages is the trigger listener polling, not work a request asked for.
-        var poll = message.Request.Method == RequestMethod.Get && message.Request.Uri.Path.EndsWith("/messages", StringComparison.Ordinal);
         lock (_calls)
         {
-            _calls.Add((start, Stopwatch.GetTimestamp(), poll));
+            _calls.Add((start, Stopwatch.GetTimestamp()));
         }
     }
 
@@ -37,7 +34,7 @@ internal sealed class StorageCallRecorder : HttpPipelinePolicy
     }
 
     /// <summary>
-    /// Calls since <see cref="Reset"/> (queue polls left out), how many sequential steps they form
+    /// Calls since <see cref="Reset"/>, how many sequential steps they form
     /// (overlapping calls count as one step), and the time at least one of them was in flight.
     /// </summary>
     public StorageCalls Snapshot()
@@ -47,8 +44,8 @@ internal sealed class StorageCallRecorder : HttpPipelinePolicy
             var steps = 0;
             long end = long.MinValue;
             long busy = 0;
-            var work = _calls.Where(c => !c.Poll).OrderBy(c => c.Start).ToList();
-            foreach (var (s, e, _) in work)
+            var work = _calls.OrderBy(c => c.Start).ToList();
+            foreach (var (s, e) in work)
             {
                 if (s >= end)
                 {

@@ -46,7 +46,7 @@ public sealed class ContactIntake(ContactStore store, Reports.ReportCounters cou
     /// </summary>
     internal async Task RecordAsync(string organisationId, IReadOnlyList<StoredContact> contacts, bool addContacts, CancellationToken cancellationToken)
     {
-        var months = contacts.Select(c => Reports.ReportCounters.Month(c.Contact.ObservedAt)).Distinct().ToList();
+        var months = contacts.Select(c => MonthKeys.Of(c.Contact.ObservedAt)).Distinct().ToList();
         await Task.WhenAll(
             addContacts ? store.AddManyAsync(contacts, cancellationToken) : Task.CompletedTask,
             Task.WhenAll(contacts.Select(c => store.LinkToPersonAsync(c, cancellationToken))),

@@ -192,7 +192,8 @@ public sealed class ContactStore(StorageAccount storage)
         return TableClient.CreateQueryFilter($"PartitionKey eq {organisationId} and RowKey ge {start} and RowKey lt {end}");
     }
 
-    private static TableTransactionAction[] Rows(StoredContact stored)
+    /// <summary>A contact's two rows: the idempotency row (fingerprint, list key) and the list row.</summary>
+    internal static TableTransactionAction[] Rows(StoredContact stored)
     {
         var listKey = "t|" + CaseRows.InvertedTicks(stored.Contact.ObservedAt) + "|" + stored.Contact.Id;
         var guard = new TableEntity(stored.OrganisationId, "c|" + stored.Contact.Id) { ["Fingerprint"] = stored.Fingerprint, ["ListRowKey"] = listKey };

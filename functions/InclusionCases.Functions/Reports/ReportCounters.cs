@@ -27,7 +27,7 @@ public sealed class ReportCounters(StorageAccount storage, Contacts.ContactStore
     public async Task RecordCaseAsync(CaseFile c, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var month = Month(c.CreatedAt);
+        var month = MonthKeys.Of(c.CreatedAt);
         var row = new TableEntity($"{CasesKind}|{month}", c.Id)
         {
             ["Type"] = c.Type.ToString(),
@@ -96,8 +96,6 @@ public sealed class ReportCounters(StorageAccount storage, Contacts.ContactStore
 
     /// <summary>The case rollups of every month up to <paramref name="to"/>: cases opened earlier may move in later.</summary>
     public Task<IReadOnlyList<MonthlyRollup>> ReadCasesUpToAsync(string to, CancellationToken cancellationToken) => ReadKindAsync(CasesKind, "0000-00", to, cancellationToken);
-
-    public static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private async Task<IReadOnlyList<MonthlyRollup>> ReadKindAsync(string kind, string from, string to, CancellationToken cancellationToken)
     {
@@ -171,7 +169,7 @@ public sealed class ReportCounters(StorageAccount storage, Contacts.ContactStore
         var zones = new Dictionary<string, int>();
         var needs = new Dictionary<string, int>();
         var total = 0;
-        var first = DateTimeOffset.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        var first = MonthKeys.Start(month);
         await foreach (var organisation in _facts.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ContactsKind + "|" + month}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
             await foreach (var stored in contacts.ObservedAsync(organisation.RowKey, first, first.AddMonths(1).AddTicks(-1), cancellationToken))

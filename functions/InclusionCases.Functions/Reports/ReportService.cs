@@ -5,6 +5,7 @@ using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Reports;
 
@@ -33,7 +34,7 @@ public sealed class ReportService(ReportCounters counters, AuditLog audit, TimeP
             throw ApiProblemException.Invalid("from", "Must be before to.");
         }
 
-        var (fromMonth, toMonth) = (ReportCounters.Month(start), ReportCounters.Month(end));
+        var (fromMonth, toMonth) = (MonthKeys.Of(start), MonthKeys.Of(end));
         // Cases created before the period may move in during it: their rollups are read from the start.
         var (inPeriod, contactMonths) = await counters.ReadAsync(fromMonth, toMonth, cancellationToken);
         var caseMonths = await counters.ReadCasesUpToAsync(toMonth, cancellationToken);
@@ -60,7 +61,7 @@ public sealed class ReportService(ReportCounters counters, AuditLog audit, TimeP
 
     private static Retention RetentionAfter(List<KeyValuePair<string, HousedCohort>> cohorts, string fromMonth, DateTimeOffset movedInBy)
     {
-        var cutoff = ReportCounters.Month(movedInBy);
+        var cutoff = MonthKeys.Of(movedInBy);
         var eligible = cohorts.Where(c => string.CompareOrdinal(c.Key, fromMonth) >= 0 && string.CompareOrdinal(c.Key, cutoff) <= 0).Select(c => c.Value).ToList();
         var housed = eligible.Sum(c => c.Total);
         var still = eligible.Sum(c => c.StillHoused);

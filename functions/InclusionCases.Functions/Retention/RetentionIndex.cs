@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using InclusionCases.Domain.Cases;
 using InclusionCases.Functions.Storage;
@@ -23,7 +22,7 @@ public sealed class RetentionIndex(StorageAccount storage)
         ArgumentNullException.ThrowIfNull(c);
         if (c.Status == CaseStatus.Closed)
         {
-            var row = new TableEntity("closed|" + Month(ClosedOn(c)), c.Id) { ["PersonId"] = c.PersonId };
+            var row = new TableEntity("closed|" + MonthKeys.Of(ClosedOn(c)), c.Id) { ["PersonId"] = c.PersonId };
             await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
         }
     }
@@ -37,7 +36,7 @@ public sealed class RetentionIndex(StorageAccount storage)
     public static DateTimeOffset MonthStart(TableEntity row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return DateTimeOffset.ParseExact(row.PartitionKey[(ContactsKind.Length + 1)..] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        return MonthKeys.Start(row.PartitionKey[(ContactsKind.Length + 1)..]);
     }
 
     /// <summary>The rows of one kind in the months up to and including <paramref name="lastMonth"/>, one partition per month.</summary>
@@ -46,7 +45,7 @@ public sealed class RetentionIndex(StorageAccount storage)
         var rows = new List<TableEntity>();
         for (var month = new DateOnly(firstMonth.Year, firstMonth.Month, 1); month <= lastMonth; month = month.AddMonths(1))
         {
-            await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {kind + "|" + Month(month)}"), cancellationToken: cancellationToken))
+            await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {kind + "|" + MonthKeys.Of(month)}"), cancellationToken: cancellationToken))
             {
                 rows.Add(row);
             }
@@ -66,6 +65,4 @@ public sealed class RetentionIndex(StorageAccount storage)
         ArgumentNullException.ThrowIfNull(c);
         return c.Closure?.Date ?? DateOnly.FromDateTime(c.UpdatedAt.UtcDateTime);
     }
-
-    private static string Month(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }
