@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace InclusionCases.Domain.Contacts;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace InclusionCases.Domain.Contacts;
 /// location rounded. Returns every problem, field by field, so one answer tells the phone all that
 /// is wrong with a contact.
 /// </summary>
-public static partial class StreetContactRules
+public static class StreetContactRules
 {
     public const int MaxZoneLength = 100;
     public const int MaxAliasLength = 200;
@@ -51,7 +49,7 @@ public static partial class StreetContactRules
             Add("location", "lat from -90 to 90 and lon from -180 to 180.");
         }
 
-        if (draft.PersonId is not null && !PersonId().IsMatch(draft.PersonId))
+        if (draft.PersonId is not null && !Persons.PersonIds.IsValid(draft.PersonId))
         {
             Add("personId", "Not a person id.");
         }
@@ -108,7 +106,4 @@ public static partial class StreetContactRules
             add(field, "Control characters are not allowed.");
         }
     }
-
-    [GeneratedRegex("^p[a-z2-7]{16}$")]
-    private static partial Regex PersonId();
 }

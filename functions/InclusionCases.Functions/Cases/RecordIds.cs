@@ -23,7 +23,7 @@ public static partial class RecordIds
 
     public static string NewEntryId() => Random(12);
 
-    public static bool IsPersonId(string? value) => value is not null && PersonId().IsMatch(value);
+    public static bool IsPersonId(string? value) => Domain.Persons.PersonIds.IsValid(value);
 
     public static bool IsConsentId(string? value) => value is not null && ConsentId().IsMatch(value);
 
@@ -34,9 +34,6 @@ public static partial class RecordIds
     public static string? PersonOfReferral(string? referralId) => referralId is not null && ReferralId().Match(referralId) is { Success: true } m ? m.Groups["person"].Value : null;
 
     private static string Random(int length) => RandomNumberGenerator.GetString(Alphabet, length);
-
-    [GeneratedRegex("^p[a-z2-7]{16}$")]
-    private static partial Regex PersonId();
 
     [GeneratedRegex("^(?<person>p[a-z2-7]{16})-c[a-z2-7]{10}$")]
     private static partial Regex CaseId();

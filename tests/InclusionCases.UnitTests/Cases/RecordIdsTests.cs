@@ -31,4 +31,19 @@ public sealed class RecordIdsTests
     {
         Assert.Null(RecordIds.PersonOfCase(value));
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("paaaaaaaaaaaaaaa")]
+    [InlineData("paaaaaaaaaaaaaaaaa")]
+    [InlineData("Paaaaaaaaaaaaaaaa")]
+    [InlineData("paaaaaaaaaaaaaaa1")]
+    [InlineData("paaaaaaaaaaaaaaaa-caaaaaaaaaa")]
+    public void IsPersonId_RefusesWhatTheApiNeverIssues(string? value)
+    {
+        Assert.False(RecordIds.IsPersonId(value));
+        // Street contacts name persons by the same rule.
+        Assert.False(Domain.Persons.PersonIds.IsValid(value));
+    }
 }
