@@ -97,11 +97,11 @@ internal sealed class RawStorage(string connectionString, string prefix)
             new StreetContact(Guid.NewGuid().ToString(), observedAt, "Zone " + (i % 9), null, null, null, [Need.Food], [Need.Water], "bench", false, false),
             "bench-org-" + key, "bench-mediator", new string('f', 64))).ToList();
         var batch = "b|" + key;
+        var chunks = contacts.Chunk(ContactStore.ContactsPerTransaction * 2).ToList();
         await Task.WhenAll(
-            _contacts.UpsertEntityAsync(new TableEntity("bench-org-" + key, batch) { ["Accepted"] = contacts.Count, ["Chunks"] = 5 }),
+            _contacts.UpsertEntityAsync(new TableEntity("bench-org-" + key, batch) { ["Accepted"] = contacts.Count, ["Chunks"] = chunks.Count }),
             _table.UpsertEntityAsync(Row("audit0", key + "-" + Guid.NewGuid().ToString("N"))),
             _table.UpsertEntityAsync(Row("audit1", key + "-" + Guid.NewGuid().ToString("N"))));
-        var chunks = contacts.Chunk(ContactStore.ContactsPerTransaction * 2).ToList();
         var bodies = requests.Chunk(ContactStore.ContactsPerTransaction * 2).ToList();
         await Task.WhenAll(bodies.Select(body => _intake.SendMessageAsync(System.Text.Json.JsonSerializer.Serialize(body))));
         await Task.WhenAll(chunks.Select(async (chunk, i) =>
