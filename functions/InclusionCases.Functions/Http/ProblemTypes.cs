@@ -13,6 +13,7 @@ public static class ProblemTypes
     public static readonly ProblemType NotFound = new(Base + "not-found", "Not found", 404);
     public static readonly ProblemType Validation = new(Base + "validation", "The request is not valid", 400);
     public static readonly ProblemType Conflict = new(Base + "conflict", "Conflict with the current state", 409);
+    public static readonly ProblemType Erased = new(Base + "erased", "The person's data was erased", 410);
     public static readonly ProblemType ConsentRequired = new(Base + "consent-required", "No consent covers the organisation", 409);
     public static readonly ProblemType PreconditionFailed = new(Base + "precondition-failed", "The resource has changed", 412);
     public static readonly ProblemType PreconditionRequired = new(Base + "precondition-required", "If-Match is required", 428);
