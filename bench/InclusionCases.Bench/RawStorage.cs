@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using InclusionCases.Domain.Contacts;
 using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Contacts;
+using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Bench;

@@ -7,6 +7,7 @@ using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.Operations;
 using InclusionCases.Functions.Oversight;
+using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Referrals;
 using InclusionCases.Functions.Reports;
 using InclusionCases.Functions.Retention;
@@ -31,6 +32,7 @@ public static class InclusionCasesServiceCollectionExtensions
             .AddHttpApi()
             .AddHealth()
             .AddAudit()
+            .AddPersonFile()
             .AddCases()
             .AddConsents()
             .AddReferrals()

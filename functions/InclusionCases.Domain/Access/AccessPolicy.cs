@@ -4,19 +4,20 @@ using InclusionCases.Domain.Identity;
 namespace InclusionCases.Domain.Access;
 
 /// <summary>
-/// Decides every (caller, operation, resource) question of the case API, in one place:
+/// Decides every (caller, operation, person or case) question of the API, in one place:
 /// <list type="bullet">
+/// <item>the caller's roles gate each operation (<see cref="Roles"/>), whatever the resource;</item>
 /// <item>an organisation sees a case when it leads it, or takes part in it while the person's consent
 /// covers it; anything else is <see cref="AccessDecision.NotFound"/>;</item>
-/// <item>on a case it sees, the caller's roles decide (<see cref="Roles"/>): social workers write,
-/// partners read, add shared notes and answer referrals; other roles never touch case files;</item>
-/// <item>only the lead organisation refers and records or revokes consent; only the referred
-/// organisation answers a referral;</item>
-/// <item>sensitive fields go to social workers of the lead, and of participants whose consent has the
-/// <c>sensitive</c> scope; organisation notes to the author's organisation only;</item>
-/// <item>mediators log and read their own organisation's street contacts; a person's outreach history
-/// is read through one of their cases; operators handle poison messages; auditors read the audit
-/// log, export and erase a person; coordinators and auditors read aggregated reports.</item>
+/// <item>only social workers of a holder (an organisation leading one of the person's cases) open
+/// another case for the person, record or revoke consents, or edit the person's fields; one that sees
+/// the person only as a participant is <see cref="AccessDecision.Forbidden"/>. So nothing a
+/// participant does widens anyone's access;</item>
+/// <item>only the case's lead refers it; only the referred organisation answers a referral;</item>
+/// <item>once the person's data is erased, writes about them are <see cref="AccessDecision.Gone"/>,
+/// except changes to a case's own workflow (it may still be closed);</item>
+/// <item>sensitive fields go to social workers of holders, and of participants whose consent has the
+/// <c>sensitive</c> scope; organisation notes to the author's organisation only.</item>
 /// </list>
 /// </summary>
 public static class AccessPolicy
@@ -28,20 +29,23 @@ public static class AccessPolicy
     private static readonly IReadOnlySet<AppRole> Auditors = new HashSet<AppRole> { AppRole.Auditor };
     private static readonly IReadOnlySet<AppRole> ReportReaders = new HashSet<AppRole> { AppRole.Coordinator, AppRole.Auditor };
 
-    /// <summary>The roles that may perform each operation at all: the table the authorization tests enumerate.</summary>
+    /// <summary>The roles that may perform each operation at all: the table the request pipeline applies and the tests enumerate.</summary>
     public static IReadOnlyDictionary<ApiOperation, IReadOnlySet<AppRole>> Roles { get; } = new Dictionary<ApiOperation, IReadOnlySet<AppRole>>
     {
         [ApiOperation.CreateCase] = Writers,
+        [ApiOperation.OpenCaseForPerson] = Writers,
         [ApiOperation.ListCases] = Readers,
         [ApiOperation.ReadCase] = Readers,
         [ApiOperation.UpdateCase] = Writers,
+        [ApiOperation.EditPerson] = Writers,
         [ApiOperation.AddNote] = Readers,
         [ApiOperation.ReadTimeline] = Readers,
         [ApiOperation.RecordConsent] = Writers,
         [ApiOperation.RevokeConsent] = Writers,
         [ApiOperation.CreateReferral] = Writers,
         [ApiOperation.ListReferrals] = Readers,
-        [ApiOperation.DecideReferral] = Readers,
+        [ApiOperation.AcceptReferral] = Readers,
+        [ApiOperation.DeclineReferral] = Readers,
         [ApiOperation.ReadOutreach] = Readers,
         [ApiOperation.LogContacts] = Mediators,
         [ApiOperation.ListContacts] = Mediators,
@@ -53,26 +57,25 @@ public static class AccessPolicy
         [ApiOperation.ReadReports] = ReportReaders,
     };
 
-    /// <summary>Whether the caller's roles allow the operation at all (routes that concern no single case).</summary>
+    /// <summary>Whether the caller's roles allow the operation at all.</summary>
     public static bool MayPerform(Caller caller, ApiOperation operation)
     {
         ArgumentNullException.ThrowIfNull(caller);
         return caller.Roles.Overlaps(Roles[operation]);
     }
 
-    public static bool CanSee(string organisationId, CaseAccess access, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(access);
-        return organisationId == access.LeadOrganisationId
-            || (access.Participants.Contains(organisationId) && ConsentCovers(access.Consents, organisationId, ConsentScope.Case, now));
-    }
-
-    /// <summary>Decides an operation on one case.</summary>
-    public static AccessDecision Decide(Caller caller, ApiOperation operation, CaseAccess access, DateTimeOffset now)
+    /// <summary>
+    /// Decides an operation on a person, through one of their cases when <paramref name="caseId"/> is
+    /// given (case routes), or through any of them (person routes: consents, opening another case).
+    /// </summary>
+    public static AccessDecision Decide(Caller caller, ApiOperation operation, PersonAccess person, string? caseId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(access);
-        if (!CanSee(caller.OrganisationId, access, now))
+        ArgumentNullException.ThrowIfNull(person);
+        var organisationId = caller.OrganisationId;
+        var target = caseId is null ? null : person.Case(caseId);
+        var visible = caseId is null ? person.SeesPerson(organisationId, now) : target is not null && person.Sees(organisationId, target, now);
+        if (!visible)
         {
             return AccessDecision.NotFound;
         }
@@ -82,52 +85,67 @@ public static class AccessPolicy
             return AccessDecision.Forbidden;
         }
 
-        var leads = caller.OrganisationId == access.LeadOrganisationId;
-        return operation switch
+        var allowedHere = operation switch
         {
-            ApiOperation.CreateReferral or ApiOperation.RecordConsent or ApiOperation.RevokeConsent when !leads => AccessDecision.Forbidden,
-            ApiOperation.DecideReferral => AccessDecision.Forbidden, // decided on the referral, see DecideOnReferral
-            _ => AccessDecision.Allowed,
+            ApiOperation.OpenCaseForPerson or ApiOperation.RecordConsent or ApiOperation.RevokeConsent or ApiOperation.EditPerson => person.IsHolder(organisationId),
+            ApiOperation.CreateReferral => target?.LeadOrganisationId == organisationId,
+            ApiOperation.ReadCase or ApiOperation.UpdateCase or ApiOperation.AddNote or ApiOperation.ReadTimeline or ApiOperation.ReadOutreach => target is not null,
+            _ => false, // not an operation on a person or a case
         };
-    }
+        if (!allowedHere)
+        {
+            return AccessDecision.Forbidden;
+        }
 
-    /// <summary>Decides an operation on a person, who is visible through any of their cases.</summary>
-    public static AccessDecision DecideOnPerson(Caller caller, ApiOperation operation, IReadOnlyList<CaseAccess> cases, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(cases);
-        var decisions = cases.Select(c => Decide(caller, operation, c, now)).ToList();
-        return decisions.Contains(AccessDecision.Allowed) ? AccessDecision.Allowed
-            : decisions.Contains(AccessDecision.Forbidden) ? AccessDecision.Forbidden
-            : AccessDecision.NotFound;
+        return person.Erased && Writes(operation) ? AccessDecision.Gone : AccessDecision.Allowed;
     }
 
     /// <summary>
     /// Accepting or declining a referral: only the referred organisation's social workers or systems.
     /// The referring organisation knows the referral (403); anyone else may not learn of it (404).
+    /// Accepting shares a person whose data was erased with nobody (410).
     /// </summary>
-    public static AccessDecision DecideOnReferral(Caller caller, string fromOrganisationId, string toOrganisationId)
+    public static AccessDecision DecideOnReferral(Caller caller, ApiOperation operation, string fromOrganisationId, string toOrganisationId, bool personErased)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.OrganisationId == toOrganisationId)
         {
-            return MayPerform(caller, ApiOperation.DecideReferral) ? AccessDecision.Allowed : AccessDecision.Forbidden;
+            return !MayPerform(caller, operation) ? AccessDecision.Forbidden
+                : personErased && operation == ApiOperation.AcceptReferral ? AccessDecision.Gone
+                : AccessDecision.Allowed;
         }
 
         return caller.OrganisationId == fromOrganisationId ? AccessDecision.Forbidden : AccessDecision.NotFound;
     }
 
-    /// <summary>Whether the caller may see (and so write) the person's sensitive fields on this case.</summary>
-    public static bool CanSeeSensitive(Caller caller, CaseAccess access, DateTimeOffset now)
+    /// <summary>
+    /// Whether a referral shows in an organisation's lists, decided at read time like cases: the
+    /// referring organisation while it sees the case, the referred one while a consent covers it.
+    /// </summary>
+    public static bool CanSeeReferral(string organisationId, PersonAccess person, string caseId, string fromOrganisationId, string toOrganisationId, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(access);
-        if (!caller.IsIn(AppRole.SocialWorker))
+        ArgumentNullException.ThrowIfNull(person);
+        if (person.Case(caseId) is not { } c)
         {
             return false;
         }
 
-        return caller.OrganisationId == access.LeadOrganisationId
-            || (access.Participants.Contains(caller.OrganisationId) && ConsentCovers(access.Consents, caller.OrganisationId, ConsentScope.Sensitive, now));
+        return (organisationId == fromOrganisationId && person.Sees(organisationId, c, now))
+            || (organisationId == toOrganisationId && person.ConsentCovers(organisationId, ConsentScope.Case, now));
+    }
+
+    /// <summary>Whether the caller may see the person's sensitive fields on this case.</summary>
+    public static bool CanSeeSensitive(Caller caller, PersonAccess person, string caseId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(person);
+        if (!caller.IsIn(AppRole.SocialWorker) || person.Case(caseId) is not { } c || !person.Sees(caller.OrganisationId, c, now))
+        {
+            return false;
+        }
+
+        return person.IsHolder(caller.OrganisationId)
+            || (c.Participants.Contains(caller.OrganisationId) && person.ConsentCovers(caller.OrganisationId, ConsentScope.Sensitive, now));
     }
 
     /// <summary>Whether the caller may add a note of this visibility: partners add shared notes only.</summary>
@@ -144,7 +162,8 @@ public static class AccessPolicy
         return !organisationOnly || caller.OrganisationId == authorOrganisationId;
     }
 
-    /// <summary>Whether an active consent covers the organisation for the scope.</summary>
-    public static bool ConsentCovers(IEnumerable<Consent> consents, string organisationId, ConsentScope scope, DateTimeOffset now) =>
-        consents.Any(c => c.Covers(organisationId, scope, now));
+    // A case's own workflow (status, housing, closure) may still change after erasure; anything that
+    // writes about the person may not.
+    private static bool Writes(ApiOperation operation) => operation is ApiOperation.OpenCaseForPerson or ApiOperation.RecordConsent
+        or ApiOperation.RevokeConsent or ApiOperation.EditPerson or ApiOperation.AddNote or ApiOperation.CreateReferral;
 }

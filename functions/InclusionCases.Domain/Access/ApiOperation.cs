@@ -1,19 +1,26 @@
 namespace InclusionCases.Domain.Access;
 
-/// <summary>Every operation of the case API that the access policy decides on.</summary>
+/// <summary>
+/// Every operation the access policy decides on: one per route, plus the person-level acts a route
+/// may include (<see cref="OpenCaseForPerson"/> within <see cref="CreateCase"/>, <see cref="EditPerson"/>
+/// within <see cref="UpdateCase"/>).
+/// </summary>
 public enum ApiOperation
 {
     CreateCase,
+    OpenCaseForPerson,
     ListCases,
     ReadCase,
     UpdateCase,
+    EditPerson,
     AddNote,
     ReadTimeline,
     RecordConsent,
     RevokeConsent,
     CreateReferral,
     ListReferrals,
-    DecideReferral,
+    AcceptReferral,
+    DeclineReferral,
     ReadOutreach,
     LogContacts,
     ListContacts,

@@ -1,6 +1,4 @@
-using InclusionCases.Domain.Consents;
-
 namespace InclusionCases.Domain.Access;
 
-/// <summary>What the policy needs to know about a case: who leads it, who takes part, and the person's consents.</summary>
-public sealed record CaseAccess(string LeadOrganisationId, IReadOnlyList<string> Participants, IReadOnlyList<Consent> Consents);
+/// <summary>What the policy needs to know about one case: its id, who leads it and who takes part.</summary>
+public sealed record CaseAccess(string CaseId, string LeadOrganisationId, IReadOnlyList<string> Participants);

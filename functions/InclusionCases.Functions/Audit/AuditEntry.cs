@@ -9,7 +9,7 @@ public sealed record AuditEntry(
     DateTimeOffset At,
     string ActorId,
     string OrganisationId,
-    string Action,
+    AuditAction Action,
     string Resource,
     string? PersonId,
     AuditOutcome Outcome);

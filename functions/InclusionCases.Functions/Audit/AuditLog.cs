@@ -1,8 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using InclusionCases.Domain.Identity;
-using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Audit;
@@ -19,41 +18,33 @@ public sealed class AuditLog(StorageAccount storage, TimeProvider clock)
 {
     private readonly TableClient _table = storage.Table(TableNames.Audit);
 
-    public Task RecordAsync(Caller caller, string action, string resource, string? personId, AuditOutcome outcome, CancellationToken cancellationToken) =>
-        WriteAsync(NewEntry(caller, action, resource, personId, outcome), cancellationToken);
-
     /// <summary>
-    /// Runs <paramref name="readAndDecide"/> beside the audit entry of the attempt, so auditing adds no
-    /// sequential round trip to a read. The entry is written as allowed while the record is read; when
-    /// <paramref name="allowed"/> says the decision made from what was read is not, the same rows are
-    /// rewritten as denied before anything is answered. If the read or the audit write fails, the
+    /// Runs <paramref name="read"/> beside the writing of the request's attempt entry (declared here,
+    /// see <see cref="RequestAudit"/>), so auditing adds no sequential round trip to a read. The entry
+    /// is written as allowed; if what was read leads to a refusal, the request pipeline rewrites the
+    /// same entry as denied before anything is answered. If the read or the audit write fails, the
     /// request fails: nothing is served unaudited. (An attempt that then fails on a storage fault may
     /// stay recorded as allowed: the log errs towards "may have seen", never towards silence.)
     /// </summary>
-    public async Task<T> BesideAsync<T>(
-        Caller caller, string action, string resource, string? personId, Func<Task<T>> readAndDecide, Func<T, bool> allowed, CancellationToken cancellationToken)
+    public async Task<T> BesideAsync<T>(AuditAction action, string resource, string? personId, Func<Task<T>> read, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(readAndDecide);
-        ArgumentNullException.ThrowIfNull(allowed);
-        var entry = NewEntry(caller, action, resource, personId, AuditOutcome.Allowed);
-        var reading = readAndDecide();
+        ArgumentNullException.ThrowIfNull(read);
+        var request = RequestAudit.Current ?? throw new InvalidOperationException("Audited reads run inside the request pipeline.");
+        var entry = request.Attempt(action, resource, personId, clock.GetUtcNow());
+        var reading = read();
         var writing = WriteAsync(entry, cancellationToken);
         await Task.WhenAll(reading, writing);
-        var result = await reading;
-        if (!allowed(result))
-        {
-            await WriteAsync(entry with { Outcome = AuditOutcome.Denied }, cancellationToken);
-        }
-
-        return result;
+        request.MarkStored();
+        return await reading;
     }
 
-    /// <summary>
-    /// <see cref="BesideAsync{T}(Caller, string, string, string?, Func{Task{T}}, Func{T, bool}, CancellationToken)"/>
-    /// for an attempt already allowed (by role alone): the entry is written beside the read, once.
-    /// </summary>
-    public Task<T> BesideAsync<T>(Caller caller, string action, string resource, string? personId, Func<Task<T>> read, CancellationToken cancellationToken) =>
-        BesideAsync(caller, action, resource, personId, read, _ => true, cancellationToken);
+    /// <summary>Declares and writes the request's attempt entry, for a request allowed by role alone that reads no record first.</summary>
+    public async Task RecordAttemptAsync(AuditAction action, string resource, string? personId, CancellationToken cancellationToken)
+    {
+        var request = RequestAudit.Current ?? throw new InvalidOperationException("Audited requests run inside the request pipeline.");
+        await WriteAsync(request.Attempt(action, resource, personId, clock.GetUtcNow()), cancellationToken);
+        request.MarkStored();
+    }
 
     /// <summary>Writes an entry (its id and time fixed by the caller) to its actor, day and person partitions, concurrently.</summary>
     public Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
@@ -68,19 +59,13 @@ public sealed class AuditLog(StorageAccount storage, TimeProvider clock)
         return Task.WhenAll(partitions.Select(p => WriteAsync(p, entry, cancellationToken)));
     }
 
-    private AuditEntry NewEntry(Caller caller, string action, string resource, string? personId, AuditOutcome outcome)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        return new AuditEntry(RecordIds.NewEntryId(), clock.GetUtcNow(), caller.Id, caller.OrganisationId, action, resource, personId, outcome);
-    }
-
     /// <summary>A page of one partition's entries, newest first, between two times, optionally of one actor.</summary>
     public async Task<(IReadOnlyList<AuditEntry> Items, string? ContinuationToken)> ReadAsync(
         string partition, DateTimeOffset? from, DateTimeOffset? to, string? actorId, Paging paging, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paging);
-        var start = to is { } t ? CaseRows.InvertedTicks(t) : string.Empty;
-        var end = from is { } f ? CaseRows.InvertedTicks(f) + "}" : "~";
+        var start = to is { } t ? TableKeys.InvertedTicks(t) : string.Empty;
+        var end = from is { } f ? TableKeys.InvertedTicks(f) + "}" : "~";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {start} and RowKey lt {end}");
         if (actorId is not null)
         {
@@ -118,20 +103,20 @@ public sealed class AuditLog(StorageAccount storage, TimeProvider clock)
         e.GetDateTimeOffset("At")!.Value,
         e.GetString("ActorId"),
         e.GetString("OrganisationId"),
-        e.GetString("Action"),
+        AuditAction.FromName(e.GetString("Action")),
         e.GetString("Resource"),
         e.GetString("PersonId"),
         Enum.Parse<AuditOutcome>(e.GetString("Outcome")));
 
     private async Task WriteAsync(string partition, AuditEntry entry, CancellationToken cancellationToken) =>
         await _table.UpsertEntityAsync(
-            new TableEntity(partition, CaseRows.InvertedTicks(entry.At) + "|" + entry.Id)
+            new TableEntity(partition, TableKeys.InvertedTicks(entry.At) + "|" + entry.Id)
             {
                 ["EntryId"] = entry.Id,
                 ["At"] = entry.At,
                 ["ActorId"] = entry.ActorId,
                 ["OrganisationId"] = entry.OrganisationId,
-                ["Action"] = entry.Action,
+                ["Action"] = entry.Action.Name,
                 ["Resource"] = entry.Resource,
                 ["PersonId"] = entry.PersonId,
                 ["Outcome"] = entry.Outcome.ToString(),

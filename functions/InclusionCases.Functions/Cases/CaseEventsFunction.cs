@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using InclusionCases.Functions.PersonFile;
 
 namespace InclusionCases.Functions.Cases;
 

@@ -1,6 +1,7 @@
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Cases;
 using InclusionCases.Functions.Cases.Contracts;
+using InclusionCases.Functions.Cases.UseCases;
 using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -9,8 +10,8 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InclusionCases.Functions.Cases;
 
-/// <summary>The case routes: thin adapters from HTTP to <see cref="CaseService"/>.</summary>
-public sealed class CaseFunctions(HttpApi api, CaseService cases)
+/// <summary>The case routes: thin adapters from HTTP to one use case each.</summary>
+public sealed class CaseFunctions(HttpApi api, CreateCase create, ListCases list, GetCase get, UpdateCase update, AddNote addNote, ReadTimeline timeline)
 {
     [Function(nameof(CreateCase))]
     [ApiDoc("Open a case; the caller's organisation leads it and it starts at intake.", Operation = ApiOperation.CreateCase, Success = 201, Request = typeof(CreateCaseRequest), Response = typeof(CaseResponse))]
@@ -18,7 +19,7 @@ public sealed class CaseFunctions(HttpApi api, CaseService cases)
         api.HandleAsync(request, async (caller, ct) =>
         {
             var (body, _) = await RequestBody.ReadAsync<CreateCaseRequest>(request, ct);
-            var (created, etag) = await cases.CreateAsync(caller, body, ct);
+            var (created, etag) = await create.ExecuteAsync(caller, body, ct);
             return ApiResults.Created($"/api/cases/{created.Id}", created, etag);
         });
 
@@ -38,7 +39,7 @@ public sealed class CaseFunctions(HttpApi api, CaseService cases)
 
             var paging = Paging.From(request);
             errors.ThrowIfAny();
-            return ApiResults.Ok(await cases.ListAsync(caller, status, type, assignedTo == "me", paging, ct));
+            return ApiResults.Ok(await list.ExecuteAsync(caller, status, type, assignedTo == "me", paging, ct));
         });
 
     [Function(nameof(GetCase))]
@@ -46,7 +47,7 @@ public sealed class CaseFunctions(HttpApi api, CaseService cases)
     public Task<IActionResult> GetCase([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}")] HttpRequest request, string caseId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
-            var (found, etag) = await cases.GetAsync(caller, caseId, ct);
+            var (found, etag) = await get.ExecuteAsync(caller, caseId, ct);
             return ApiResults.Ok(found, etag);
         });
 
@@ -56,7 +57,7 @@ public sealed class CaseFunctions(HttpApi api, CaseService cases)
         api.HandleAsync(request, async (caller, ct) =>
         {
             var (body, json) = await RequestBody.ReadAsync<UpdateCaseRequest>(request, ct);
-            var (updated, etag) = await cases.UpdateAsync(caller, caseId, request.Headers.IfMatch.ToString(), body, json, ct);
+            var (updated, etag) = await update.ExecuteAsync(caller, caseId, request.Headers.IfMatch.ToString(), body, json, ct);
             return ApiResults.Ok(updated, etag);
         });
 
@@ -66,12 +67,12 @@ public sealed class CaseFunctions(HttpApi api, CaseService cases)
         api.HandleAsync(request, async (caller, ct) =>
         {
             var (body, _) = await RequestBody.ReadAsync<NoteRequest>(request, ct);
-            var note = await cases.AddNoteAsync(caller, caseId, body, ct);
+            var note = await addNote.ExecuteAsync(caller, caseId, body, ct);
             return ApiResults.Created($"/api/cases/{caseId}/timeline", note);
         });
 
     [Function(nameof(GetTimeline))]
     [ApiDoc("A case's notes and events, newest first, as the caller may see them.", Operation = ApiOperation.ReadTimeline, Query = ["limit", "cursor"], Response = typeof(PageResponse<TimelineItem>))]
     public Task<IActionResult> GetTimeline([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}/timeline")] HttpRequest request, string caseId) =>
-        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await cases.TimelineAsync(caller, caseId, Paging.From(request), ct)));
+        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await timeline.ExecuteAsync(caller, caseId, Paging.From(request), ct)));
 }

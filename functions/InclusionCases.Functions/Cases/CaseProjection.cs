@@ -3,6 +3,7 @@ using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Persons;
 using InclusionCases.Functions.Cases.Contracts;
+using InclusionCases.Functions.PersonFile;
 
 namespace InclusionCases.Functions.Cases;
 
@@ -13,8 +14,11 @@ namespace InclusionCases.Functions.Cases;
 /// </summary>
 public static class CaseProjection
 {
-    public static CaseResponse For(Caller caller, CaseFile c, Person person, CaseAccess access, DateTimeOffset now) =>
-        Build(c, person, AccessPolicy.CanSeeSensitive(caller, access, now));
+    public static CaseResponse For(Caller caller, CaseFile c, Person person, PersonAccess access, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return Build(c, person, AccessPolicy.CanSeeSensitive(caller, access, c.Id, now));
+    }
 
     /// <summary>Everything held, sensitive fields included: for the person's own GDPR export only.</summary>
     public static CaseResponse Full(CaseFile c, Person person) => Build(c, person, includeSensitive: true);

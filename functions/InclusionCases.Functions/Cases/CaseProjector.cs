@@ -1,5 +1,6 @@
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Consents;
+using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Referrals;
 
 namespace InclusionCases.Functions.Cases;
@@ -12,7 +13,7 @@ namespace InclusionCases.Functions.Cases;
 /// to the same indexes. Writes that carry their audit entry in the outbox row (a case opened for a
 /// new person) have it written to the audit log here. The outbox rows it saw are deleted last.
 /// </summary>
-public sealed class CaseProjector(CaseStore store, OrganisationCaseIndex cases, Audit.AuditLog audit, ReferralIndex referrals, Reports.ReportCounters counters, Retention.RetentionIndex retention, TimeProvider clock)
+public sealed class CaseProjector(PersonFileStore store, OrganisationCaseIndex cases, Audit.AuditLog audit, ReferralIndex referrals, Reports.ReportCounters counters, Retention.RetentionIndex retention, TimeProvider clock)
 {
     public async Task ProjectAsync(string personId, CancellationToken cancellationToken)
     {
@@ -26,10 +27,11 @@ public sealed class CaseProjector(CaseStore store, OrganisationCaseIndex cases, 
         }
 
         var now = clock.GetUtcNow();
+        var access = partition.Access;
         foreach (var stored in partition.Cases)
         {
             var c = stored.Value;
-            var seeing = c.Participants.Where(p => AccessPolicy.ConsentCovers(partition.ConsentValues, p, ConsentScope.Case, now)).Prepend(c.LeadOrganisationId).Distinct().ToList();
+            var seeing = access.Seeing(access.Case(c.Id)!, now);
             foreach (var organisationId in seeing)
             {
                 await cases.UpsertAsync(organisationId, c, organisationId == c.LeadOrganisationId, cancellationToken);

@@ -1,3 +1,4 @@
+using InclusionCases.Functions.Cases.UseCases;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InclusionCases.Functions.Cases;
@@ -5,10 +6,13 @@ namespace InclusionCases.Functions.Cases;
 public static class CasesServiceCollectionExtensions
 {
     public static IServiceCollection AddCases(this IServiceCollection services) => services
-        .AddSingleton<CaseStore>()
         .AddSingleton<OrganisationCaseIndex>()
-        .AddSingleton<CaseEventPublisher>()
         .AddSingleton<CaseProjector>()
         .AddSingleton<OutboxSweeper>()
-        .AddSingleton<CaseService>();
+        .AddSingleton<CreateCase>()
+        .AddSingleton<GetCase>()
+        .AddSingleton<ListCases>()
+        .AddSingleton<UpdateCase>()
+        .AddSingleton<AddNote>()
+        .AddSingleton<ReadTimeline>();
 }

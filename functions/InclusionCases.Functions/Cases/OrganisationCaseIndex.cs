@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using InclusionCases.Domain.Cases;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Cases;

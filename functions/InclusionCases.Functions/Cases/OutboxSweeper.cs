@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Cases;

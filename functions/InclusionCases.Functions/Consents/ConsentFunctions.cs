@@ -1,5 +1,6 @@
 using InclusionCases.Domain.Access;
 using InclusionCases.Functions.Consents.Contracts;
+using InclusionCases.Functions.Consents.UseCases;
 using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -8,16 +9,16 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InclusionCases.Functions.Consents;
 
-/// <summary>The consent routes: thin adapters from HTTP to <see cref="ConsentService"/>.</summary>
-public sealed class ConsentFunctions(HttpApi api, ConsentService consents)
+/// <summary>The consent routes: thin adapters from HTTP to one use case each.</summary>
+public sealed class ConsentFunctions(HttpApi api, RecordConsent record, RevokeConsent revoke)
 {
     [Function(nameof(RecordConsent))]
-    [ApiDoc("Record the person's consent to share with organisations (lead organisation only).", Operation = ApiOperation.RecordConsent, Success = 201, Request = typeof(ConsentRequest), Response = typeof(ConsentResponse))]
+    [ApiDoc("Record the person's consent to share with organisations (a holder of the person only).", Operation = ApiOperation.RecordConsent, Success = 201, Request = typeof(ConsentRequest), Response = typeof(ConsentResponse))]
     public Task<IActionResult> RecordConsent([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "persons/{personId}/consents")] HttpRequest request, string personId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
             var (body, _) = await RequestBody.ReadAsync<ConsentRequest>(request, ct);
-            var consent = await consents.RecordAsync(caller, personId, body, ct);
+            var consent = await record.ExecuteAsync(caller, personId, body, ct);
             return ApiResults.Created($"/api/persons/{personId}/consents/{consent.Id}", consent);
         });
 
@@ -26,7 +27,7 @@ public sealed class ConsentFunctions(HttpApi api, ConsentService consents)
     public Task<IActionResult> RevokeConsent([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "persons/{personId}/consents/{consentId}")] HttpRequest request, string personId, string consentId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
-            await consents.RevokeAsync(caller, personId, consentId, ct);
+            await revoke.ExecuteAsync(caller, personId, consentId, ct);
             return ApiResults.NoContent();
         });
 }

@@ -6,6 +6,7 @@ using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Contacts.Contracts;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Contacts;
@@ -26,7 +27,6 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        RequireRole(caller, ApiOperation.LogContacts, "Only street mediators log contacts.");
         var (contact, errors) = StreetContactRules.Check(request.ToDraft(), clock.GetUtcNow());
         if (contact is null)
         {
@@ -35,7 +35,7 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
 
         var stored = new StoredContact(contact, caller.OrganisationId, caller.Id, ContactEntities.Fingerprint(contact));
         var existing = await audit.BesideAsync(
-            caller, "contact.log", "contact/" + contact.Id, contact.PersonId, () => store.FingerprintAsync(caller.OrganisationId, contact.Id, cancellationToken), cancellationToken);
+            AuditAction.ContactLog, "contact/" + contact.Id, contact.PersonId, () => store.FingerprintAsync(caller.OrganisationId, contact.Id, cancellationToken), cancellationToken);
         var created = existing is null && await store.TryAddAsync(stored, cancellationToken);
         if (!created && (existing ?? await store.FingerprintAsync(caller.OrganisationId, contact.Id, cancellationToken)) != stored.Fingerprint)
         {
@@ -51,7 +51,6 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        RequireRole(caller, ApiOperation.LogContacts, "Only street mediators log contacts.");
         if (request.Contacts is not { Length: > 0 and <= MaxBatchSize } items)
         {
             throw ApiProblemException.Invalid("contacts", $"From 1 to {MaxBatchSize} contacts.");
@@ -83,7 +82,7 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
         var batchId = RecordIds.NewEntryId();
         var chunks = Chunk(accepted);
         await Task.WhenAll(
-            audit.RecordAsync(caller, "contact.batch", "batch/" + batchId, null, AuditOutcome.Allowed, cancellationToken),
+            audit.RecordAttemptAsync(AuditAction.ContactBatch, "batch/" + batchId, null, cancellationToken),
             store.CreateBatchAsync(caller.OrganisationId, batchId, accepted.Count, chunks.Count, cancellationToken));
         var queue = storage.Queue(queues.ContactIntake);
         await Task.WhenAll(chunks.Select((chunk, i) =>
@@ -94,7 +93,6 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
     public async Task<ContactBatchStatus> BatchStatusAsync(Caller caller, string batchId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        RequireRole(caller, ApiOperation.ListContacts, "Only street mediators follow contact batches.");
         if (!TableKeys.IsValid(batchId) || batchId.Length > 64)
         {
             throw ApiProblemException.Invalid("batchId", "Not a batch id.");
@@ -107,9 +105,8 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
     public async Task<PageResponse<ContactResponse>> ListAsync(Caller caller, string? zone, DateTimeOffset? from, DateTimeOffset? to, Paging paging, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        RequireRole(caller, ApiOperation.ListContacts, "Only street mediators list their organisation's contacts.");
         var (items, token) = await audit.BesideAsync(
-            caller, "contact.list", "organisation/" + caller.OrganisationId, null, () => store.ListAsync(caller.OrganisationId, zone, from, to, paging, cancellationToken), cancellationToken);
+            AuditAction.ContactList, "organisation/" + caller.OrganisationId, null, () => store.ListAsync(caller.OrganisationId, zone, from, to, paging, cancellationToken), cancellationToken);
         return new PageResponse<ContactResponse>([.. items.Select(ContactResponse.From)], Paging.Encode(token));
     }
 
@@ -143,13 +140,5 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
         }
 
         return chunks;
-    }
-
-    private static void RequireRole(Caller caller, ApiOperation operation, string refusal)
-    {
-        if (!AccessPolicy.MayPerform(caller, operation))
-        {
-            throw ApiProblemException.Forbidden(refusal);
-        }
     }
 }

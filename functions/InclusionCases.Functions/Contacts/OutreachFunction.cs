@@ -1,5 +1,5 @@
 using InclusionCases.Domain.Access;
-using InclusionCases.Functions.Cases;
+using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Contacts.Contracts;
 using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
@@ -13,7 +13,7 @@ namespace InclusionCases.Functions.Contacts;
 /// <c>GET /api/cases/{caseId}/outreach</c>: the street contacts that name the case's person, newest
 /// first, for whoever may read the case (the same decision as the case itself, audited).
 /// </summary>
-public sealed class OutreachFunction(HttpApi api, CaseService cases, ContactStore store)
+public sealed class OutreachFunction(HttpApi api, PersonFileAccess files, ContactStore store)
 {
     [Function(nameof(GetOutreach))]
     [ApiDoc("Street contacts naming the case's person, for those who may read the case.", Operation = ApiOperation.ReadOutreach, Query = ["limit", "cursor"], Response = typeof(PageResponse<ContactResponse>))]
@@ -21,7 +21,7 @@ public sealed class OutreachFunction(HttpApi api, CaseService cases, ContactStor
         api.HandleAsync(request, async (caller, ct) =>
         {
             var paging = Paging.From(request);
-            var (_, stored) = await cases.AuthorizeAsync(caller, caseId, ApiOperation.ReadOutreach, "outreach.read", ct);
+            var (_, stored) = await files.ReadCaseAsync(caller, ApiOperation.ReadOutreach, caseId, ct);
             var (items, token) = await store.OutreachAsync(stored.Value.PersonId, paging, ct);
             return ApiResults.Ok(new PageResponse<ContactResponse>([.. items.Select(ContactResponse.From)], Paging.Encode(token)));
         });

@@ -21,7 +21,7 @@ public sealed class FieldErrors
     }
 
     /// <summary>Checks a required string: present, not blank, no control characters, at most <paramref name="maxLength"/>.</summary>
-    public void Required(string field, string? value, int maxLength)
+    public void Required(string field, string? value, int maxLength, bool allowLineBreaks = false)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -29,7 +29,7 @@ public sealed class FieldErrors
             return;
         }
 
-        Optional(field, value, maxLength);
+        Optional(field, value, maxLength, allowLineBreaks);
     }
 
     /// <summary>Checks an optional string when present.</summary>

@@ -1,50 +1,136 @@
+using System.Runtime.CompilerServices;
+using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Persons;
+using InclusionCases.Functions.Audit;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.Logging;
 
 namespace InclusionCases.Functions.Http;
 
 /// <summary>
-/// The cross-cutting part of every HTTP function: authentication, membership resolution and the
-/// mapping of failures to problem+json (storage outages to 503 with Retry-After, bugs to a 500
-/// without details). Functions call it from their body rather than relying on a host middleware,
-/// so the Functions host and the local host run exactly the same code.
+/// The one request pipeline every HTTP function runs through. A function declares its operation once,
+/// in its <see cref="ApiDocAttribute"/>; the pipeline finds it by the function's name, then:
+/// authenticates the bearer token and resolves the caller's membership; applies the role table
+/// (<see cref="AccessPolicy.Roles"/>); marks the response <c>Cache-Control: no-store</c>; runs the
+/// function; settles the request's audit entry (<see cref="RequestAudit"/>: every refusal of an
+/// authenticated caller, by role or by resource, is recorded as denied); and maps failures to
+/// problem+json (storage outages to 503 with Retry-After, bugs to a 500 without details). Functions
+/// call it from their body rather than relying on a host middleware, so the Functions host and the
+/// local host run exactly the same code.
 /// </summary>
-public sealed partial class HttpApi(CallerAuthenticator authenticator, ILogger<HttpApi> logger)
+public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog audit, TimeProvider clock, ILogger<HttpApi> logger)
 {
+    private static readonly Lazy<IReadOnlyDictionary<string, ApiDocAttribute>> Docs = new(() =>
+        FunctionCatalog.Discover([typeof(HttpApi).Assembly]).Http
+            .Where(f => f.Doc is not null)
+            .ToDictionary(f => f.Method.Name, f => f.Doc!, StringComparer.Ordinal));
+
     public delegate Task<IActionResult> CallerHandler(Caller caller, CancellationToken cancellationToken);
 
-    /// <summary>Runs <paramref name="handle"/> for an authenticated caller with a membership.</summary>
-    public Task<IActionResult> HandleAsync(HttpRequest request, CallerHandler handle)
+    /// <summary>The declaration of the function named <paramref name="function"/> (its method name).</summary>
+    public static ApiDocAttribute DocOf(string function) =>
+        Docs.Value.TryGetValue(function, out var doc) ? doc : throw new InvalidOperationException($"The function '{function}' has no [ApiDoc]: its operation is not declared.");
+
+    /// <summary>Runs <paramref name="handle"/> for an authenticated caller allowed by the role table for the function's operation.</summary>
+    public Task<IActionResult> HandleAsync(HttpRequest request, CallerHandler handle, [CallerMemberName] string function = "")
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(handle);
-        return GuardAsync(request.HttpContext, async cancellationToken =>
+        var context = request.HttpContext;
+        // Personal data must not sit in a browser, proxy or gateway cache: set before anything can fail.
+        context.Response.Headers.CacheControl = "no-store";
+        return GuardAsync(context, async cancellationToken =>
         {
-            var authentication = await authenticator.AuthenticateAsync(request.HttpContext, cancellationToken);
+            var doc = DocOf(function);
+            if (doc.Anonymous)
+            {
+                throw new InvalidOperationException($"The function '{function}' is declared anonymous but asks for a caller.");
+            }
+
+            var authentication = await authenticator.AuthenticateAsync(context, cancellationToken);
             if (authentication.Unauthenticated is { } why)
             {
-                return ApiResults.Unauthorized(request.HttpContext, why, authentication.TokenPresented);
+                return ApiResults.Unauthorized(context, why, authentication.TokenPresented);
             }
 
             if (authentication.Forbidden is { } refusal)
             {
-                return ApiResults.Problem(request.HttpContext, ProblemTypes.Forbidden, refusal);
+                await audit.WriteAsync(MembershipRefusal(authentication.UserId!, context), cancellationToken);
+                return ApiResults.Problem(context, ProblemTypes.Forbidden, refusal);
             }
 
-            return await handle(authentication.Caller!, cancellationToken);
+            var caller = authentication.Caller!;
+            var requestAudit = new RequestAudit(caller, doc.AnyRole ? AuditAction.SignIn : AuditAction.Of(doc.Operation), Resource(context), PersonNamed(context));
+            using var scope = RequestAudit.Begin(requestAudit);
+            IActionResult result;
+            try
+            {
+                result = doc.AnyRole || AccessPolicy.MayPerform(caller, doc.Operation)
+                    ? await handle(caller, cancellationToken)
+                    : ApiResults.Problem(context, ApiProblemException.Forbidden("Your role may not do this."));
+            }
+            catch (ApiProblemException problem)
+            {
+                result = ApiResults.Problem(context, problem);
+            }
+
+            await SettleAsync(requestAudit, StatusOf(result), cancellationToken);
+            return result;
         });
     }
 
     /// <summary>Runs <paramref name="handle"/> for a route that needs no token (health, OpenAPI).</summary>
-    public Task<IActionResult> HandleAnonymousAsync(HttpRequest request, Func<CancellationToken, Task<IActionResult>> handle)
+    public Task<IActionResult> HandleAnonymousAsync(HttpRequest request, Func<CancellationToken, Task<IActionResult>> handle, [CallerMemberName] string function = "")
     {
         ArgumentNullException.ThrowIfNull(request);
-        return GuardAsync(request.HttpContext, handle);
+        return GuardAsync(request.HttpContext, cancellationToken =>
+            DocOf(function).Anonymous ? handle(cancellationToken) : throw new InvalidOperationException($"The function '{function}' is not declared anonymous."));
     }
+
+    /// <summary>
+    /// Writes what the request's audit entry still lacks: a refusal (403, 404, 410) as denied, under the
+    /// attempt declared or else the route's action; an attempt declared but not yet stored, as allowed.
+    /// </summary>
+    private async Task SettleAsync(RequestAudit request, int status, CancellationToken cancellationToken)
+    {
+        var refused = status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound or StatusCodes.Status410Gone;
+        if (refused)
+        {
+            var entry = request.Entry ?? request.Attempt(request.DefaultAction, request.DefaultResource, request.DefaultPersonId, clock.GetUtcNow());
+            await audit.WriteAsync(entry with { Outcome = AuditOutcome.Denied }, cancellationToken);
+        }
+        else if (request.Entry is { } entry && !request.Stored)
+        {
+            await audit.WriteAsync(entry, cancellationToken);
+        }
+    }
+
+    private AuditEntry MembershipRefusal(string userId, HttpContext context) =>
+        new(EntryIds.New(), clock.GetUtcNow(), userId, string.Empty, AuditAction.SignIn, Resource(context), null, AuditOutcome.Denied);
+
+    private static int StatusOf(IActionResult result) => result switch
+    {
+        JsonBodyResult json => json.StatusCode,
+        IStatusCodeActionResult coded => coded.StatusCode ?? StatusCodes.Status200OK,
+        _ => StatusCodes.Status200OK,
+    };
+
+    // The path below /api, e.g. "cases/p…-c…/notes": what the request named, never its query string.
+    private static string Resource(HttpContext context) => context.Request.Path.Value?.TrimStart('/') is { } path && path.StartsWith("api/", StringComparison.Ordinal) ? path[4..] : context.Request.Path.Value ?? string.Empty;
+
+    // The person a route names (a person, case or referral id in the path), so a refused attempt also
+    // shows in that person's audit partition. Read from the path: both hosts have it, not both route values.
+    private static string? PersonNamed(HttpContext context) => (context.Request.Path.Value ?? string.Empty)
+        .Split('/')
+        .Select(segment => PersonIds.IsValid(segment) ? segment : PersonFile.RecordIds.PersonOfCase(segment) ?? PersonFile.RecordIds.PersonOfReferral(segment))
+        .FirstOrDefault(personId => personId is not null);
 
     private async Task<IActionResult> GuardAsync(HttpContext context, Func<CancellationToken, Task<IActionResult>> handle)
     {

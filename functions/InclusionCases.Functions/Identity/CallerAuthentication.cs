@@ -16,11 +16,14 @@ public sealed record CallerAuthentication
     /// <summary>Why an authenticated caller may not use the API (403), or null.</summary>
     public string? Forbidden { get; private init; }
 
+    /// <summary>The token's user id when the caller is authenticated but refused, for the audit log.</summary>
+    public string? UserId { get; private init; }
+
     public static CallerAuthentication Succeeded(Caller caller) => new() { Caller = caller, TokenPresented = true };
 
     public static CallerAuthentication NoToken() => new() { Unauthenticated = "A bearer token is required.", TokenPresented = false };
 
     public static CallerAuthentication InvalidToken(string reason) => new() { Unauthenticated = reason, TokenPresented = true };
 
-    public static CallerAuthentication Refused(string reason) => new() { Forbidden = reason, TokenPresented = true };
+    public static CallerAuthentication Refused(string reason, string userId) => new() { Forbidden = reason, UserId = userId, TokenPresented = true };
 }

@@ -38,7 +38,7 @@ public sealed class CallerAuthenticator(IMembershipReader memberships)
         var resolution = CallerResolution.Resolve(identity, membership);
         return resolution.Caller is { } caller
             ? CallerAuthentication.Succeeded(caller)
-            : CallerAuthentication.Refused(resolution.Refusal!);
+            : CallerAuthentication.Refused(resolution.Refusal!, identity.UserId);
     }
 
     internal static AuthenticatedIdentity? ReadIdentity(ClaimsPrincipal principal)

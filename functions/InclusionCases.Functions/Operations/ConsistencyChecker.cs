@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using InclusionCases.Domain.Cases;
 using InclusionCases.Functions.Cases;
+using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Operations;

@@ -8,6 +8,6 @@ public sealed record AuditItem(DateTimeOffset At, string ActorId, string Organis
     public static AuditItem From(AuditEntry e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new(e.At, e.ActorId, e.OrganisationId, e.Action, e.Resource, e.Outcome);
+        return new(e.At, e.ActorId, e.OrganisationId, e.Action.Name, e.Resource, e.Outcome);
     }
 }

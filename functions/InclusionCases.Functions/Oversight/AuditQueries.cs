@@ -4,6 +4,7 @@ using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Oversight;
@@ -21,13 +22,7 @@ public sealed class AuditQueries(AuditLog audit, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(paging);
-        var allowed = AccessPolicy.MayPerform(caller, ApiOperation.ReadAudit);
-        await audit.RecordAsync(caller, "audit.read", personId is null ? "audit" : "person/" + personId, null, allowed ? AuditOutcome.Allowed : AuditOutcome.Denied, cancellationToken);
-        if (!allowed)
-        {
-            throw ApiProblemException.Forbidden("Only auditors read the audit log.");
-        }
-
+        await audit.RecordAttemptAsync(AuditAction.AuditRead, personId is null ? "audit" : "person/" + personId, null, cancellationToken);
         var errors = new FieldErrors();
         if (personId is not null && !RecordIds.IsPersonId(personId))
         {

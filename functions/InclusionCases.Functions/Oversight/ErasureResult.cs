@@ -1,4 +1,4 @@
 namespace InclusionCases.Functions.Oversight;
 
-/// <summary>The outcome of an erasure: <c>erased</c>, or <c>alreadyErased</c> for a repeated call.</summary>
+/// <summary>The outcome of an erasure: <c>erased</c> (a repeated call scrubs again and answers the same).</summary>
 public sealed record ErasureResult(string PersonId, string Outcome);

@@ -1,11 +1,14 @@
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Persons;
 using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Contacts;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Oversight;
@@ -14,24 +17,19 @@ namespace InclusionCases.Functions.Oversight;
 /// Erases a person (GDPR art. 17): identifying and sensitive fields, note texts, consent evidence,
 /// referral reasons and contact free text are replaced by <see cref="Person.ErasedText"/> everywhere
 /// they are kept, including <c>contact-intake</c> messages not yet stored. Ids, dates, statuses and
-/// counts stay, so reports do not change. Every step is idempotent and the person row is marked
-/// last, so an erasure cut short is finished by calling it again; once marked, a call is a no-op.
+/// counts stay, so reports do not change. The person's file is changed through the person-file write
+/// path, the person row marked last. Every call scrubs again whatever is there (a call cut short is
+/// finished by the next one, and anything written since is removed); once marked, writes naming
+/// the person are refused (410).
 /// </summary>
-public sealed class PersonErasure(CaseStore cases, ContactStore contacts, Referrals.ReferralIndex referralIndex, CaseEventPublisher events, StorageAccount storage, QueueNames queues, TimeProvider clock)
+public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer, ContactStore contacts, Referrals.ReferralIndex referralIndex, StorageAccount storage, QueueNames queues)
 {
-    private const int ActionsPerBatch = 99;
-
-    /// <summary>Erases the person of <paramref name="partition"/>; false when already erased.</summary>
-    public async Task<bool> EraseAsync(PersonPartition partition, CancellationToken cancellationToken)
+    /// <summary>Erases the person of <paramref name="file"/>, by <paramref name="caller"/> (none for the retention job).</summary>
+    public async Task EraseAsync(Caller? caller, PersonPartition file, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(partition);
-        var person = partition.Person!.Value;
-        if (person.ErasedAt is not null)
-        {
-            return false;
-        }
-
-        var personId = partition.PersonId;
+        ArgumentNullException.ThrowIfNull(file);
+        var person = file.Person!.Value;
+        var personId = file.PersonId;
         foreach (var contact in await contacts.AllOutreachAsync(personId, cancellationToken))
         {
             await contacts.EraseFreeTextAsync(contact, cancellationToken);
@@ -39,38 +37,40 @@ public sealed class PersonErasure(CaseStore cases, ContactStore contacts, Referr
 
         await ScrubPendingContactsAsync(personId, cancellationToken);
 
-        var now = clock.GetUtcNow();
-        var actions = new List<TableTransactionAction>();
-        foreach (var c in partition.Cases)
+        var rows = new List<(TableEntity Row, ETag ETag, bool Merge)>();
+        foreach (var c in file.Cases)
         {
             foreach (var note in (await cases.AllTimelineAsync(personId, c.Value.Id, cancellationToken)).Where(e => e.Value.Text is not null and not Person.ErasedText))
             {
-                actions.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(personId, CaseRows.Timeline(c.Value.Id, note.Value.At, note.Value.Id)) { ["Text"] = Person.ErasedText }, note.ETag));
+                rows.Add((new TableEntity(personId, CaseRows.Timeline(c.Value.Id, note.Value.At, note.Value.Id)) { ["Text"] = Person.ErasedText }, note.ETag, true));
             }
         }
 
-        actions.AddRange(partition.Consents.Select(c => new TableTransactionAction(TableTransactionActionType.UpdateReplace, CaseEntities.ToEntity(c.Value with { Evidence = Person.ErasedText }), c.ETag)));
-        actions.AddRange(partition.Referrals.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateReplace, CaseEntities.ToEntity(r.Value with { Reason = Person.ErasedText }, personId), r.ETag)));
-        foreach (var chunk in actions.Chunk(ActionsPerBatch))
+        rows.AddRange(file.Consents.Where(c => c.Value.Evidence != Person.ErasedText)
+            .Select(c => (CaseEntities.ToEntity(c.Value with { Evidence = Person.ErasedText }), c.ETag, false)));
+        rows.AddRange(file.Referrals.Where(r => r.Value.Reason != Person.ErasedText)
+            .Select(r => (CaseEntities.ToEntity(r.Value with { Reason = Person.ErasedText }, personId), r.ETag, false)));
+        foreach (var chunk in rows.Chunk(PersonChange.MaxRows))
         {
-            await cases.SubmitAsync(chunk, cancellationToken);
+            var change = writer.Begin(personId, caller, "person.scrubbed");
+            foreach (var (row, etag, merge) in chunk)
+            {
+                _ = merge ? change.Merge(row, etag) : change.Replace(row, etag);
+            }
+
+            await writer.CommitAsync(change, cancellationToken);
         }
 
         // The referral index serves lists at once; it is not left to the projector's delay.
-        foreach (var referral in partition.Referrals)
+        foreach (var referral in file.Referrals)
         {
             await referralIndex.UpsertAsync(referral.Value with { Reason = Person.ErasedText }, cancellationToken);
         }
 
-        // Last: the mark that makes a further call a no-op; the outbox re-projects the referral index.
-        await cases.SubmitAsync(
-            [
-                new(TableTransactionActionType.UpdateReplace, CaseEntities.ToEntity(person.Erase(now), partition.PersonCreatedAt, now), partition.Person.ETag),
-                CaseService.Outbox(personId, "person.erased", now),
-            ],
-            cancellationToken);
-        await events.PublishAsync(personId, cancellationToken);
-        return true;
+        // Last: the mark that refuses further writes about the person; the outbox re-projects the referral index.
+        var mark = writer.Begin(personId, caller, "person.erased");
+        mark.Replace(CaseEntities.ToEntity(person.Erase(person.ErasedAt ?? mark.Now), file.PersonCreatedAt, mark.Now), file.Person.ETag);
+        await writer.CommitAsync(mark, cancellationToken);
     }
 
     /// <summary>

@@ -2,14 +2,15 @@ using InclusionCases.Domain.Access;
 using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Referrals.Contracts;
+using InclusionCases.Functions.Referrals.UseCases;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace InclusionCases.Functions.Referrals;
 
-/// <summary>The referral routes: thin adapters from HTTP to <see cref="ReferralService"/>.</summary>
-public sealed class ReferralFunctions(HttpApi api, ReferralService referrals)
+/// <summary>The referral routes: thin adapters from HTTP to one use case each.</summary>
+public sealed class ReferralFunctions(HttpApi api, CreateReferral create, ListReferrals list, DecideReferral decide)
 {
     [Function(nameof(CreateReferral))]
     [ApiDoc("Refer a case to a partner; needs an active consent covering it.", Operation = ApiOperation.CreateReferral, Success = 201, Request = typeof(ReferralRequest), Response = typeof(ReferralResponse))]
@@ -17,7 +18,7 @@ public sealed class ReferralFunctions(HttpApi api, ReferralService referrals)
         api.HandleAsync(request, async (caller, ct) =>
         {
             var (body, _) = await RequestBody.ReadAsync<ReferralRequest>(request, ct);
-            var referral = await referrals.CreateAsync(caller, caseId, body, ct);
+            var referral = await create.ExecuteAsync(caller, caseId, body, ct);
             return ApiResults.Created($"/api/referrals/{referral.Id}", referral);
         });
 
@@ -35,16 +36,16 @@ public sealed class ReferralFunctions(HttpApi api, ReferralService referrals)
 
             var paging = Paging.From(request);
             errors.ThrowIfAny();
-            return ApiResults.Ok(await referrals.ListAsync(caller, direction!.Value, paging, ct));
+            return ApiResults.Ok(await list.ExecuteAsync(caller, direction!.Value, paging, ct));
         });
 
     [Function(nameof(AcceptReferral))]
-    [ApiDoc("Accept a referral: the organisation takes part in the case.", Operation = ApiOperation.DecideReferral, Response = typeof(ReferralResponse))]
+    [ApiDoc("Accept a referral: the organisation takes part in the case.", Operation = ApiOperation.AcceptReferral, Response = typeof(ReferralResponse))]
     public Task<IActionResult> AcceptReferral([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals/{referralId}/accept")] HttpRequest request, string referralId) =>
-        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await referrals.DecideAsync(caller, referralId, accept: true, ct)));
+        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await decide.ExecuteAsync(caller, referralId, accept: true, ct)));
 
     [Function(nameof(DeclineReferral))]
-    [ApiDoc("Decline a referral.", Operation = ApiOperation.DecideReferral, Response = typeof(ReferralResponse))]
+    [ApiDoc("Decline a referral.", Operation = ApiOperation.DeclineReferral, Response = typeof(ReferralResponse))]
     public Task<IActionResult> DeclineReferral([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals/{referralId}/decline")] HttpRequest request, string referralId) =>
-        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await referrals.DecideAsync(caller, referralId, accept: false, ct)));
+        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await decide.ExecuteAsync(caller, referralId, accept: false, ct)));
 }

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using InclusionCases.Domain.Referrals;
 using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Referrals;

@@ -1,3 +1,4 @@
+using InclusionCases.Functions.Referrals.UseCases;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InclusionCases.Functions.Referrals;
@@ -6,5 +7,7 @@ public static class ReferralsServiceCollectionExtensions
 {
     public static IServiceCollection AddReferrals(this IServiceCollection services) => services
         .AddSingleton<ReferralIndex>()
-        .AddSingleton<ReferralService>();
+        .AddSingleton<CreateReferral>()
+        .AddSingleton<ListReferrals>()
+        .AddSingleton<DecideReferral>();
 }

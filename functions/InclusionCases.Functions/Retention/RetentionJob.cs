@@ -3,6 +3,7 @@ using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Contacts;
 using InclusionCases.Functions.Oversight;
 using Microsoft.Extensions.Options;
+using InclusionCases.Functions.PersonFile;
 
 namespace InclusionCases.Functions.Retention;
 
@@ -14,7 +15,7 @@ namespace InclusionCases.Functions.Retention;
 /// a job that did not run for a while catches up) and checks each record before touching it; a
 /// month of an organisation's contacts is dropped from the index once all of it is past its period.
 /// </summary>
-public sealed class RetentionJob(RetentionIndex index, CaseStore cases, ContactStore contacts, PersonErasure erasure, IOptions<RetentionOptions> options, TimeProvider clock)
+public sealed class RetentionJob(RetentionIndex index, PersonFileStore cases, ContactStore contacts, PersonErasure erasure, IOptions<RetentionOptions> options, TimeProvider clock)
 {
     public const int LookBackMonths = 24;
 
@@ -36,7 +37,8 @@ public sealed class RetentionJob(RetentionIndex index, CaseStore cases, ContactS
 
             if (partition.Cases.All(c => c.Value.Status == CaseStatus.Closed && RetentionIndex.ClosedOn(c.Value) <= caseCutoff))
             {
-                persons += await erasure.EraseAsync(partition, cancellationToken) ? 1 : 0;
+                persons += partition.Person.Value.ErasedAt is null ? 1 : 0;
+                await erasure.EraseAsync(null, partition, cancellationToken);
                 await index.RemoveAsync(row, cancellationToken);
             }
         }

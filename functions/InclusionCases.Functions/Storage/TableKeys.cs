@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace InclusionCases.Functions.Storage;
 
 /// <summary>
@@ -13,4 +15,8 @@ public static class TableKeys
         !string.IsNullOrEmpty(key)
         && key.Length <= MaxLength
         && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
+
+    /// <summary>Sorts newest first: the log-tail pattern.</summary>
+    public static string InvertedTicks(DateTimeOffset at) =>
+        (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using InclusionCases.Functions.PersonFile;
+
 namespace InclusionCases.Functions.Storage;
 
 /// <summary>The logical names of every table the app uses; <see cref="StorageProvisioner"/> creates them.</summary>

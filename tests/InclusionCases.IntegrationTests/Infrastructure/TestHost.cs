@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.PersonFile;
 using InclusionCases.LocalHost;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,7 +88,7 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>Waits until the projector has handled every outbox row of the person.</summary>
     public async Task WaitForProjectionAsync(string personId)
     {
-        var store = Services.GetRequiredService<InclusionCases.Functions.Cases.CaseStore>();
+        var store = Services.GetRequiredService<InclusionCases.Functions.PersonFile.PersonFileStore>();
         await Eventually.WaitForAsync(
             async () => (await store.LoadAsync(personId, CancellationToken.None)).OutboxRowKeys.Count, pending => pending == 0, TimeSpan.FromSeconds(60), "the projector to drain the outbox");
     }

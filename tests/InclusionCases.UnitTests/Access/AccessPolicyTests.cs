@@ -4,153 +4,154 @@ using InclusionCases.Domain.Identity;
 
 namespace InclusionCases.UnitTests.Access;
 
+/// <summary>
+/// The one decision function, as a table. The person: case "c1" led by ixelles-cpas, in which
+/// habitat-asbl (consent, scope case) and jette-cpas (no consent) take part; case "c2" led by
+/// commune-cpas. So ixelles-cpas and commune-cpas are holders, habitat-asbl a consented participant,
+/// jette-cpas a participant without consent, anyone else a stranger.
+/// </summary>
 public sealed class AccessPolicyTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 21, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly NextYear = new(2027, 11, 25);
+
+    private static readonly PersonAccess Person = new(
+        [new CaseAccess("c1", "ixelles-cpas", ["habitat-asbl", "jette-cpas"]), new CaseAccess("c2", "commune-cpas", [])],
+        [ConsentFor("habitat-asbl", NextYear)],
+        Erased: false);
 
     private static Caller As(AppRole role, string organisation) => new("u", "U", organisation, new HashSet<AppRole> { role });
 
     private static Consent ConsentFor(string organisation, DateOnly expiresOn, bool sensitive = false, DateTimeOffset? revokedAt = null) => new(
-        "c1", "p1", [organisation],
+        "k1", "p1", [organisation],
         sensitive ? new HashSet<ConsentScope> { ConsentScope.Case, ConsentScope.Sensitive } : new HashSet<ConsentScope> { ConsentScope.Case },
         expiresOn, "signed form", "sophie", "ixelles-cpas", Now.AddDays(-10), revokedAt);
 
-    private static readonly DateOnly NextYear = new(2027, 11, 25);
-
-    /// <summary>Led by ixelles-cpas; habitat-asbl takes part with a consent; jette-cpas takes part without one.</summary>
-    private static readonly CaseAccess SharedCase = new("ixelles-cpas", ["habitat-asbl", "jette-cpas"], [ConsentFor("habitat-asbl", NextYear)]);
-
-    public static TheoryData<AppRole, string, ApiOperation, AccessDecision> CaseDecisions => new()
+    public static TheoryData<AppRole, string, ApiOperation, string?, AccessDecision> Decisions => new()
     {
-        // The lead organisation's social worker does everything on the case.
-        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.ReadCase, AccessDecision.Allowed },
-        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.UpdateCase, AccessDecision.Allowed },
-        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.AddNote, AccessDecision.Allowed },
-        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.ReadTimeline, AccessDecision.Allowed },
-        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.CreateReferral, AccessDecision.Allowed },
-        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.RecordConsent, AccessDecision.Allowed },
-        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.RevokeConsent, AccessDecision.Allowed },
-        // A consented participant's social worker reads and writes, but neither refers nor handles consent.
-        { AppRole.SocialWorker, "habitat-asbl", ApiOperation.ReadCase, AccessDecision.Allowed },
-        { AppRole.SocialWorker, "habitat-asbl", ApiOperation.UpdateCase, AccessDecision.Allowed },
-        { AppRole.SocialWorker, "habitat-asbl", ApiOperation.AddNote, AccessDecision.Allowed },
-        { AppRole.SocialWorker, "habitat-asbl", ApiOperation.CreateReferral, AccessDecision.Forbidden },
-        { AppRole.SocialWorker, "habitat-asbl", ApiOperation.RecordConsent, AccessDecision.Forbidden },
-        { AppRole.SocialWorker, "habitat-asbl", ApiOperation.RevokeConsent, AccessDecision.Forbidden },
-        // A participant's system reads and adds notes, never writes the case.
-        { AppRole.Partner, "habitat-asbl", ApiOperation.ReadCase, AccessDecision.Allowed },
-        { AppRole.Partner, "habitat-asbl", ApiOperation.ReadTimeline, AccessDecision.Allowed },
-        { AppRole.Partner, "habitat-asbl", ApiOperation.AddNote, AccessDecision.Allowed },
-        { AppRole.Partner, "habitat-asbl", ApiOperation.UpdateCase, AccessDecision.Forbidden },
-        // A participant without consent, and an outsider, may not learn the case exists.
-        { AppRole.SocialWorker, "jette-cpas", ApiOperation.ReadCase, AccessDecision.NotFound },
-        { AppRole.SocialWorker, "jette-cpas", ApiOperation.UpdateCase, AccessDecision.NotFound },
-        { AppRole.SocialWorker, "brussels-cpas", ApiOperation.ReadCase, AccessDecision.NotFound },
-        { AppRole.Partner, "jette-cpas", ApiOperation.ReadCase, AccessDecision.NotFound },
-        // Other roles never read case files: 404 from outside, 403 from a seeing organisation.
-        { AppRole.Mediator, "ixelles-commune", ApiOperation.ReadCase, AccessDecision.NotFound },
-        { AppRole.Coordinator, "ixelles-commune", ApiOperation.ReadCase, AccessDecision.NotFound },
-        { AppRole.Auditor, "ixelles-commune", ApiOperation.ReadTimeline, AccessDecision.NotFound },
-        { AppRole.Operator, "ixelles-commune", ApiOperation.ReadCase, AccessDecision.NotFound },
-        { AppRole.Mediator, "ixelles-cpas", ApiOperation.ReadCase, AccessDecision.Forbidden },
-        { AppRole.Coordinator, "ixelles-cpas", ApiOperation.ReadTimeline, AccessDecision.Forbidden },
-        { AppRole.Auditor, "ixelles-cpas", ApiOperation.UpdateCase, AccessDecision.Forbidden },
-        // Referral answers are decided on the referral, never through a case.
-        { AppRole.SocialWorker, "habitat-asbl", ApiOperation.DecideReferral, AccessDecision.Forbidden },
+        // A holder's social worker: everything on its own case, every person-level act.
+        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.ReadCase, "c1", AccessDecision.Allowed },
+        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.UpdateCase, "c1", AccessDecision.Allowed },
+        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.EditPerson, "c1", AccessDecision.Allowed },
+        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.AddNote, "c1", AccessDecision.Allowed },
+        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.CreateReferral, "c1", AccessDecision.Allowed },
+        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.OpenCaseForPerson, null, AccessDecision.Allowed },
+        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.RecordConsent, null, AccessDecision.Allowed },
+        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.RevokeConsent, null, AccessDecision.Allowed },
+        // ... but not another holder's case: holding a person is not seeing all their cases.
+        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.ReadCase, "c2", AccessDecision.NotFound },
+        { AppRole.SocialWorker, "commune-cpas", ApiOperation.RecordConsent, null, AccessDecision.Allowed },
+        // A consented participant works on the case but never acts on the person: it cannot make itself a holder.
+        { AppRole.SocialWorker, "habitat-asbl", ApiOperation.ReadCase, "c1", AccessDecision.Allowed },
+        { AppRole.SocialWorker, "habitat-asbl", ApiOperation.UpdateCase, "c1", AccessDecision.Allowed },
+        { AppRole.SocialWorker, "habitat-asbl", ApiOperation.AddNote, "c1", AccessDecision.Allowed },
+        { AppRole.SocialWorker, "habitat-asbl", ApiOperation.EditPerson, "c1", AccessDecision.Forbidden },
+        { AppRole.SocialWorker, "habitat-asbl", ApiOperation.CreateReferral, "c1", AccessDecision.Forbidden },
+        { AppRole.SocialWorker, "habitat-asbl", ApiOperation.OpenCaseForPerson, null, AccessDecision.Forbidden },
+        { AppRole.SocialWorker, "habitat-asbl", ApiOperation.RecordConsent, null, AccessDecision.Forbidden },
+        { AppRole.SocialWorker, "habitat-asbl", ApiOperation.RevokeConsent, null, AccessDecision.Forbidden },
+        // A participant's system reads and adds notes, never writes.
+        { AppRole.Partner, "habitat-asbl", ApiOperation.ReadCase, "c1", AccessDecision.Allowed },
+        { AppRole.Partner, "habitat-asbl", ApiOperation.AddNote, "c1", AccessDecision.Allowed },
+        { AppRole.Partner, "habitat-asbl", ApiOperation.UpdateCase, "c1", AccessDecision.Forbidden },
+        { AppRole.Partner, "habitat-asbl", ApiOperation.RecordConsent, null, AccessDecision.Forbidden },
+        // A participant without consent, and a stranger, learn nothing.
+        { AppRole.SocialWorker, "jette-cpas", ApiOperation.ReadCase, "c1", AccessDecision.NotFound },
+        { AppRole.SocialWorker, "jette-cpas", ApiOperation.OpenCaseForPerson, null, AccessDecision.NotFound },
+        { AppRole.SocialWorker, "jette-cpas", ApiOperation.RecordConsent, null, AccessDecision.NotFound },
+        { AppRole.SocialWorker, "other-asbl", ApiOperation.ReadCase, "c1", AccessDecision.NotFound },
+        { AppRole.SocialWorker, "other-asbl", ApiOperation.OpenCaseForPerson, null, AccessDecision.NotFound },
+        { AppRole.SocialWorker, "ixelles-cpas", ApiOperation.ReadCase, "no-such-case", AccessDecision.NotFound },
+        // Roles that never touch case files: 403 where the organisation sees the case, 404 where not.
+        { AppRole.Mediator, "ixelles-cpas", ApiOperation.ReadCase, "c1", AccessDecision.Forbidden },
+        { AppRole.Coordinator, "ixelles-cpas", ApiOperation.RecordConsent, null, AccessDecision.Forbidden },
+        { AppRole.Mediator, "other-commune", ApiOperation.ReadCase, "c1", AccessDecision.NotFound },
     };
 
     [Theory]
-    [MemberData(nameof(CaseDecisions))]
-    public void Decide_OnSharedCase_FollowsTheAccessRules(AppRole role, string organisation, ApiOperation operation, AccessDecision expected)
-    {
-        Assert.Equal(expected, AccessPolicy.Decide(As(role, organisation), operation, SharedCase, Now));
-    }
+    [MemberData(nameof(Decisions))]
+    public void Decide_ByStanding_AnswersAsTheTrustRules(AppRole role, string organisation, ApiOperation operation, string? caseId, AccessDecision expected) =>
+        Assert.Equal(expected, AccessPolicy.Decide(As(role, organisation), operation, Person, caseId, Now));
 
     [Theory]
-    [InlineData(2026, 11, 25, true)] // expires today: still in force all day
-    [InlineData(2026, 11, 24, false)] // expired yesterday
-    public void Decide_ConsentExpiry_EndsParticipantAccess(int year, int month, int day, bool visible)
+    [InlineData(ApiOperation.EditPerson, "c1", AccessDecision.Gone)]
+    [InlineData(ApiOperation.AddNote, "c1", AccessDecision.Gone)]
+    [InlineData(ApiOperation.CreateReferral, "c1", AccessDecision.Gone)]
+    [InlineData(ApiOperation.OpenCaseForPerson, null, AccessDecision.Gone)]
+    [InlineData(ApiOperation.RecordConsent, null, AccessDecision.Gone)]
+    [InlineData(ApiOperation.RevokeConsent, null, AccessDecision.Gone)]
+    [InlineData(ApiOperation.UpdateCase, "c1", AccessDecision.Allowed)] // the case may still be closed
+    [InlineData(ApiOperation.ReadCase, "c1", AccessDecision.Allowed)] // reads show the anonymised record
+    public void Decide_PersonErased_RefusesWritesAboutThem(ApiOperation operation, string? caseId, AccessDecision expected) =>
+        Assert.Equal(expected, AccessPolicy.Decide(As(AppRole.SocialWorker, "ixelles-cpas"), operation, Person with { Erased = true }, caseId, Now));
+
+    [Fact]
+    public void Decide_PersonErased_StrangerStillGets404() =>
+        Assert.Equal(AccessDecision.NotFound, AccessPolicy.Decide(As(AppRole.SocialWorker, "other-asbl"), ApiOperation.AddNote, Person with { Erased = true }, "c1", Now));
+
+    [Fact]
+    public void Decide_ConsentRevokedOrExpired_ParticipantLosesSight()
     {
-        var access = new CaseAccess("ixelles-cpas", ["habitat-asbl"], [ConsentFor("habitat-asbl", new DateOnly(year, month, day))]);
+        var revoked = Person with { Consents = [ConsentFor("habitat-asbl", NextYear, revokedAt: Now.AddMinutes(-1))] };
+        var expired = Person with { Consents = [ConsentFor("habitat-asbl", DateOnly.FromDateTime(Now.UtcDateTime).AddDays(-1))] };
+        var caller = As(AppRole.SocialWorker, "habitat-asbl");
 
-        var decision = AccessPolicy.Decide(As(AppRole.SocialWorker, "habitat-asbl"), ApiOperation.ReadCase, access, Now);
-
-        Assert.Equal(visible ? AccessDecision.Allowed : AccessDecision.NotFound, decision);
+        Assert.Equal(AccessDecision.NotFound, AccessPolicy.Decide(caller, ApiOperation.ReadCase, revoked, "c1", Now));
+        Assert.Equal(AccessDecision.NotFound, AccessPolicy.Decide(caller, ApiOperation.ReadCase, expired, "c1", Now));
     }
 
     [Fact]
-    public void Decide_RevokedConsent_EndsParticipantAccessAtOnce()
+    public void Decide_ConsentWithoutParticipation_SeesNothing()
     {
-        var access = new CaseAccess("ixelles-cpas", ["habitat-asbl"], [ConsentFor("habitat-asbl", NextYear, revokedAt: Now.AddSeconds(-1))]);
+        // Consent names the organisation, but no referral was accepted: consent alone shares no case.
+        var person = Person with { Consents = [ConsentFor("other-asbl", NextYear, sensitive: true)] };
 
-        Assert.Equal(AccessDecision.NotFound, AccessPolicy.Decide(As(AppRole.SocialWorker, "habitat-asbl"), ApiOperation.ReadCase, access, Now));
-    }
-
-    [Fact]
-    public void Decide_ConsentWithoutParticipation_GivesNoAccess()
-    {
-        // Consent alone is not a referral: the organisation must also have accepted one.
-        var access = new CaseAccess("ixelles-cpas", [], [ConsentFor("habitat-asbl", NextYear)]);
-
-        Assert.Equal(AccessDecision.NotFound, AccessPolicy.Decide(As(AppRole.SocialWorker, "habitat-asbl"), ApiOperation.ReadCase, access, Now));
+        Assert.Equal(AccessDecision.NotFound, AccessPolicy.Decide(As(AppRole.SocialWorker, "other-asbl"), ApiOperation.ReadCase, person, "c1", Now));
     }
 
     [Theory]
-    [InlineData(AppRole.SocialWorker, "ixelles-cpas", false, true)]
-    [InlineData(AppRole.SocialWorker, "habitat-asbl", false, false)]
-    [InlineData(AppRole.SocialWorker, "habitat-asbl", true, true)]
-    [InlineData(AppRole.Partner, "habitat-asbl", true, false)]
+    [InlineData(AppRole.SocialWorker, "ixelles-cpas", false, true)] // a holder
+    [InlineData(AppRole.SocialWorker, "habitat-asbl", false, false)] // consent without the sensitive scope
+    [InlineData(AppRole.SocialWorker, "habitat-asbl", true, true)] // consent with it
+    [InlineData(AppRole.Partner, "habitat-asbl", true, false)] // systems never
     [InlineData(AppRole.Partner, "ixelles-cpas", false, false)]
-    [InlineData(AppRole.Auditor, "ixelles-cpas", false, false)]
-    public void CanSeeSensitive_OnlySocialWorkersOfLeadOrSensitiveConsent(AppRole role, string organisation, bool sensitiveConsent, bool expected)
+    [InlineData(AppRole.SocialWorker, "jette-cpas", true, false)] // does not see the case at all
+    public void CanSeeSensitive_OnlyHoldersAndSensitiveConsent(AppRole role, string organisation, bool sensitiveConsent, bool expected)
     {
-        var access = new CaseAccess("ixelles-cpas", ["habitat-asbl"], [ConsentFor("habitat-asbl", NextYear, sensitiveConsent)]);
+        var person = Person with { Consents = [ConsentFor("habitat-asbl", NextYear, sensitiveConsent)] };
 
-        Assert.Equal(expected, AccessPolicy.CanSeeSensitive(As(role, organisation), access, Now));
+        Assert.Equal(expected, AccessPolicy.CanSeeSensitive(As(role, organisation), person, "c1", Now));
     }
 
     [Theory]
-    [InlineData(AppRole.SocialWorker, "habitat-asbl", AccessDecision.Allowed)]
-    [InlineData(AppRole.Partner, "habitat-asbl", AccessDecision.Allowed)]
-    [InlineData(AppRole.Mediator, "habitat-asbl", AccessDecision.Forbidden)]
-    [InlineData(AppRole.SocialWorker, "ixelles-cpas", AccessDecision.Forbidden)]
-    [InlineData(AppRole.SocialWorker, "jette-cpas", AccessDecision.NotFound)]
-    [InlineData(AppRole.Auditor, "ixelles-commune", AccessDecision.NotFound)]
-    public void DecideOnReferral_OnlyTheReferredOrganisationAnswers(AppRole role, string organisation, AccessDecision expected)
-    {
-        Assert.Equal(expected, AccessPolicy.DecideOnReferral(As(role, organisation), "ixelles-cpas", "habitat-asbl"));
-    }
-
-    [Fact]
-    public void DecideOnPerson_LeadOfAnyOfThePersonsCases_IsAllowed()
-    {
-        var other = new CaseAccess("jette-cpas", [], []);
-
-        Assert.Equal(AccessDecision.Allowed, AccessPolicy.DecideOnPerson(As(AppRole.SocialWorker, "jette-cpas"), ApiOperation.RecordConsent, [SharedCase, other], Now));
-        Assert.Equal(AccessDecision.Forbidden, AccessPolicy.DecideOnPerson(As(AppRole.SocialWorker, "habitat-asbl"), ApiOperation.RecordConsent, [SharedCase, other], Now));
-        Assert.Equal(AccessDecision.NotFound, AccessPolicy.DecideOnPerson(As(AppRole.SocialWorker, "brussels-cpas"), ApiOperation.RecordConsent, [SharedCase, other], Now));
-    }
+    [InlineData("habitat-asbl", ApiOperation.AcceptReferral, false, AccessDecision.Allowed)]
+    [InlineData("habitat-asbl", ApiOperation.AcceptReferral, true, AccessDecision.Gone)]
+    [InlineData("habitat-asbl", ApiOperation.DeclineReferral, true, AccessDecision.Allowed)]
+    [InlineData("ixelles-cpas", ApiOperation.AcceptReferral, false, AccessDecision.Forbidden)]
+    [InlineData("jette-cpas", ApiOperation.AcceptReferral, false, AccessDecision.NotFound)]
+    public void DecideOnReferral_OnlyTheReferredOrganisationAnswers(string organisation, ApiOperation operation, bool erased, AccessDecision expected) =>
+        Assert.Equal(expected, AccessPolicy.DecideOnReferral(As(AppRole.SocialWorker, organisation), operation, "ixelles-cpas", "habitat-asbl", erased));
 
     [Theory]
-    [InlineData(false, AppRole.Partner, true)]
-    [InlineData(true, AppRole.Partner, false)]
-    [InlineData(true, AppRole.SocialWorker, true)]
-    public void MayWriteNote_PartnersAddSharedNotesOnly(bool organisationOnly, AppRole role, bool expected)
+    [InlineData("ixelles-cpas", true)] // the referring lead
+    [InlineData("habitat-asbl", true)] // the referred organisation, while its consent holds
+    [InlineData("jette-cpas", false)]
+    public void CanSeeReferral_WhileConsentHolds(string organisation, bool expected)
     {
-        Assert.Equal(expected, AccessPolicy.MayWriteNote(As(role, "habitat-asbl"), organisationOnly));
+        Assert.Equal(expected, AccessPolicy.CanSeeReferral(organisation, Person, "c1", "ixelles-cpas", "habitat-asbl", Now));
+        var revoked = Person with { Consents = [ConsentFor("habitat-asbl", NextYear, revokedAt: Now.AddMinutes(-1))] };
+        Assert.False(AccessPolicy.CanSeeReferral("habitat-asbl", revoked, "c1", "ixelles-cpas", "habitat-asbl", Now));
     }
 
     [Fact]
-    public void CanSeeNote_OrganisationNotesStayInTheAuthorsOrganisation()
-    {
-        Assert.True(AccessPolicy.CanSeeNote(As(AppRole.SocialWorker, "ixelles-cpas"), true, "ixelles-cpas"));
-        Assert.False(AccessPolicy.CanSeeNote(As(AppRole.SocialWorker, "habitat-asbl"), true, "ixelles-cpas"));
-        Assert.True(AccessPolicy.CanSeeNote(As(AppRole.Partner, "habitat-asbl"), false, "ixelles-cpas"));
-    }
+    public void Roles_EveryOperationHasItsRoles() =>
+        Assert.All(Enum.GetValues<ApiOperation>(), operation => Assert.NotEmpty(AccessPolicy.Roles[operation]));
 
     [Fact]
-    public void Roles_CoverEveryOperation()
+    public void MayWriteNote_PartnersWriteSharedNotesOnly()
     {
-        Assert.Equal(Enum.GetValues<ApiOperation>().ToHashSet(), AccessPolicy.Roles.Keys.ToHashSet());
+        Assert.True(AccessPolicy.MayWriteNote(As(AppRole.Partner, "habitat-asbl"), organisationOnly: false));
+        Assert.False(AccessPolicy.MayWriteNote(As(AppRole.Partner, "habitat-asbl"), organisationOnly: true));
+        Assert.True(AccessPolicy.MayWriteNote(As(AppRole.SocialWorker, "habitat-asbl"), organisationOnly: true));
     }
 }

@@ -1,4 +1,5 @@
 using InclusionCases.Functions.Cases;
+using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.UnitTests.Cases;

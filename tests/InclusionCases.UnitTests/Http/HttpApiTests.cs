@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Azure;
+using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +14,12 @@ namespace InclusionCases.UnitTests.Http;
 /// <summary>How failures inside a function become responses: the same in both hosts, since it runs in the function.</summary>
 public sealed class HttpApiTests
 {
-    private readonly HttpApi _api = new(new CallerAuthenticator(new NoMemberships()), NullLogger<HttpApi>.Instance);
+    // Storage is never reached by these paths: the account points at a closed loopback port.
+    private readonly HttpApi _api = new(
+        new CallerAuthenticator(new NoMemberships()),
+        new AuditLog(new StorageAccount(new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true"), new Azure.Storage.Queues.QueueServiceClient("UseDevelopmentStorage=true"), new StorageNames(string.Empty)), TimeProvider.System),
+        TimeProvider.System,
+        NullLogger<HttpApi>.Instance);
 
     [Fact]
     public async Task HandleAnonymous_StorageUnreachable_Answers503ProblemWithRetryAfter()
@@ -41,7 +48,7 @@ public sealed class HttpApiTests
     {
         var context = NewContext();
 
-        var result = await _api.HandleAsync(context.Request, (_, _) => throw new InvalidOperationException("must not run"));
+        var result = await _api.HandleAsync(context.Request, (_, _) => throw new InvalidOperationException("must not run"), "GetCase");
         await result.ExecuteResultAsync(new ActionContext { HttpContext = context });
 
         Assert.Equal(401, context.Response.StatusCode);
@@ -51,7 +58,7 @@ public sealed class HttpApiTests
     private async Task<(int Status, IHeaderDictionary Headers, JsonElement Body)> RunAsync(Func<CancellationToken, Task<IActionResult>> handler)
     {
         var context = NewContext();
-        var result = await _api.HandleAnonymousAsync(context.Request, handler);
+        var result = await _api.HandleAnonymousAsync(context.Request, handler, "GetHealth");
         await result.ExecuteResultAsync(new ActionContext { HttpContext = context });
         context.Response.Body.Position = 0;
         using var document = await JsonDocument.ParseAsync(context.Response.Body);

@@ -8,25 +8,22 @@ using InclusionCases.Domain.Referrals;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Storage;
 
-namespace InclusionCases.Functions.Cases;
+namespace InclusionCases.Functions.PersonFile;
 
 /// <summary>
 /// The authoritative store: the <c>Cases</c> table, one partition per person (PartitionKey = person
 /// id; RowKeys in <see cref="CaseRows"/>). A change to a person's case, consents or referrals, its
 /// timeline entries and its outbox row are written in one atomic batch, with the ETags read.
 /// </summary>
-public sealed class CaseStore(StorageAccount storage)
+public sealed class PersonFileStore(StorageAccount storage)
 {
-    /// <summary>The column holding the id of the write that last changed a case row.</summary>
-    public const string WriteIdColumn = "WriteId";
-
     private readonly TableClient _table = storage.Table(TableNames.Cases);
 
-    /// <summary>The id of the write that last changed the case row (one point read).</summary>
-    public async Task<string?> WriteIdAsync(string personId, string caseId, CancellationToken cancellationToken)
+    /// <summary>The id of the change that last replaced a row (one point read).</summary>
+    public async Task<string?> ChangeIdAsync(string personId, string rowKey, CancellationToken cancellationToken)
     {
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(personId, CaseRows.Case(caseId), [WriteIdColumn], cancellationToken);
-        return row.HasValue ? row.Value?.GetString(WriteIdColumn) : null;
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(personId, rowKey, [PersonFileWriter.ChangeIdColumn], cancellationToken);
+        return row.HasValue ? row.Value?.GetString(PersonFileWriter.ChangeIdColumn) : null;
     }
 
     /// <summary>The person's partition without timelines: one partition range query.</summary>

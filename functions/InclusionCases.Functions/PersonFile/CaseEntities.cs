@@ -7,7 +7,7 @@ using InclusionCases.Domain.Persons;
 using InclusionCases.Domain.Referrals;
 using InclusionCases.Functions.Audit;
 
-namespace InclusionCases.Functions.Cases;
+namespace InclusionCases.Functions.PersonFile;
 
 /// <summary>Maps the domain records to and from <see cref="TableEntity"/> rows of the <c>Cases</c> table.</summary>
 internal static class CaseEntities
@@ -160,7 +160,7 @@ internal static class CaseEntities
             row["AuditAt"] = audit.At;
             row["AuditActorId"] = audit.ActorId;
             row["AuditOrganisationId"] = audit.OrganisationId;
-            row["AuditAction"] = audit.Action;
+            row["AuditAction"] = audit.Action.Name;
             row["AuditResource"] = audit.Resource;
             row["AuditPersonId"] = audit.PersonId;
         }
@@ -170,7 +170,7 @@ internal static class CaseEntities
 
     /// <summary>The audit entry an outbox row carries, if any.</summary>
     public static AuditEntry? ToOutboxAudit(TableEntity e) => e.GetString("AuditId") is { } id
-        ? new AuditEntry(id, e.GetDateTimeOffset("AuditAt")!.Value, e.GetString("AuditActorId"), e.GetString("AuditOrganisationId"), e.GetString("AuditAction"), e.GetString("AuditResource"), e.GetString("AuditPersonId"), AuditOutcome.Allowed)
+        ? new AuditEntry(id, e.GetDateTimeOffset("AuditAt")!.Value, e.GetString("AuditActorId"), e.GetString("AuditOrganisationId"), AuditAction.FromName(e.GetString("AuditAction")), e.GetString("AuditResource"), e.GetString("AuditPersonId"), AuditOutcome.Allowed)
         : null;
 
     private static string? Date(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);

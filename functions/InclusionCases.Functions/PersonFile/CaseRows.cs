@@ -1,6 +1,4 @@
-using System.Globalization;
-
-namespace InclusionCases.Functions.Cases;
+namespace InclusionCases.Functions.PersonFile;
 
 /// <summary>
 /// RowKeys of the <c>Cases</c> table, whose PartitionKey is the person id. Prefixes sort so that
@@ -27,6 +25,5 @@ public static class CaseRows
     public static string Timeline(string caseId, DateTimeOffset at, string entryId) => TimelinePrefix(caseId) + InvertedTicks(at) + "|" + entryId;
 
     /// <summary>Sorts newest first: the log-tail pattern.</summary>
-    public static string InvertedTicks(DateTimeOffset at) =>
-        (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+    public static string InvertedTicks(DateTimeOffset at) => Storage.TableKeys.InvertedTicks(at);
 }

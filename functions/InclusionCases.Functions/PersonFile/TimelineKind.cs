@@ -1,4 +1,4 @@
-namespace InclusionCases.Functions.Cases;
+namespace InclusionCases.Functions.PersonFile;
 
 /// <summary>What a timeline entry records.</summary>
 public enum TimelineKind

@@ -1,4 +1,4 @@
-namespace InclusionCases.Functions.Cases;
+namespace InclusionCases.Functions.PersonFile;
 
 /// <summary>
 /// One line of a case's timeline: a note, or an event (created, status changed, referral, consent).

@@ -4,7 +4,7 @@ using InclusionCases.Domain.Consents;
 using InclusionCases.Domain.Persons;
 using InclusionCases.Domain.Referrals;
 
-namespace InclusionCases.Functions.Cases;
+namespace InclusionCases.Functions.PersonFile;
 
 /// <summary>
 /// Everything stored about one person except the timelines, read in one partition query: the
@@ -30,5 +30,9 @@ public sealed record PersonPartition(
 
     public IReadOnlyList<Consent> ConsentValues => [.. Consents.Select(c => c.Value)];
 
-    public CaseAccess AccessTo(CaseFile caseFile) => new(caseFile.LeadOrganisationId, caseFile.Participants, ConsentValues);
+    /// <summary>What the access policy needs to know of the person: cases, consents, erasure.</summary>
+    public PersonAccess Access => new(
+        [.. Cases.Select(c => new CaseAccess(c.Value.Id, c.Value.LeadOrganisationId, c.Value.Participants))],
+        ConsentValues,
+        Person?.Value.ErasedAt is not null);
 }

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
-namespace InclusionCases.Functions.Cases;
+namespace InclusionCases.Functions.PersonFile;
 
 /// <summary>
 /// Ids of persons and of what belongs to them. Everything about one person lives in one partition
@@ -11,8 +10,6 @@ namespace InclusionCases.Functions.Cases;
 /// </summary>
 public static partial class RecordIds
 {
-    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-
     public static string NewPersonId() => "p" + Random(16);
 
     public static string NewCaseId(string personId) => personId + "-c" + Random(10);
@@ -21,7 +18,7 @@ public static partial class RecordIds
 
     public static string NewConsentId() => "k" + Random(12);
 
-    public static string NewEntryId() => Random(12);
+    public static string NewEntryId() => Storage.EntryIds.New();
 
     public static bool IsPersonId(string? value) => Domain.Persons.PersonIds.IsValid(value);
 
@@ -33,7 +30,7 @@ public static partial class RecordIds
     /// <summary>The person of a referral id, or null when <paramref name="referralId"/> is not a referral id.</summary>
     public static string? PersonOfReferral(string? referralId) => referralId is not null && ReferralId().Match(referralId) is { Success: true } m ? m.Groups["person"].Value : null;
 
-    private static string Random(int length) => RandomNumberGenerator.GetString(Alphabet, length);
+    private static string Random(int length) => Storage.EntryIds.Random(length);
 
     [GeneratedRegex("^(?<person>p[a-z2-7]{16})-c[a-z2-7]{10}$")]
     private static partial Regex CaseId();

@@ -1,0 +1,82 @@
+using InclusionCases.Domain.Access;
+
+namespace InclusionCases.Functions.Audit;
+
+/// <summary>
+/// What an audit entry records someone doing: a closed set (no public constructor), so an action
+/// cannot be misspelt at a call site and the data-protection officer can rely on every name.
+/// <see cref="Name"/> is what the log stores and shows.
+/// </summary>
+public sealed class AuditAction
+{
+    private static readonly Dictionary<string, AuditAction> ByName = new(StringComparer.Ordinal);
+
+    public static readonly AuditAction CaseCreate = new("case.create");
+    public static readonly AuditAction CaseList = new("case.list");
+    public static readonly AuditAction CaseRead = new("case.read");
+    public static readonly AuditAction CaseUpdate = new("case.update");
+    public static readonly AuditAction NoteCreate = new("note.create");
+    public static readonly AuditAction TimelineRead = new("timeline.read");
+    public static readonly AuditAction ConsentRecord = new("consent.record");
+    public static readonly AuditAction ConsentRevoke = new("consent.revoke");
+    public static readonly AuditAction ReferralCreate = new("referral.create");
+    public static readonly AuditAction ReferralList = new("referral.list");
+    public static readonly AuditAction ReferralAccept = new("referral.accept");
+    public static readonly AuditAction ReferralDecline = new("referral.decline");
+    public static readonly AuditAction OutreachRead = new("outreach.read");
+    public static readonly AuditAction ContactLog = new("contact.log");
+    public static readonly AuditAction ContactBatch = new("contact.batch");
+    public static readonly AuditAction ContactList = new("contact.list");
+    public static readonly AuditAction PoisonList = new("poison.list");
+    public static readonly AuditAction PoisonReplay = new("poison.replay");
+    public static readonly AuditAction AuditRead = new("audit.read");
+    public static readonly AuditAction PersonExport = new("person.export");
+    public static readonly AuditAction PersonErase = new("person.erase");
+    public static readonly AuditAction ReportRead = new("report.read");
+    public static readonly AuditAction SignIn = new("caller.resolve");
+
+    private AuditAction(string name)
+    {
+        Name = name;
+        ByName.Add(name, this);
+    }
+
+    /// <summary>The stored and shown name, e.g. <c>case.read</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Every action, for tests and documentation.</summary>
+    public static IReadOnlyCollection<AuditAction> All => ByName.Values;
+
+    /// <summary>The action a request performing <paramref name="operation"/> is audited under.</summary>
+    public static AuditAction Of(ApiOperation operation) => operation switch
+    {
+        ApiOperation.CreateCase or ApiOperation.OpenCaseForPerson => CaseCreate,
+        ApiOperation.ListCases => CaseList,
+        ApiOperation.ReadCase => CaseRead,
+        ApiOperation.UpdateCase or ApiOperation.EditPerson => CaseUpdate,
+        ApiOperation.AddNote => NoteCreate,
+        ApiOperation.ReadTimeline => TimelineRead,
+        ApiOperation.RecordConsent => ConsentRecord,
+        ApiOperation.RevokeConsent => ConsentRevoke,
+        ApiOperation.CreateReferral => ReferralCreate,
+        ApiOperation.ListReferrals => ReferralList,
+        ApiOperation.AcceptReferral => ReferralAccept,
+        ApiOperation.DeclineReferral => ReferralDecline,
+        ApiOperation.ReadOutreach => OutreachRead,
+        ApiOperation.LogContacts => ContactLog,
+        ApiOperation.ListContacts => ContactList,
+        ApiOperation.ListPoison => PoisonList,
+        ApiOperation.ReplayPoison => PoisonReplay,
+        ApiOperation.ReadAudit => AuditRead,
+        ApiOperation.ExportPerson => PersonExport,
+        ApiOperation.ErasePerson => PersonErase,
+        ApiOperation.ReadReports => ReportRead,
+        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "No audit action for this operation."),
+    };
+
+    /// <summary>The action stored under <paramref name="name"/>.</summary>
+    public static AuditAction FromName(string name) =>
+        ByName.TryGetValue(name, out var action) ? action : throw new FormatException($"Unknown audit action '{name}'.");
+
+    public override string ToString() => Name;
+}

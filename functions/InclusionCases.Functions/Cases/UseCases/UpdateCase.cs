@@ -1,0 +1,166 @@
+using System.Text.Json;
+using InclusionCases.Domain.Access;
+using InclusionCases.Domain.Cases;
+using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Persons;
+using InclusionCases.Functions.Cases.Contracts;
+using InclusionCases.Functions.Http;
+using InclusionCases.Functions.PersonFile;
+
+namespace InclusionCases.Functions.Cases.UseCases;
+
+/// <summary>
+/// Changes a case under <c>If-Match</c> (merge semantics): workflow moves as <see cref="CaseWorkflow"/>
+/// allows, and person fields only by a holder's social worker (and never once the person's data was
+/// erased). One read of the person's file, then one commit: two sequential round trips.
+/// </summary>
+public sealed class UpdateCase(PersonFileAccess files, PersonFileWriter writer, TimeProvider clock)
+{
+    public async Task<(CaseResponse Case, string ETag)> ExecuteAsync(Caller caller, string caseId, string? ifMatch, UpdateCaseRequest request, JsonElement json, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            throw new ApiProblemException(ProblemTypes.PreconditionRequired, "Send If-Match with the ETag of the case as last read.");
+        }
+
+        var errors = new FieldErrors();
+        CaseInput.ValidateWorkerId(errors, request.AssignedWorkerId);
+        if (PersonInputValidation.Has(json, "status") && request.Status is null)
+        {
+            errors.Add("status", "A case always has a status.");
+        }
+
+        var personSent = PersonInputValidation.Has(json, "person");
+        if (request.Person is not null)
+        {
+            PersonInputValidation.Validate(errors, "person", request.Person, json.GetProperty("person"), clock.GetUtcNow().Year);
+        }
+        else if (personSent)
+        {
+            errors.Add("person", "The person cannot be removed from a case.");
+        }
+
+        errors.ThrowIfAny();
+
+        var (file, stored) = await files.LoadCaseForChangeAsync(caller, ApiOperation.UpdateCase, caseId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var access = file.Access;
+        if (personSent)
+        {
+            PersonFileAccess.Require(AccessPolicy.Decide(caller, ApiOperation.EditPerson, access, caseId, now), "case");
+        }
+
+        var current = stored.Value;
+        if (ifMatch.Trim() != "*" && ifMatch.Trim().TrimStart('W', '/') != CaseProjection.ETag(current))
+        {
+            throw new ApiProblemException(ProblemTypes.PreconditionFailed, "The case has changed since it was read. Read it again and retry.");
+        }
+
+        var updated = Apply(current, request, json);
+        var move = CaseWorkflow.Check(current.Status, updated.Status, updated.Housing, updated.Closure);
+        if (!move.Allowed)
+        {
+            throw ApiProblemException.Conflict(move.Problem!, new Dictionary<string, object>
+            {
+                ["currentStatus"] = CaseWorkflow.Name(current.Status),
+                ["allowed"] = move.AllowedMoves.Select(CaseWorkflow.Name).ToArray(),
+            });
+        }
+
+        var person = file.Person!.Value;
+        var newPerson = request.Person is null ? person : PersonInputValidation.Merge(person, request.Person, json.GetProperty("person"));
+        var changedFields = ChangedFields(current, updated, person, newPerson);
+        if (changedFields.Count == 0 && updated.Status == current.Status)
+        {
+            return (CaseProjection.For(caller, current, person, access, now), CaseProjection.ETag(current));
+        }
+
+        var change = writer.Begin(current.PersonId, caller, "case.updated");
+        updated = updated with { UpdatedAt = change.Now, Version = current.Version + 1 };
+        change.Replace(CaseEntities.ToEntity(updated), stored.ETag);
+        if (newPerson != person)
+        {
+            change.Replace(CaseEntities.ToEntity(newPerson, file.PersonCreatedAt, change.Now), file.Person.ETag);
+        }
+
+        if (updated.Status != current.Status)
+        {
+            change.Timeline(updated, TimelineKind.StatusChanged, new Dictionary<string, string>
+            {
+                ["from"] = CaseWorkflow.Name(current.Status),
+                ["to"] = CaseWorkflow.Name(updated.Status),
+            });
+        }
+
+        if (changedFields.Count > 0)
+        {
+            change.Timeline(updated, TimelineKind.Updated, new Dictionary<string, string> { ["fields"] = string.Join(',', changedFields) }, after: TimeSpan.FromTicks(1));
+        }
+
+        await writer.CommitAsync(change, cancellationToken);
+        return (CaseProjection.For(caller, updated, newPerson, access, change.Now), CaseProjection.ETag(updated));
+    }
+
+    private static CaseFile Apply(CaseFile c, UpdateCaseRequest request, JsonElement json)
+    {
+        var housing = c.Housing;
+        if (PersonInputValidation.Has(json, "housing"))
+        {
+            var sent = json.GetProperty("housing");
+            housing = request.Housing is null ? null : new Housing(
+                PersonInputValidation.Has(sent, "moveInDate") ? request.Housing.MoveInDate : housing?.MoveInDate,
+                PersonInputValidation.Has(sent, "tenancyStatus") ? request.Housing.TenancyStatus : housing?.TenancyStatus);
+        }
+
+        var closure = c.Closure;
+        if (PersonInputValidation.Has(json, "closure"))
+        {
+            var sent = json.GetProperty("closure");
+            closure = request.Closure is null ? null : new Closure(
+                PersonInputValidation.Has(sent, "reason") ? request.Closure.Reason : closure?.Reason,
+                PersonInputValidation.Has(sent, "date") ? request.Closure.Date : closure?.Date);
+        }
+
+        return c with
+        {
+            Status = request.Status ?? c.Status,
+            AssignedWorkerId = PersonInputValidation.Has(json, "assignedWorkerId") ? request.AssignedWorkerId : c.AssignedWorkerId,
+            Housing = housing is { MoveInDate: null, TenancyStatus: null } ? null : housing,
+            Closure = closure is { Reason: null, Date: null } ? null : closure,
+        };
+    }
+
+    private static List<string> ChangedFields(CaseFile before, CaseFile after, Person personBefore, Person personAfter)
+    {
+        var fields = new List<string>();
+        if (before.AssignedWorkerId != after.AssignedWorkerId)
+        {
+            fields.Add("assignedWorkerId");
+        }
+
+        if (before.Housing != after.Housing)
+        {
+            fields.Add("housing");
+        }
+
+        if (before.Closure != after.Closure)
+        {
+            fields.Add("closure");
+        }
+
+        if (personBefore.DisplayName != personAfter.DisplayName || personBefore.BirthYear != personAfter.BirthYear
+            || personBefore.Gender != personAfter.Gender || !personBefore.Languages.SequenceEqual(personAfter.Languages))
+        {
+            fields.Add("person");
+        }
+
+        if (personBefore.Sensitive != personAfter.Sensitive)
+        {
+            fields.Add("person.sensitive");
+        }
+
+        return fields;
+    }
+}

@@ -1,0 +1,79 @@
+using Azure;
+using Azure.Data.Tables;
+using InclusionCases.Domain.Cases;
+using InclusionCases.Domain.Identity;
+
+namespace InclusionCases.Functions.PersonFile;
+
+/// <summary>
+/// One atomic change to a person's file, gathered before it is committed by
+/// <see cref="PersonFileWriter"/>: rows written with the ETags they were read with, new rows, and
+/// timeline entries. The writer adds the outbox row (with the request's audit entry) and commits it
+/// all in one batch of the person's partition, so a change lands whole or not at all.
+/// </summary>
+public sealed class PersonChange
+{
+    internal const int MaxRows = 98; // a batch holds 100 actions; the outbox row takes one
+
+    private readonly List<TableTransactionAction> _actions = [];
+
+    internal PersonChange(string personId, Caller? caller, DateTimeOffset now, string eventKind)
+    {
+        PersonId = personId;
+        Caller = caller;
+        Now = now;
+        EventKind = eventKind;
+    }
+
+    public string PersonId { get; }
+
+    /// <summary>Who makes the change (none for system jobs).</summary>
+    public Caller? Caller { get; }
+
+    /// <summary>The time of the change: every row it writes carries this one.</summary>
+    public DateTimeOffset Now { get; }
+
+    /// <summary>What the projector is told happened, e.g. <c>case.updated</c>.</summary>
+    public string EventKind { get; }
+
+    public bool IsEmpty => _actions.Count == 0;
+
+    public int Count => _actions.Count;
+
+    internal IReadOnlyList<TableTransactionAction> Actions => _actions;
+
+    /// <summary>A row under a fresh key (upserted: an SDK retry of a batch that landed must not become a 409).</summary>
+    public PersonChange Add(TableEntity row) => With(new(TableTransactionActionType.UpsertReplace, Own(row)));
+
+    /// <summary>A row as read, replaced only if nobody changed it since (412 otherwise).</summary>
+    public PersonChange Replace(TableEntity row, ETag etag) => With(new(TableTransactionActionType.UpdateReplace, Own(row), etag));
+
+    /// <summary>Some columns of a row as read, merged only if nobody changed it since.</summary>
+    public PersonChange Merge(TableEntity row, ETag etag) => With(new(TableTransactionActionType.UpdateMerge, Own(row), etag));
+
+    /// <summary>An event on a case's timeline, by the caller, at <see cref="Now"/>.</summary>
+    public PersonChange Timeline(CaseFile caseFile, TimelineKind kind, IReadOnlyDictionary<string, string>? detail, TimeSpan? after = null)
+    {
+        ArgumentNullException.ThrowIfNull(caseFile);
+        var actor = Caller ?? throw new InvalidOperationException("Timeline events have an actor.");
+        var entry = new TimelineEntry(RecordIds.NewEntryId(), caseFile.Id, kind, Now + (after ?? TimeSpan.Zero), actor.Id, actor.OrganisationId, false, null, detail);
+        return Add(CaseEntities.ToEntity(entry, PersonId));
+    }
+
+    private PersonChange With(TableTransactionAction action)
+    {
+        if (_actions.Count >= MaxRows)
+        {
+            throw new InvalidOperationException($"A person change holds at most {MaxRows} rows.");
+        }
+
+        _actions.Add(action);
+        return this;
+    }
+
+    private TableEntity Own(TableEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.PartitionKey == PersonId ? row : throw new ArgumentException("A person change writes the person's own partition only.", nameof(row));
+    }
+}

@@ -1,0 +1,75 @@
+using InclusionCases.Domain.Access;
+using InclusionCases.Domain.Identity;
+using InclusionCases.Functions.Audit;
+using InclusionCases.Functions.Http;
+
+namespace InclusionCases.Functions.PersonFile;
+
+/// <summary>
+/// Loads a person's file for a request and asks <see cref="AccessPolicy.Decide"/> whether the caller
+/// may do the operation, through one case (case routes) or through any (person routes): 404 for what
+/// the caller may not know exists, 403 for what it sees but may not do, 410 for a write about a
+/// person whose data was erased. Reads write their audit entry beside the load; changes declare
+/// theirs, and it is committed with the change (<see cref="PersonFileWriter"/>). Refusals are recorded
+/// as denied by the request pipeline.
+/// </summary>
+public sealed class PersonFileAccess(PersonFileStore store, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>A case's file for reading it.</summary>
+    public Task<(PersonPartition File, Stored<Domain.Cases.CaseFile> Case)> ReadCaseAsync(Caller caller, ApiOperation operation, string caseId, CancellationToken cancellationToken) =>
+        CaseAsync(caller, operation, caseId, forChange: false, cancellationToken);
+
+    /// <summary>A case's file for changing it.</summary>
+    public Task<(PersonPartition File, Stored<Domain.Cases.CaseFile> Case)> LoadCaseForChangeAsync(Caller caller, ApiOperation operation, string caseId, CancellationToken cancellationToken) =>
+        CaseAsync(caller, operation, caseId, forChange: true, cancellationToken);
+
+    /// <summary>A person's file for changing it through any of their cases (consents, another case).</summary>
+    public async Task<PersonPartition> LoadPersonForChangeAsync(Caller caller, ApiOperation operation, string personId, string field, CancellationToken cancellationToken)
+    {
+        if (!RecordIds.IsPersonId(personId))
+        {
+            throw ApiProblemException.Invalid(field, "Not a person id.");
+        }
+
+        var file = await LoadAsync(AuditAction.Of(operation), "person/" + personId, personId, forChange: true, cancellationToken);
+        Require(file.Person is null ? AccessDecision.NotFound : AccessPolicy.Decide(caller, operation, file.Access, null, clock.GetUtcNow()), "person");
+        return file;
+    }
+
+    /// <summary>Throws the answer of a decision other than allowed.</summary>
+    public static void Require(AccessDecision decision, string what)
+    {
+        switch (decision)
+        {
+            case AccessDecision.NotFound:
+                throw ApiProblemException.NotFound(what);
+            case AccessDecision.Forbidden:
+                throw ApiProblemException.Forbidden($"Your role or organisation may not do this on this {what}.");
+            case AccessDecision.Gone:
+                throw new ApiProblemException(ProblemTypes.Erased, "The person's data was erased: nothing more is written about them.");
+            default:
+                return;
+        }
+    }
+
+    private async Task<(PersonPartition File, Stored<Domain.Cases.CaseFile> Case)> CaseAsync(
+        Caller caller, ApiOperation operation, string caseId, bool forChange, CancellationToken cancellationToken)
+    {
+        var personId = RecordIds.PersonOfCase(caseId) ?? throw ApiProblemException.Invalid("caseId", "Not a case id.");
+        var file = await LoadAsync(AuditAction.Of(operation), "case/" + caseId, personId, forChange, cancellationToken);
+        var stored = file.Case(caseId);
+        Require(stored is null || file.Person is null ? AccessDecision.NotFound : AccessPolicy.Decide(caller, operation, file.Access, caseId, clock.GetUtcNow()), "case");
+        return (file, stored!);
+    }
+
+    private Task<PersonPartition> LoadAsync(AuditAction action, string resource, string personId, bool forChange, CancellationToken cancellationToken)
+    {
+        if (!forChange)
+        {
+            return audit.BesideAsync(action, resource, personId, () => store.LoadAsync(personId, cancellationToken), cancellationToken);
+        }
+
+        RequestAudit.Current?.Attempt(action, resource, personId, clock.GetUtcNow());
+        return store.LoadAsync(personId, cancellationToken);
+    }
+}

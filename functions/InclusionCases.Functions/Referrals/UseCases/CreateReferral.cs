@@ -1,0 +1,58 @@
+using InclusionCases.Domain.Access;
+using InclusionCases.Domain.Consents;
+using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Referrals;
+using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.PersonFile;
+using InclusionCases.Functions.Referrals.Contracts;
+using InclusionCases.Functions.Storage;
+
+namespace InclusionCases.Functions.Referrals.UseCases;
+
+/// <summary>The case's lead asks a partner to take part, only while the person's consent covers that partner.</summary>
+public sealed class CreateReferral(PersonFileAccess files, PersonFileWriter writer, OrganisationRepository organisations, TimeProvider clock)
+{
+    public const int MaxReasonLength = 2_000;
+
+    public async Task<ReferralResponse> ExecuteAsync(Caller caller, string caseId, ReferralRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new FieldErrors();
+        errors.Required("toOrganisationId", request.ToOrganisationId, 64);
+        if (request.ToOrganisationId is not null && !TableKeys.IsValid(request.ToOrganisationId))
+        {
+            errors.Add("toOrganisationId", "Not an organisation id.");
+        }
+
+        errors.Required("reason", request.Reason, MaxReasonLength, allowLineBreaks: true);
+        errors.ThrowIfAny();
+
+        var (file, stored) = await files.LoadCaseForChangeAsync(caller, ApiOperation.CreateReferral, caseId, cancellationToken);
+        var target = request.ToOrganisationId!;
+        if (await organisations.FindAsync(target, cancellationToken) is null)
+        {
+            throw ApiProblemException.Invalid("toOrganisationId", "Unknown organisation.");
+        }
+
+        var caseFile = stored.Value;
+        if (target == caseFile.LeadOrganisationId || caseFile.Participants.Contains(target))
+        {
+            throw ApiProblemException.Conflict("That organisation already takes part in the case.");
+        }
+
+        if (file.Referrals.Any(r => r.Value.CaseId == caseId && r.Value.ToOrganisationId == target && r.Value.Status == ReferralStatus.Pending))
+        {
+            throw ApiProblemException.Conflict("A referral of this case to that organisation is already pending.");
+        }
+
+        ReferralConsent.Require(file.Access, target, clock.GetUtcNow());
+        var change = writer.Begin(file.PersonId, caller, "referral.created");
+        var referral = new Referral(RecordIds.NewReferralId(file.PersonId), caseId, caseFile.LeadOrganisationId, target, request.Reason!.Trim(), ReferralStatus.Pending, caller.Id, change.Now, null);
+        change.Add(CaseEntities.ToEntity(referral, file.PersonId))
+            .Timeline(caseFile, TimelineKind.ReferralCreated, new Dictionary<string, string> { ["referralId"] = referral.Id, ["toOrganisationId"] = target });
+        await writer.CommitAsync(change, cancellationToken);
+        return ReferralResponse.From(referral);
+    }
+}

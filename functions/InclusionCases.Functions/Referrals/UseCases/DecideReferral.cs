@@ -1,0 +1,48 @@
+using InclusionCases.Domain.Access;
+using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Referrals;
+using InclusionCases.Functions.Audit;
+using InclusionCases.Functions.Http;
+using InclusionCases.Functions.PersonFile;
+using InclusionCases.Functions.Referrals.Contracts;
+
+namespace InclusionCases.Functions.Referrals.UseCases;
+
+/// <summary>The referred organisation accepts (and takes part in the case, while consent covers it) or declines a pending referral.</summary>
+public sealed class DecideReferral(PersonFileStore store, PersonFileWriter writer, TimeProvider clock)
+{
+    public async Task<ReferralResponse> ExecuteAsync(Caller caller, string referralId, bool accept, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var personId = RecordIds.PersonOfReferral(referralId) ?? throw ApiProblemException.Invalid("referralId", "Not a referral id.");
+        var operation = accept ? ApiOperation.AcceptReferral : ApiOperation.DeclineReferral;
+        RequestAudit.Current?.Attempt(AuditAction.Of(operation), "referral/" + referralId, personId, clock.GetUtcNow());
+        var file = await store.LoadAsync(personId, cancellationToken);
+        var stored = file.Referral(referralId);
+        PersonFileAccess.Require(
+            stored is null ? AccessDecision.NotFound : AccessPolicy.DecideOnReferral(caller, operation, stored.Value.FromOrganisationId, stored.Value.ToOrganisationId, file.Access.Erased),
+            "referral");
+
+        var referral = stored!.Value;
+        if (referral.Status != ReferralStatus.Pending)
+        {
+            throw ApiProblemException.Conflict($"The referral is already {referral.Status.ToString().ToLowerInvariant()}.");
+        }
+
+        var caseRow = file.Case(referral.CaseId) ?? throw ApiProblemException.NotFound("referral");
+        var change = writer.Begin(personId, caller, accept ? "referral.accepted" : "referral.declined");
+        var decided = referral with { Status = accept ? ReferralStatus.Accepted : ReferralStatus.Declined, DecidedAt = change.Now };
+        change.Replace(CaseEntities.ToEntity(decided, personId), stored.ETag);
+        var caseFile = caseRow.Value;
+        if (accept)
+        {
+            ReferralConsent.Require(file.Access, referral.ToOrganisationId, change.Now);
+            caseFile = caseFile with { Participants = [.. caseFile.Participants, referral.ToOrganisationId], UpdatedAt = change.Now, Version = caseFile.Version + 1 };
+            change.Replace(CaseEntities.ToEntity(caseFile), caseRow.ETag);
+        }
+
+        change.Timeline(caseFile, accept ? TimelineKind.ReferralAccepted : TimelineKind.ReferralDeclined, new Dictionary<string, string> { ["referralId"] = referralId, ["organisationId"] = referral.ToOrganisationId });
+        await writer.CommitAsync(change, cancellationToken);
+        return ReferralResponse.From(decided);
+    }
+}
