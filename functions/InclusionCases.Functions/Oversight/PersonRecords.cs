@@ -24,7 +24,9 @@ public sealed class PersonRecords(PersonFileStore cases, ContactStore contacts, 
         var timelines = await Task.WhenAll(partition.Cases.Select(async c =>
             new CaseTimelineExport(c.Value.Id, [.. (await cases.AllTimelineAsync(personId, c.Value.Id, cancellationToken)).Select(e => CaseProjection.Item(e.Value))])));
         var outreach = await contacts.AllOutreachAsync(personId, cancellationToken);
+        // Entries committed with a change but not yet projected to the log are in the outbox rows just read.
         var disclosures = (await audit.AllOfPersonAsync(personId, cancellationToken))
+            .UnionBy(partition.OutboxAudit, e => e.Id)
             .Where(e => e.Outcome == AuditOutcome.Allowed && Disclosing.Contains(e.Action))
             .Select(AuditItem.From)
             .ToList();
