@@ -154,10 +154,12 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
             errors.Add("person", "The person cannot be removed from a case.");
         }
 
+        CaseDates.Validate(errors, request, now);
         errors.ThrowIfAny();
 
         var (partition, stored) = await AuthorizeAsync(caller, caseId, ApiOperation.UpdateCase, "case.update", cancellationToken);
         var current = stored.Value;
+        CaseDates.ThrowIfClosedBeforeOpened(request, current, now);
         var access = partition.AccessTo(current);
         if (ifMatch.Trim() != "*" && ifMatch.Trim().TrimStart('W', '/') != CaseProjection.ETag(current))
         {
@@ -239,8 +241,7 @@ public sealed class CaseService(CaseStore store, OrganisationCaseIndex index, Ca
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         var errors = new FieldErrors();
-        errors.Required("text", request.Text, FieldErrors.MaxNoteLength);
-        errors.Optional("text", request.Text, FieldErrors.MaxNoteLength, allowLineBreaks: true);
+        errors.Required("text", request.Text, FieldErrors.MaxNoteLength, allowLineBreaks: true);
         if (request.Visibility is null)
         {
             errors.Add("visibility", "Required: shared or organisation.");

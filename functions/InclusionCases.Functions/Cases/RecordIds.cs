@@ -35,12 +35,12 @@ public static partial class RecordIds
 
     private static string Random(int length) => RandomNumberGenerator.GetString(Alphabet, length);
 
-    [GeneratedRegex("^(?<person>p[a-z2-7]{16})-c[a-z2-7]{10}$")]
+    [GeneratedRegex(@"^(?<person>p[a-z2-7]{16})-c[a-z2-7]{10}\z")]
     private static partial Regex CaseId();
 
-    [GeneratedRegex("^(?<person>p[a-z2-7]{16})-r[a-z2-7]{10}$")]
+    [GeneratedRegex(@"^(?<person>p[a-z2-7]{16})-r[a-z2-7]{10}\z")]
     private static partial Regex ReferralId();
 
-    [GeneratedRegex("^k[a-z2-7]{12}$")]
+    [GeneratedRegex(@"^k[a-z2-7]{12}\z")]
     private static partial Regex ConsentId();
 }

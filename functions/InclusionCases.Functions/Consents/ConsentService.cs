@@ -110,6 +110,6 @@ public sealed partial class ConsentService(CaseStore store, CaseService cases, O
         }
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,63}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{1,63}\z")]
     private static partial Regex OrganisationId();
 }

@@ -30,8 +30,7 @@ public sealed class ReferralService(CaseStore store, CaseService cases, Organisa
             errors.Add("toOrganisationId", "Not an organisation id.");
         }
 
-        errors.Required("reason", request.Reason, MaxReasonLength);
-        errors.Optional("reason", request.Reason, MaxReasonLength, allowLineBreaks: true);
+        errors.Required("reason", request.Reason, MaxReasonLength, allowLineBreaks: true);
         errors.ThrowIfAny();
 
         var (partition, stored) = await cases.AuthorizeAsync(caller, caseId, ApiOperation.CreateReferral, "referral.create", cancellationToken);
