@@ -26,6 +26,8 @@ else
   echo "updating app registration '$name' ($app_id)..." >&2
   az ad app update --id "$app_id" --app-roles "$roles"
 fi
+# v2 access tokens carry aud = the client id GUID (api://{id} when asked for by the URI): the API accepts
+# exactly those two, derived from the apiClientId the template receives.
 az ad app update --id "$app_id" --identifier-uris "api://$app_id" --set api.requestedAccessTokenVersion=2
 az ad sp show --id "$app_id" >/dev/null 2>&1 || az ad sp create --id "$app_id" >/dev/null
 echo "$app_id"

@@ -11,14 +11,11 @@ param environmentName string
 @description('Azure region of every resource.')
 param location string
 
-@description('Application (client) id of the API\'s Entra ID app registration (see infra/entra-app.sh).')
+@description('Application (client) id of the API\'s Entra ID app registration (see infra/entra-app.sh). Access tokens are accepted with aud = this id (v2 tokens) or api://{this id}, nothing else.')
 param apiClientId string
 
 @description('Entra ID tenant of the app registration.')
 param tenantId string = tenant().tenantId
-
-@description('Audience the API accepts in access tokens.')
-param apiAudience string = 'api://${apiClientId}'
 
 @description('Years a person\'s data is kept after all their cases closed.')
 @minValue(1)
@@ -45,7 +42,6 @@ module app 'modules/app.bicep' = {
     location: location
     apiClientId: apiClientId
     tenantId: tenantId
-    apiAudience: apiAudience
     closedCaseRetentionYears: closedCaseRetentionYears
     contactRetentionYears: contactRetentionYears
   }

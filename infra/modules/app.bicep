@@ -5,7 +5,6 @@ param environmentName string
 param location string
 param apiClientId string
 param tenantId string
-param apiAudience string
 param closedCaseRetentionYears int
 param contactRetentionYears int
 
@@ -189,8 +188,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       Auth__Mode: 'AzureAd'
       AzureAd__Instance: environment().authentication.loginEndpoint
       AzureAd__TenantId: tenantId
+      // The accepted audiences follow from the client id (see EntraAudiences): no AzureAd__Audience.
       AzureAd__ClientId: apiClientId
-      AzureAd__Audience: apiAudience
       CaseEventsQueue: queueNames[0]
       ContactIntakeQueue: queueNames[1]
       RetentionSchedule: '0 30 3 * * *'

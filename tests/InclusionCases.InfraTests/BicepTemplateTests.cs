@@ -8,14 +8,6 @@ namespace InclusionCases.InfraTests;
 /// <summary>infra/main.bicep builds and lints clean, and sets up exactly what the code expects.</summary>
 public sealed class BicepTemplateTests
 {
-    private static readonly Lazy<JsonObject> App = new(() =>
-    {
-        var (exitCode, output, errors) = BicepCli.Run("build", "main.bicep", "--stdout");
-        Assert.True(exitCode == 0, errors);
-        var main = JsonNode.Parse(output)!.AsObject();
-        return main["resources"]!.AsArray().Single(r => r!["type"]!.GetValue<string>() == "Microsoft.Resources/deployments")!["properties"]!["template"]!.AsObject();
-    });
-
     [Fact]
     public void Build_MainTemplate_SucceedsWithoutWarnings()
     {
@@ -50,7 +42,7 @@ public sealed class BicepTemplateTests
         var required = new List<string>
         {
             "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
-            "Auth__Mode", "AzureAd__Instance", "AzureAd__TenantId", "AzureAd__ClientId", "AzureAd__Audience",
+            "Auth__Mode", "AzureAd__Instance", "AzureAd__TenantId", "AzureAd__ClientId",
         };
         required.AddRange(QueueNames.Settings.Keys);
         required.AddRange(catalog.Queues.Select(q => q.QueueName.Trim('%')));
@@ -75,7 +67,7 @@ public sealed class BicepTemplateTests
     [Fact]
     public void RoleAssignments_GrantOnlyTableQueueAndBlobDataRoles()
     {
-        var roles = App.Value["variables"]!["roles"]!.AsObject().Select(r => r.Value!.GetValue<string>()).ToHashSet();
+        var roles = MainTemplate.App["variables"]!["roles"]!.AsObject().Select(r => r.Value!.GetValue<string>()).ToHashSet();
 
         Assert.Equal(
             new HashSet<string>
@@ -95,7 +87,7 @@ public sealed class BicepTemplateTests
     [Fact]
     public void TablesAndQueues_AreTheOnesTheCodeUses()
     {
-        var variables = App.Value["variables"]!;
+        var variables = MainTemplate.App["variables"]!;
 
         Assert.Equal(TableNames.All, variables["tableNames"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal(QueueNames.Settings.Values.Order(), variables["queueNames"]!.AsArray().Select(q => q!.GetValue<string>()).Order());
@@ -122,9 +114,7 @@ public sealed class BicepTemplateTests
         Assert.Equal("10.0", runtime["version"]!.GetValue<string>());
     }
 
-    private static IEnumerable<JsonObject> Resources(string type) =>
-        App.Value["resources"]!.AsArray().Select(r => r!.AsObject()).Where(r => r["type"]!.GetValue<string>() == type);
+    private static IEnumerable<JsonObject> Resources(string type) => MainTemplate.Resources(type);
 
-    private static JsonObject AppSettings() =>
-        Resources("Microsoft.Web/sites/config").Single()["properties"]!.AsObject();
+    private static JsonObject AppSettings() => MainTemplate.AppSettings();
 }

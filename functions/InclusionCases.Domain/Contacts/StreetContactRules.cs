@@ -96,14 +96,9 @@ public static class StreetContactRules
             return;
         }
 
-        if (value.Length > maxLength)
+        foreach (var problem in Text.FreeText.Problems(value, maxLength, allowLineBreaks))
         {
-            add(field, $"At most {maxLength} characters.");
-        }
-
-        if (value.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t')))
-        {
-            add(field, "Control characters are not allowed.");
+            add(field, problem);
         }
     }
 }

@@ -7,6 +7,6 @@ public static partial class PersonIds
 {
     public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);
 
-    [GeneratedRegex("^p[a-z2-7]{16}$")]
+    [GeneratedRegex(@"^p[a-z2-7]{16}\z")]
     private static partial Regex Pattern();
 }

@@ -10,7 +10,7 @@ internal static class CaseInput
     public static void ValidateWorkerId(FieldErrors errors, string? workerId)
     {
         errors.Optional("assignedWorkerId", workerId, FieldErrors.MaxNameLength);
-        if (workerId is not null && !TableKeys.IsValid(workerId))
+        if (workerId is not null && (!TableKeys.IsValid(workerId) || workerId.Trim() != workerId))
         {
             errors.Add("assignedWorkerId", "Not a valid id.");
         }

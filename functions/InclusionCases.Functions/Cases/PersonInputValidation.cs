@@ -78,6 +78,6 @@ public static partial class PersonInputValidation
 
     private static SensitiveData? Sensitive(SensitiveInput? s) => s is null ? null : new SensitiveData(s.Health, s.Addiction, s.MigrationStatus, s.Violence);
 
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")]
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}\z")]
     private static partial Regex LanguageTag();
 }

@@ -1,3 +1,5 @@
+using InclusionCases.Domain.Text;
+
 namespace InclusionCases.Functions.Http;
 
 /// <summary>Collects what is wrong with a request, field by field, for one 400 that names them all.</summary>
@@ -20,7 +22,11 @@ public sealed class FieldErrors
         messages.Add(message);
     }
 
-    /// <summary>Checks a required string: present, not blank, no control characters, at most <paramref name="maxLength"/>.</summary>
+    /// <summary>
+    /// Checks a required string: present and not blank, then as <see cref="Optional"/>. Multi-line text
+    /// passes <paramref name="allowLineBreaks"/> here too: one call per field, so two checks of one
+    /// field cannot apply different rules.
+    /// </summary>
     public void Required(string field, string? value, int maxLength, bool allowLineBreaks = false)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -32,7 +38,11 @@ public sealed class FieldErrors
         Optional(field, value, maxLength, allowLineBreaks);
     }
 
-    /// <summary>Checks an optional string when present.</summary>
+    /// <summary>
+    /// Checks an optional string when present, with the one free-text rule (<see cref="FreeText"/>):
+    /// at most <paramref name="maxLength"/> characters; line breaks and tabs only in multi-line text
+    /// (<paramref name="allowLineBreaks"/>), no other control characters anywhere.
+    /// </summary>
     public void Optional(string field, string? value, int maxLength, bool allowLineBreaks = false)
     {
         if (value is null)
@@ -40,14 +50,9 @@ public sealed class FieldErrors
             return;
         }
 
-        if (value.Length > maxLength)
+        foreach (var problem in FreeText.Problems(value, maxLength, allowLineBreaks))
         {
-            Add(field, $"At most {maxLength} characters.");
-        }
-
-        if (value.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t')))
-        {
-            Add(field, "Control characters are not allowed.");
+            Add(field, problem);
         }
     }
 

@@ -32,10 +32,15 @@ public static partial class RequestBody
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
+            document = JsonDocument.Parse(bytes, ApiJson.DocumentOptions);
         }
         catch (JsonException ex)
         {
+            if (DuplicatedField(bytes) is { } field)
+            {
+                throw ApiProblemException.Invalid(field, "This field appears more than once.");
+            }
+
             throw ApiProblemException.Invalid("$", $"The body is not well-formed JSON ({ex.Message.Split(" Path:")[0]})");
         }
 
@@ -94,6 +99,57 @@ public static partial class RequestBody
         }
 
         return buffer.ToArray();
+    }
+
+    // Parsing again, duplicates allowed, finds where the first repeated key is: the 400 can name it.
+    private static string? DuplicatedField(byte[] bytes)
+    {
+        try
+        {
+            using var lenient = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = ApiJson.DocumentOptions.MaxDepth });
+            return DuplicatedField(lenient.RootElement, string.Empty);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? DuplicatedField(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    var at = path.Length == 0 ? property.Name : path + "." + property.Name;
+                    if (!names.Add(property.Name))
+                    {
+                        return at;
+                    }
+
+                    if (DuplicatedField(property.Value, at) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (DuplicatedField(item, $"{path}[{index++}]") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
     }
 
     private static ApiProblemException TooLarge() =>

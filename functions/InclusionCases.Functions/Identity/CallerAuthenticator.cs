@@ -31,7 +31,7 @@ public sealed class CallerAuthenticator(IMembershipReader memberships)
         var identity = ReadIdentity(result.Principal);
         if (identity is null)
         {
-            return CallerAuthentication.InvalidToken("The bearer token has no 'oid' claim.");
+            return CallerAuthentication.InvalidToken("The bearer token must carry one 'oid' claim, a string.");
         }
 
         var membership = await memberships.FindAsync(identity.UserId, cancellationToken);
@@ -43,8 +43,9 @@ public sealed class CallerAuthenticator(IMembershipReader memberships)
 
     internal static AuthenticatedIdentity? ReadIdentity(ClaimsPrincipal principal)
     {
-        var objectId = principal.FindFirst(ApiClaims.ObjectId)?.Value ?? principal.FindFirst(ApiClaims.MappedObjectId)?.Value;
-        if (string.IsNullOrWhiteSpace(objectId))
+        // One oid, a string: several (a JSON array) would leave the caller's identity to claim order.
+        var objectIds = principal.FindAll(ApiClaims.ObjectId).Concat(principal.FindAll(ApiClaims.MappedObjectId)).ToList();
+        if (objectIds is not [{ ValueType: ClaimValueTypes.String, Value: var objectId }] || string.IsNullOrWhiteSpace(objectId))
         {
             return null;
         }
@@ -61,6 +62,7 @@ public sealed class CallerAuthenticator(IMembershipReader memberships)
         SecurityTokenInvalidAudienceException => "The bearer token was issued for another audience.",
         SecurityTokenInvalidIssuerException => "The bearer token was issued by an issuer this API does not trust.",
         SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "The bearer token's signature is not valid.",
+        SecurityTokenClaimShapeException shape => shape.Message,
         _ => "The bearer token is not valid.",
     };
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using InclusionCases.Domain.Identity;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -6,9 +5,10 @@ using Microsoft.IdentityModel.Tokens;
 namespace InclusionCases.Functions.Identity;
 
 /// <summary>
-/// Signs development tokens shaped like Entra ID v2 access tokens (<c>oid</c>, <c>name</c>,
-/// <c>roles</c>, <c>tid</c>). Used by <c>./dev token</c> and the tests; registered only in
-/// Development mode.
+/// Signs development tokens shaped like the Entra ID v2 access tokens the API gets in Azure:
+/// <c>aud</c> the API's client id GUID, <c>iss</c> the tenant's v2 issuer, <c>ver</c> 2.0, <c>tid</c>,
+/// <c>oid</c>/<c>sub</c>, <c>azp</c>, <c>roles</c>, <c>name</c> for users and <c>idtyp: app</c> for
+/// applications. Used by <c>./dev token</c> and the tests; registered only in Development mode.
 /// </summary>
 public sealed class DevelopmentTokenIssuer(DevelopmentAuthOptions options)
 {
@@ -20,26 +20,41 @@ public sealed class DevelopmentTokenIssuer(DevelopmentAuthOptions options)
     public string Issue(string objectId, string? name, IEnumerable<AppRole> roles, DateTimeOffset? now = null, TimeSpan? lifetime = null, string? audience = null)
     {
         var issuedAt = now ?? DateTimeOffset.UtcNow;
-        var claims = new List<Claim>
-        {
-            new(ApiClaims.ObjectId, objectId),
-            new("sub", objectId),
-            new("tid", options.TenantId),
-            new("ver", "2.0"),
-        };
-        claims.Add(name is null ? new Claim("idtyp", "app") : new Claim(ApiClaims.Name, name));
-        claims.AddRange(roles.Select(r => new Claim(ApiClaims.Roles, r.ToString())));
-
         var descriptor = new SecurityTokenDescriptor
         {
-            Issuer = options.Issuer,
+            Issuer = options.EffectiveIssuer,
             Audience = audience ?? options.Audience,
             IssuedAt = issuedAt.UtcDateTime,
             NotBefore = issuedAt.UtcDateTime,
             Expires = (issuedAt + (lifetime ?? DefaultLifetime)).UtcDateTime,
-            Subject = new ClaimsIdentity(claims),
+            Claims = Claims(objectId, name, roles),
             SigningCredentials = _credentials,
         };
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
+    }
+
+    private Dictionary<string, object> Claims(string objectId, string? name, IEnumerable<AppRole> roles)
+    {
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [ApiClaims.ObjectId] = objectId,
+            ["sub"] = objectId,
+            ["tid"] = options.TenantId,
+            ["ver"] = "2.0",
+            ["azp"] = options.ClientAppId,
+            // 1: the client authenticated with a secret, as partner systems and the web front end do.
+            ["azpacr"] = "1",
+            [ApiClaims.Roles] = roles.Select(r => r.ToString()).ToArray(),
+        };
+        if (name is null)
+        {
+            claims["idtyp"] = "app";
+        }
+        else
+        {
+            claims[ApiClaims.Name] = name;
+        }
+
+        return claims;
     }
 }

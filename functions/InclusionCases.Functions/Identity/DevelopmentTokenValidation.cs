@@ -7,14 +7,16 @@ internal static class DevelopmentTokenValidation
 {
     public static TokenValidationParameters Parameters(DevelopmentAuthOptions options) => new()
     {
-        ValidIssuer = options.Issuer,
-        ValidAudience = options.Audience,
+        ValidIssuer = options.EffectiveIssuer,
+        ValidAudiences = EntraTokens.Audiences(options.Audience),
         IssuerSigningKey = DevelopmentSigningKey.From(options),
         ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
         RequireSignedTokens = true,
         RequireExpirationTime = true,
         ValidateIssuer = true,
         ValidateAudience = true,
+        // "api://{clientId}/" is not "api://{clientId}".
+        IgnoreTrailingSlashWhenValidatingAudience = false,
         ValidateLifetime = true,
         ValidateIssuerSigningKey = true,
         ClockSkew = TimeSpan.FromSeconds(30),

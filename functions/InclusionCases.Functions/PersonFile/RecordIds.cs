@@ -32,12 +32,12 @@ public static partial class RecordIds
 
     private static string Random(int length) => Storage.EntryIds.Random(length);
 
-    [GeneratedRegex("^(?<person>p[a-z2-7]{16})-c[a-z2-7]{10}$")]
+    [GeneratedRegex(@"^(?<person>p[a-z2-7]{16})-c[a-z2-7]{10}\z")]
     private static partial Regex CaseId();
 
-    [GeneratedRegex("^(?<person>p[a-z2-7]{16})-r[a-z2-7]{10}$")]
+    [GeneratedRegex(@"^(?<person>p[a-z2-7]{16})-r[a-z2-7]{10}\z")]
     private static partial Regex ReferralId();
 
-    [GeneratedRegex("^k[a-z2-7]{12}$")]
+    [GeneratedRegex(@"^k[a-z2-7]{12}\z")]
     private static partial Regex ConsentId();
 }

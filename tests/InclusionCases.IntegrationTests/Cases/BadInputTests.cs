@@ -27,6 +27,12 @@ public sealed class BadInputTests(AzuriteFixture azurite) : HostedTest(azurite)
         { "{\"type\": \"housingFirst\", \"personId\": \"' or 1 eq 1\"}", "personId" },
         { "{\"type\": \"housingFirst\", \"person\": {\"displayName\": \"A\"}, \"assignedWorkerId\": \"a/b#c\"}", "assignedWorkerId" },
         { "{\"type\": \"housingFirst\", \"person\": {\"displayName\": \"A\", \"sensitive\": {\"health\": \"" + new string('h', 4001) + "\"}}}", "person.sensitive.health" },
+        { "{\"type\": \"housingFirst\", \"Person\": {\"displayName\": \"A\"}}", "Person" },
+        { "{\"type\": \"housingFirst\", \"person\": {\"DisplayName\": \"A\"}}", "person.DisplayName" },
+        { "{\"type\": \"housingFirst\", \"type\": \"homelessness\", \"person\": {\"displayName\": \"A\"}}", "type" },
+        { "{\"type\": \"housingFirst\", \"person\": {\"displayName\": \"A\", \"birthYear\": \"1980\"}}", "person.birthYear" },
+        { "{\"type\": \"housingFirst\", \"personId\": \"paaaaaaaaaaaaaaaa\\n\"}", "personId" },
+        { "{\"type\": \"housingFirst\", \"person\": {\"displayName\": \"A\", \"languages\": [\"fr\\n\"]}}", "person.languages" },
     };
 
     [Theory]
@@ -47,6 +53,11 @@ public sealed class BadInputTests(AzuriteFixture azurite) : HostedTest(azurite)
     [InlineData("cases/p' or PartitionKey ne '/timeline", "caseId")]
     [InlineData("referrals/x' or 1 eq 1/accept", "referralId")]
     [InlineData("persons/%27%20or%201%20eq%201/consents/kaaaaaaaaaaaa", "personId")]
+    [InlineData("cases/paaaaaaaaaaaaaaaa-caaaaaaaaaa%0A", "caseId")]
+    [InlineData("cases/paaaaaaaaaaaaaaaa-caaaaaaaaaa%20", "caseId")]
+    [InlineData("referrals/paaaaaaaaaaaaaaaa-raaaaaaaaaa%0A/accept", "referralId")]
+    [InlineData("persons/paaaaaaaaaaaaaaaa%0A/consents/kaaaaaaaaaaaa", "personId")]
+    [InlineData("persons/paaaaaaaaaaaaaaaa/consents/kaaaaaaaaaaaa%0A", "consentId")]
     [InlineData("cases?status=lost", "status")]
     [InlineData("cases?limit=0", "limit")]
     [InlineData("cases?limit=201", "limit")]

@@ -26,6 +26,8 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
         "status", "housing", "moveInDate", "tenancyStatus", "closure", "reason", "date", "text", "visibility", "organisationIds",
         "scope", "expiresOn", "evidence", "toOrganisationId", "id", "observedAt", "zone", "location", "lat", "lon", "alias", "needs",
         "servicesOffered", "notes", "beddedDown", "followUp", "contacts", "messageId", "replacement", "leadOrganisationId",
+        // Case variants of real fields: unknown fields under case-sensitive names.
+        "Person", "Status", "DisplayName", "BirthYear", "Type", "PersonId", "ObservedAt", "MoveInDate",
     ];
 
     private static readonly string[] Words =
@@ -33,29 +35,35 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
         "", " ", "housingFirst", "homelessness", "active", "housed", "closed", "shared", "organisation", "case", "sensitive", "food",
         "habitat-asbl", "' or 1 eq 1", "a/b#c?d", "\u0000\u0001", "2026-11-25", "2026-13-45", "2026-11-25T21:04:00Z", "null", "é漢字🙂",
         "3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11", "paaaaaaaaaaaaaaaa", "%00", "../../etc", new string('x', 300), new string('y', 12000),
+        // Numbers as strings, times without an offset or at the edges of the calendar, ids with a tail, text with line breaks.
+        "1980", "12.5", "-1", "1e3", "2026-11-25T21:04:00", "2026-11-25T22:04:00+01:00", "2026-11-25T21:04:00Z\n", "0001-01-01", "9999-12-31",
+        "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59.9999999-01:00",
+        "paaaaaaaaaaaaaaaa\n", "paaaaaaaaaaaaaaaa ", "habitat-asbl\n", "3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11\n", "two\r\nlines\tand a tab", "lone\rreturn",
     ];
 
-    private static readonly Gen<JsonNode?> Scalar = Gen.OneOf<JsonNode?>(
+    private static Gen<JsonNode?> Scalar(string[] words) => Gen.OneOf<JsonNode?>(
         Gen.Int[-5, 3000].Select(i => (JsonNode?)JsonValue.Create(i)),
         Gen.Double.Select(d => (JsonNode?)JsonValue.Create(double.IsFinite(d) ? d : 0)),
         Gen.Bool.Select(b => (JsonNode?)JsonValue.Create(b)),
-        Gen.OneOf(Words).Select(w => (JsonNode?)JsonValue.Create(w)),
+        Gen.OneOf(words).Select(w => (JsonNode?)JsonValue.Create(w)),
         Gen.String.Select(s => (JsonNode?)JsonValue.Create(s)),
         Gen.Const((JsonNode?)null));
 
-    private static readonly Gen<JsonNode?> Value = Gen.Recursive<JsonNode?>((depth, self) => depth >= 3
-        ? Scalar
+    private static Gen<JsonNode?> Value(string[] words) => Gen.Recursive<JsonNode?>((depth, self) => depth >= 3
+        ? Scalar(words)
         : Gen.Frequency<JsonNode?>(
-            (6, Scalar),
+            (6, Scalar(words)),
             (2, self.Array[0, 4].Select(items => (JsonNode?)new JsonArray([.. items.Select(i => i?.DeepClone())]))),
             (2, Gen.Select(Gen.OneOf(Fields), self).Array[0, 5].Select(pairs => (JsonNode?)ToObject(pairs)))));
 
-    private static readonly Gen<string> Body = Gen.Frequency<string>(
-        (8, Gen.Select(Gen.OneOf(Fields), Value).Array[0, 8].Select(pairs => ToObject(pairs).ToJsonString())),
+    private static Gen<string> Body(string[] words) => Gen.Frequency<string>(
+        (6, Gen.Select(Gen.OneOf(Fields), Value(words)).Array[0, 8].Select(pairs => ToObject(pairs).ToJsonString())),
+        // Written by hand so that a key may repeat.
+        (2, Gen.Select(Gen.OneOf(Fields), Value(words)).Array[0, 8].Select(RawObject)),
         (1, Gen.String),
-        (1, Value.Select(v => v?.ToJsonString() ?? "null")));
+        (1, Value(words).Select(v => v?.ToJsonString() ?? "null")));
 
-    private static readonly Gen<string> QueryValue = Gen.OneOf<string>(Gen.OneOf(Words), Gen.String, Gen.Int.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    private static Gen<string> QueryValue(string[] words) => Gen.OneOf<string>(Gen.OneOf(words), Gen.String, Gen.Int.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
     public async Task AnyBodyOrQuery_NeverAnswers5xx_AndA4xxWritesNothing()
@@ -84,10 +92,12 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
             ("dpo", "audit", ["personId", "actorId", "from", "to", "limit", "cursor"]),
             ("marc", "reports/summary", ["from", "to"]),
         ];
+        string[] words = [.. Words, caseId + "\n", caseId + " ", personId + "\n", personId + "\t", consentId + "\n", personId + "\r\n"];
+        var (body, queryValue) = (Body(words), QueryValue(words));
         var input = Gen.Frequency<Request>(
-            (3, Gen.Select(Gen.Int[0, targets.Length - 1], Body, Gen.Bool).Select(t => Request.ForBody(targets[t.Item1], t.Item2, t.Item3))),
-            (1, Gen.Select(Gen.Int[0, queries.Length - 1], QueryValue.Array[1, 5]).Select(t => Request.ForQuery(queries[t.Item1], t.Item2))),
-            (1, Gen.Select(Gen.OneOf(Words), Gen.OneOf("cases/", "referrals/", "persons/", "contacts/batch/")).Select(t => Request.ForId(t.Item2, t.Item1))));
+            (3, Gen.Select(Gen.Int[0, targets.Length - 1], body, Gen.Bool).Select(t => Request.ForBody(targets[t.Item1], t.Item2, t.Item3))),
+            (1, Gen.Select(Gen.Int[0, queries.Length - 1], queryValue.Array[1, 5]).Select(t => Request.ForQuery(queries[t.Item1], t.Item2))),
+            (1, Gen.Select(Gen.OneOf(words), Gen.OneOf("cases/", "referrals/", "persons/", "contacts/batch/")).Select(t => Request.ForId(t.Item2, t.Item1))));
 
         var failures = new List<string>();
         var statuses = new Dictionary<int, int>();
@@ -131,6 +141,9 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
         Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Get, $"cases/{caseId}", "sophie")).Status);
         Assert.NotNull(consentId);
     }
+
+    private static string RawObject((string Key, JsonNode? Value)[] pairs) =>
+        "{" + string.Join(", ", pairs.Select(p => JsonSerializer.Serialize(p.Key) + ": " + (p.Value?.ToJsonString() ?? "null"))) + "}";
 
     private static JsonObject ToObject(IEnumerable<(string Key, JsonNode? Value)> pairs)
     {

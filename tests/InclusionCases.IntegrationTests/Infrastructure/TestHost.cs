@@ -59,7 +59,7 @@ public sealed class TestHost : IAsyncDisposable
             ["ReportRollupSchedule"] = "* * * * * *",
             ["Auth:Mode"] = AuthOptions.DevelopmentMode,
             ["Auth:Development:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Auth:Development:Audience"] = "api://inclusioncases-test",
+            ["Auth:Development:Audience"] = "0f6d2b8a-3c1e-4e5f-9a7b-8c9d0e1f2a3b",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -47,4 +47,20 @@ public sealed class RecordIdsTests
         // Street contacts name persons by the same rule.
         Assert.False(Domain.Persons.PersonIds.IsValid(value));
     }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData(" ")]
+    [InlineData("\t")]
+    public void Ids_WithAnythingAfterThem_AreNotIds(string tail)
+    {
+        var person = RecordIds.NewPersonId();
+
+        Assert.False(RecordIds.IsPersonId(person + tail));
+        Assert.Null(RecordIds.PersonOfCase(RecordIds.NewCaseId(person) + tail));
+        Assert.Null(RecordIds.PersonOfReferral(RecordIds.NewReferralId(person) + tail));
+        Assert.False(RecordIds.IsConsentId(RecordIds.NewConsentId() + tail));
+        Assert.False(InclusionCases.Domain.Persons.PersonIds.IsValid(person + tail));
+    }
 }

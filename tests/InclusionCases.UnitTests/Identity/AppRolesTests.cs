@@ -13,4 +13,30 @@ public sealed class AppRolesTests
     {
         Assert.Equal(expected.ToHashSet(), AppRoles.Parse(claimValues).ToHashSet());
     }
+
+    [Theory]
+    [InlineData("Mediator,Partner")] // Enum.TryParse reads this as flags: Coordinator.
+    [InlineData("SocialWorker,Auditor")]
+    [InlineData("Mediator, Partner")]
+    [InlineData(" Auditor")]
+    [InlineData("Auditor ")]
+    [InlineData("Auditor\n")]
+    [InlineData("auditor")]
+    [InlineData("AUDITOR")]
+    [InlineData("1")]
+    [InlineData("-1")]
+    [InlineData("+3")]
+    [InlineData("0x4")]
+    [InlineData("Coordinator|Auditor")]
+    public void Parse_ValueThatIsNotExactlyARoleName_IsNoRole(string value)
+    {
+        Assert.Empty(AppRoles.Parse([value]));
+        Assert.Null(AppRoles.Find(value));
+    }
+
+    [Fact]
+    public void Find_EveryRoleByItsOwnName_IsThatRole()
+    {
+        Assert.All(Enum.GetValues<AppRole>(), role => Assert.Equal(role, AppRoles.Find(role.ToString())));
+    }
 }

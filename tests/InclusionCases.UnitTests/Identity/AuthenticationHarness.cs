@@ -11,7 +11,8 @@ namespace InclusionCases.UnitTests.Identity;
 /// <summary>The app's real authentication registration, with memberships held in memory: no I/O.</summary>
 internal sealed class AuthenticationHarness
 {
-    public const string Audience = "api://inclusioncases-test";
+    // A client id of no real application, in the GUID form Entra v2 tokens carry as "aud".
+    public const string Audience = "0f6d2b8a-3c1e-4e5f-9a7b-8c9d0e1f2a3b";
 
     public AuthenticationHarness(params Membership[] memberships)
     {

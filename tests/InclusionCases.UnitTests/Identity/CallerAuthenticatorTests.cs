@@ -116,4 +116,46 @@ public sealed class CallerAuthenticatorTests
         Assert.Equal("Habitat asbl (system)", result.Caller?.Name);
         Assert.Equal([AppRole.Partner], result.Caller?.Roles);
     }
+
+    [Fact]
+    public async Task Authenticate_AudienceAsApplicationIdUri_IsAccepted()
+    {
+        var token = _harness.Issuer.Issue(SophieId, "Sophie", [AppRole.SocialWorker], audience: "api://" + AuthenticationHarness.Audience);
+
+        var result = await _harness.AuthenticateAsync("Bearer " + token);
+
+        Assert.Equal(SophieId, result.Caller?.Id);
+    }
+
+    [Theory]
+    [InlineData("api://" + AuthenticationHarness.Audience + "/")]
+    [InlineData(AuthenticationHarness.Audience + "/")]
+    [InlineData("00000000-0000-0000-0000-000000000000")]
+    public async Task Authenticate_AudienceCloseToTheApis_IsUnauthenticated(string audience)
+    {
+        var token = _harness.Issuer.Issue(SophieId, "Sophie", [AppRole.SocialWorker], audience: audience);
+
+        var result = await _harness.AuthenticateAsync("Bearer " + token);
+
+        Assert.Equal("The bearer token was issued for another audience.", result.Unauthenticated);
+    }
+
+    [Fact]
+    public void Issue_UserAndAppTokens_HaveTheShapeOfEntraV2AccessTokens()
+    {
+        var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
+        var user = handler.ReadJsonWebToken(_harness.Issuer.Issue(SophieId, "Sophie", [AppRole.SocialWorker]));
+        var app = handler.ReadJsonWebToken(_harness.Issuer.Issue("app-1", name: null, [AppRole.Partner]));
+
+        Assert.True(Guid.TryParse(user.Audiences.Single(), out _), "aud is the API's client id GUID");
+        Assert.Equal("2.0", user.GetClaim("ver").Value);
+        Assert.True(Guid.TryParse(user.GetClaim("tid").Value, out _));
+        Assert.Equal($"https://login.microsoftonline.com/{user.GetClaim("tid").Value}/v2.0", user.Issuer);
+        Assert.Equal(SophieId, user.GetClaim("oid").Value);
+        Assert.Equal("Sophie", user.GetClaim("name").Value);
+        Assert.False(user.TryGetClaim("idtyp", out _));
+        Assert.Equal("app", app.GetClaim("idtyp").Value);
+        Assert.False(app.TryGetClaim("name", out _));
+        Assert.Equal(["Partner"], app.Claims.Where(c => c.Type == "roles").Select(c => c.Value));
+    }
 }

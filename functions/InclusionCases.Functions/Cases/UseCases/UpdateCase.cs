@@ -27,6 +27,7 @@ public sealed class UpdateCase(PersonFileAccess files, PersonFileWriter writer, 
 
         var errors = new FieldErrors();
         CaseInput.ValidateWorkerId(errors, request.AssignedWorkerId);
+        CaseDates.Validate(errors, request, clock.GetUtcNow());
         if (PersonInputValidation.Has(json, "status") && request.Status is null)
         {
             errors.Add("status", "A case always has a status.");
@@ -53,6 +54,7 @@ public sealed class UpdateCase(PersonFileAccess files, PersonFileWriter writer, 
         }
 
         var current = stored.Value;
+        CaseDates.ThrowIfClosedBeforeOpened(request, current, now);
         if (ifMatch.Trim() != "*" && ifMatch.Trim().TrimStart('W', '/') != CaseProjection.ETag(current))
         {
             throw new ApiProblemException(ProblemTypes.PreconditionFailed, "The case has changed since it was read. Read it again and retry.");
