@@ -20,6 +20,7 @@ var tableNames = [
   'Referrals'
   'Audit'
   'Contacts'
+  'ContactIds'
   'Outreach'
   'ReportFacts'
   'ReportRollups'
