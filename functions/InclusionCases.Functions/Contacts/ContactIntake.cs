@@ -75,17 +75,17 @@ public sealed class ContactIntake(ContactStore store, Reports.ReportCounters cou
             }
         }
 
-        await RecordAsync(message.OrganisationId, toStore, addContacts: true, cancellationToken);
+        await RecordAsync(message.OrganisationId, toStore, cancellationToken);
         await store.MarkChunkStoredAsync(message.OrganisationId, message.BatchId, message.Chunk, toStore.Count, [.. rejected.OrderBy(r => r.Index)], cancellationToken);
     }
 
     /// <summary>
-    /// Stores contacts whose ids are held by their organisation (unless <paramref name="addContacts"/> is
-    /// false: already listed) with everything that hangs on them, in two steps of concurrent writes: the
-    /// list rows (transactions), their outreach links and the month indexes of reports and retention;
-    /// then the reports' recount marks, which must come after the contacts they count.
+    /// Stores contacts whose ids are held by their organisation with everything that hangs on them, in
+    /// two steps of concurrent writes: the list rows (transactions; rows already there are left as they
+    /// are), their outreach links and the month indexes of reports and retention; then the reports'
+    /// recount marks, which must come after the contacts they count.
     /// </summary>
-    internal async Task RecordAsync(string organisationId, IReadOnlyList<StoredContact> contacts, bool addContacts, CancellationToken cancellationToken)
+    internal async Task RecordAsync(string organisationId, IReadOnlyList<StoredContact> contacts, CancellationToken cancellationToken)
     {
         if (contacts.Count == 0)
         {
@@ -94,7 +94,7 @@ public sealed class ContactIntake(ContactStore store, Reports.ReportCounters cou
 
         var months = contacts.Select(c => MonthKeys.Of(c.Contact.ObservedAt)).Distinct().ToList();
         await Task.WhenAll(
-            addContacts ? store.AddManyAsync(contacts, cancellationToken) : Task.CompletedTask,
+            store.AddManyAsync(contacts, cancellationToken),
             Task.WhenAll(contacts.Select(c => store.LinkToPersonAsync(c, cancellationToken))),
             counters.RecordContactMonthsAsync(organisationId, months, cancellationToken),
             retention.RecordContactMonthsAsync(organisationId, months, cancellationToken));

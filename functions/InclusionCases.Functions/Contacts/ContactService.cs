@@ -74,7 +74,7 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
         // The first sender stays the contact's mediator. Rows are added, never replaced, and also on a
         // re-send: the first attempt may have claimed the id and failed before this.
         var kept = claim is null ? stored : stored with { MediatorId = claim.MediatorId };
-        await intake.RecordAsync(caller.OrganisationId, [kept], addContacts: true, cancellationToken);
+        await intake.RecordAsync(caller.OrganisationId, [kept], cancellationToken);
         return (outcome == ContactIdOutcome.New, ContactResponse.From(kept));
     }
 
