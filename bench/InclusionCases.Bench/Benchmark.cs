@@ -249,7 +249,7 @@ internal static class Benchmark
         {
             await Task.WhenAll(messages.Select(async m =>
             {
-                await intake.StoreAsync(QueueMessages.Parse<ContactIntakeMessage>(m.Body.ToString()), CancellationToken.None);
+                await intake.StoreAsync(m.Body.ToString(), CancellationToken.None);
                 await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt);
             }));
         }

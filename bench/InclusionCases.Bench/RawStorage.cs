@@ -16,6 +16,7 @@ internal sealed class RawStorage(string connectionString, string prefix)
     private readonly QueueClient _queue = new(connectionString, prefix + "-bench", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
     private readonly QueueClient _intake = new(connectionString, prefix + "-bench-intake", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
     private readonly TableClient _contacts = new(connectionString, prefix + "BenchRawContacts");
+    private readonly TableClient _contactIds = new(connectionString, prefix + "BenchRawContactIds");
 
     public async Task PrepareAsync()
     {
@@ -23,6 +24,7 @@ internal sealed class RawStorage(string connectionString, string prefix)
         await _queue.CreateIfNotExistsAsync();
         await _intake.CreateIfNotExistsAsync();
         await _contacts.CreateIfNotExistsAsync();
+        await _contactIds.CreateIfNotExistsAsync();
         await _table.SubmitTransactionAsync(Enumerable.Range(0, 50).Select(i => new TableTransactionAction(TableTransactionActionType.Add, Row("q", i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)))));
     }
 
@@ -86,9 +88,9 @@ internal sealed class RawStorage(string connectionString, string prefix)
     /// <summary>
     /// The storage calls of one 500-contact batch, replayed raw without the queue trigger's polling: the
     /// batch row beside the two audit rows; the five chunk messages; then each chunk, side by side:
-    /// receive a message, the chunk's two transactions (an id row and a contact row per contact, as the
-    /// intake writes them) beside its two month rows, the recount mark and the chunk's progress, delete
-    /// the message.
+    /// receive a message, the chunk's id rows (one point insert per contact in its own partition, 16 at a
+    /// time, as the intake claims them), then its list-row transaction (one row per contact) beside its
+    /// two month rows, the recount mark and the chunk's progress, delete the message.
     /// </summary>
     public async Task ReplayIntakeAsync(string key, IReadOnlyList<object> requests)
     {
@@ -96,19 +98,20 @@ internal sealed class RawStorage(string connectionString, string prefix)
         var observedAt = DateTimeOffset.UtcNow.AddHours(-1);
         var contacts = Enumerable.Range(0, requests.Count).Select(i => new StoredContact(
             new StreetContact(Guid.NewGuid().ToString(), observedAt, "Zone " + (i % 9), null, null, null, [Need.Food], [Need.Water], "bench", false, false),
-            "bench-org-" + key, "bench-mediator", new string('f', 64))).ToList();
+            "bench-org-" + key, "bench-mediator", "v1:" + new string('f', 64))).ToList();
         var batch = "b|" + key;
-        var chunks = contacts.Chunk(ContactStore.ContactsPerTransaction * 2).ToList();
+        var chunks = contacts.Chunk(ContactStore.ContactsPerTransaction).ToList();
         await Task.WhenAll(
             _contacts.UpsertEntityAsync(new TableEntity("bench-org-" + key, batch) { ["Accepted"] = contacts.Count, ["Chunks"] = chunks.Count }),
             _table.UpsertEntityAsync(Row("audit0", key + "-" + Guid.NewGuid().ToString("N"))),
             _table.UpsertEntityAsync(Row("audit1", key + "-" + Guid.NewGuid().ToString("N"))));
-        var bodies = requests.Chunk(ContactStore.ContactsPerTransaction * 2).ToList();
+        var bodies = requests.Chunk(ContactStore.ContactsPerTransaction).ToList();
         await Task.WhenAll(bodies.Select(body => _intake.SendMessageAsync(System.Text.Json.JsonSerializer.Serialize(body))));
         await Task.WhenAll(chunks.Select(async (chunk, i) =>
         {
             var message = (await _intake.ReceiveMessageAsync()).Value;
-            await Task.WhenAll(chunk.Chunk(ContactStore.ContactsPerTransaction).Select(Task (t) => _contacts.SubmitTransactionAsync(t.SelectMany(ContactStore.Rows)))
+            await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (c, ct) => await _contactIds.AddEntityAsync(ContactStore.IdRow(c), ct));
+            await Task.WhenAll(chunk.Chunk(ContactStore.ContactsPerTransaction).Select(Task (t) => _contacts.SubmitTransactionAsync(t.Select(c => new TableTransactionAction(TableTransactionActionType.Add, ContactStore.ListRow(c)))))
                 .Append(_table.UpsertEntityAsync(Row("month-report", key)))
                 .Append(_table.UpsertEntityAsync(Row("month-retention", key))));
             await _table.UpsertEntityAsync(Row("month-dirty", key));

@@ -19,6 +19,7 @@ var tableNames = [
   'Referrals'
   'Audit'
   'Contacts'
+  'ContactIds'
   'Outreach'
   'ReportFacts'
   'ReportRollups'

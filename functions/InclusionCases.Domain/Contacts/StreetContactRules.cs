@@ -13,7 +13,22 @@ public static class StreetContactRules
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(365);
 
-    public static (StreetContact? Contact, IReadOnlyDictionary<string, string[]> Errors) Check(StreetContactDraft draft, DateTimeOffset now)
+    /// <summary>
+    /// How much younger than <see cref="MaxAge"/> a batch's contacts must be when accepted: a batch is
+    /// stored later, from a queue, where it is checked again with <see cref="MaxAge"/>. A day covers
+    /// queue backlogs and the trigger's retries; a contact that still ages out (a poison message
+    /// replayed days later) is rejected at intake and shown in the batch status.
+    /// </summary>
+    public static readonly TimeSpan BatchAcceptanceMargin = TimeSpan.FromDays(1);
+
+    /// <summary>The age limit when a batch is accepted: <see cref="MaxAge"/> minus <see cref="BatchAcceptanceMargin"/>.</summary>
+    public static readonly TimeSpan BatchMaxAge = MaxAge - BatchAcceptanceMargin;
+
+    /// <summary>Checks a contact observed at most <see cref="MaxAge"/> ago.</summary>
+    public static (StreetContact? Contact, IReadOnlyDictionary<string, string[]> Errors) Check(StreetContactDraft draft, DateTimeOffset now) => Check(draft, now, MaxAge);
+
+    /// <summary>Checks a contact observed at most <paramref name="maxAge"/> ago (see <see cref="BatchMaxAge"/>).</summary>
+    public static (StreetContact? Contact, IReadOnlyDictionary<string, string[]> Errors) Check(StreetContactDraft draft, DateTimeOffset now, TimeSpan maxAge)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = new Dictionary<string, List<string>>();
@@ -36,9 +51,11 @@ public static class StreetContactRules
         {
             Add("observedAt", "Required: when the contact took place (ISO 8601, UTC).");
         }
-        else if (observedAt > now + ClockSkew || observedAt < now - MaxAge)
+        else if (observedAt > now + ClockSkew || observedAt < now - maxAge)
         {
-            Add("observedAt", "Must be in the past year, not in the future.");
+            Add("observedAt", maxAge == MaxAge
+                ? "Must be in the past year, not in the future."
+                : $"Must be in the past {(int)maxAge.TotalDays} days (a batch is stored later), not in the future.");
         }
 
         CheckText(draft.Zone, "zone", MaxZoneLength, required: true, Add);

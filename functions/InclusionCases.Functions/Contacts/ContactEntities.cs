@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using InclusionCases.Domain.Contacts;
@@ -9,9 +7,6 @@ namespace InclusionCases.Functions.Contacts;
 /// <summary>Maps stored contacts to and from table rows (the same columns in <c>Contacts</c> and <c>Outreach</c>).</summary>
 internal static class ContactEntities
 {
-    public static string Fingerprint(StreetContact contact) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(contact))));
-
     public static TableEntity ToEntity(StoredContact stored, string partitionKey, string rowKey)
     {
         var c = stored.Contact;

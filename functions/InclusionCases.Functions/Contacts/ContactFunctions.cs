@@ -12,7 +12,7 @@ namespace InclusionCases.Functions.Contacts;
 public sealed class ContactFunctions(HttpApi api, ContactService contacts)
 {
     [Function(nameof(LogContact))]
-    [ApiDoc("Log one street contact (201; 200 when the same contact id is already stored).", Operation = ApiOperation.LogContacts, Success = 201, Request = typeof(ContactRequest), Response = typeof(ContactResponse))]
+    [ApiDoc("Log one street contact (201; 200 when the same contact is already stored under its id; 409 when the id holds another contact; 410 when the person was erased).", Operation = ApiOperation.LogContacts, Success = 201, Request = typeof(ContactRequest), Response = typeof(ContactResponse))]
     public Task<IActionResult> LogContact([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "contacts")] HttpRequest request) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -23,11 +23,12 @@ public sealed class ContactFunctions(HttpApi api, ContactService contacts)
         });
 
     [Function(nameof(SubmitContactBatch))]
-    [ApiDoc("Upload up to 500 contacts; stored through the contact-intake queue, each once.", Operation = ApiOperation.LogContacts, Success = 202, Request = typeof(ContactBatchRequest), Response = typeof(ContactBatchAccepted))]
+    [ApiDoc("Upload up to 500 contacts; each is checked on its own (rejected by index), the rest stored through the contact-intake queue, each once.", Operation = ApiOperation.LogContacts, Success = 202, Request = typeof(ContactBatchRequest), Response = typeof(ContactBatchAccepted))]
     public Task<IActionResult> SubmitContactBatch([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "contacts/batch")] HttpRequest request) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
-            var (body, _) = await RequestBody.ReadAsync<ContactBatchRequest>(request, ct);
+            // Read as raw items: each contact is read on its own, so one bad contact rejects its index only.
+            var (body, _) = await RequestBody.ReadAsync<ContactBatchBody>(request, ct);
             var accepted = await contacts.SubmitBatchAsync(caller, body, ct);
             var result = ApiResults.Accepted(accepted);
             result.Headers["Location"] = $"/api/contacts/batch/{accepted.BatchId}";
@@ -35,7 +36,7 @@ public sealed class ContactFunctions(HttpApi api, ContactService contacts)
         });
 
     [Function(nameof(GetContactBatch))]
-    [ApiDoc("Progress of a contact batch.", Operation = ApiOperation.ListContacts, Response = typeof(ContactBatchStatus))]
+    [ApiDoc("Progress of a contact batch, with the contacts rejected at intake.", Operation = ApiOperation.ListContacts, Response = typeof(ContactBatchStatus))]
     public Task<IActionResult> GetContactBatch([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "contacts/batch/{batchId}")] HttpRequest request, string batchId) =>
         api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await contacts.BatchStatusAsync(caller, batchId, ct)));
 

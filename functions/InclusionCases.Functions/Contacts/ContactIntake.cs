@@ -1,54 +1,100 @@
 using InclusionCases.Domain.Contacts;
+using InclusionCases.Functions.Contacts.Contracts;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Contacts;
 
 /// <summary>
-/// Stores one queued chunk of a contact batch: checks it again (a queue is an input too), adds the
-/// contacts in table transactions beside their outreach links and month indexes, marks the months
-/// for recounting, then marks the chunk stored. Every step is idempotent, so a redelivered or
-/// re-sent chunk stores nothing twice. A chunk that fails its checks throws, and after five attempts lands in the
-/// poison queue for an operator.
+/// Stores one queued chunk of a contact batch. Each contact is checked again (a queue is an input too,
+/// and time has passed: the true age limit applies now), its person must not be erased, and its id
+/// must be free or already this organisation's with the same fingerprint. A contact that fails is
+/// recorded as rejected in the batch status, by its index in the batch; its neighbours are stored.
+/// Only a message that is not a chunk at all (no batch, organisation, mediator or contact list) throws,
+/// and after five attempts lands in the poison queue for an operator. Every step is idempotent, so a
+/// redelivered or re-sent chunk stores nothing twice.
 /// </summary>
 public sealed class ContactIntake(ContactStore store, Reports.ReportCounters counters, Retention.RetentionIndex retention, TimeProvider clock)
 {
-    public async Task StoreAsync(ContactIntakeMessage message, CancellationToken cancellationToken)
+    /// <summary>Stores the chunk in <paramref name="text"/> (a <see cref="ContactIntakeMessage"/>).</summary>
+    public async Task StoreAsync(string text, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        if (!TableKeys.IsValid(message.OrganisationId) || !TableKeys.IsValid(message.BatchId) || !TableKeys.IsValid(message.MediatorId) || message.Contacts is null)
-        {
-            throw new FormatException("The contact-intake message lacks its batch, organisation, mediator or contacts.");
-        }
+        ArgumentNullException.ThrowIfNull(text);
+        var (message, unreadable) = ContactIntakeMessage.Read(text);
+        var rejected = unreadable.Select(u => new ContactRejection(u.Index, u.Errors)).ToList();
 
         var now = clock.GetUtcNow();
-        var contacts = new List<StoredContact>();
-        foreach (var request in message.Contacts)
+        var checkedContacts = new List<(int Index, StoredContact Stored, string? Queued)>();
+        foreach (var queued in message.Contacts)
         {
-            var (contact, errors) = StreetContactRules.Check(request.ToDraft(), now);
+            var (contact, errors) = StreetContactRules.Check(queued.ToDraft(), now);
             if (contact is null)
             {
-                // Names the fields only: the values may be personal data and end up in logs.
-                throw new FormatException("A queued contact is not valid: " + string.Join(", ", errors.Keys) + ".");
+                rejected.Add(new ContactRejection(queued.Index!.Value, errors));
             }
-
-            contacts.Add(new StoredContact(contact, message.OrganisationId, message.MediatorId, ContactEntities.Fingerprint(contact)));
+            else
+            {
+                checkedContacts.Add((queued.Index!.Value, new StoredContact(contact, message.OrganisationId, message.MediatorId, ContactFingerprint.Compute(contact)), queued.Fingerprint));
+            }
         }
 
-        await RecordAsync(message.OrganisationId, contacts, addContacts: true, cancellationToken);
-        await store.MarkChunkStoredAsync(message.OrganisationId, message.BatchId, message.Chunk, contacts.Count, cancellationToken);
+        // The person may have been erased since the batch was accepted. Checked before the fingerprint:
+        // an erasure rewrites the free text of queued contacts, so theirs no longer match.
+        var erased = await store.ErasedAmongAsync(checkedContacts.Select(c => c.Stored.Contact.PersonId), cancellationToken);
+        var candidates = new List<(int Index, StoredContact Stored)>();
+        foreach (var (index, stored, queuedFingerprint) in checkedContacts)
+        {
+            if (stored.Contact.PersonId is { } personId && erased.Contains(personId))
+            {
+                rejected.Add(new ContactRejection(index, ContactJson.Error("personId", "erased")));
+            }
+            else if (queuedFingerprint is not null && !ContactFingerprint.Matches(queuedFingerprint, stored.Contact))
+            {
+                // Changed since it was accepted (e.g. by hand in a replay): not what the phone sent.
+                rejected.Add(new ContactRejection(index, ContactJson.Error("fingerprint", "Does not match the contact.")));
+            }
+            else
+            {
+                candidates.Add((index, stored));
+            }
+        }
+
+        var claims = await store.ClaimManyAsync([.. candidates.Select(c => c.Stored)], cancellationToken);
+        var toStore = new List<StoredContact>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var (index, stored) = candidates[i];
+            switch (ContactIdRule.Decide(claims[i], message.OrganisationId, stored.Contact))
+            {
+                case ContactIdOutcome.Conflict:
+                    rejected.Add(new ContactRejection(index, ContactJson.Error("id", "conflict")));
+                    break;
+                default:
+                    // New (claimed just now) or Same (claimed by an earlier send): the first sender stays its mediator.
+                    toStore.Add(claims[i] is { } claim ? stored with { MediatorId = claim.MediatorId } : stored);
+                    break;
+            }
+        }
+
+        await RecordAsync(message.OrganisationId, toStore, cancellationToken);
+        await store.MarkChunkStoredAsync(message.OrganisationId, message.BatchId, message.Chunk, toStore.Count, [.. rejected.OrderBy(r => r.Index)], cancellationToken);
     }
 
     /// <summary>
-    /// Stores checked contacts (unless <paramref name="addContacts"/> is false: already added) with
-    /// everything that hangs on them, in two steps of concurrent writes: the contacts (transactions),
-    /// their outreach links and the month indexes of reports and retention; then the reports' recount
-    /// marks, which must come after the contacts they count.
+    /// Stores contacts whose ids are held by their organisation with everything that hangs on them, in
+    /// two steps of concurrent writes: the list rows (transactions; rows already there are left as they
+    /// are), their outreach links and the month indexes of reports and retention; then the reports'
+    /// recount marks, which must come after the contacts they count.
     /// </summary>
-    internal async Task RecordAsync(string organisationId, IReadOnlyList<StoredContact> contacts, bool addContacts, CancellationToken cancellationToken)
+    internal async Task RecordAsync(string organisationId, IReadOnlyList<StoredContact> contacts, CancellationToken cancellationToken)
     {
+        if (contacts.Count == 0)
+        {
+            return;
+        }
+
         var months = contacts.Select(c => MonthKeys.Of(c.Contact.ObservedAt)).Distinct().ToList();
         await Task.WhenAll(
-            addContacts ? store.AddManyAsync(contacts, cancellationToken) : Task.CompletedTask,
+            store.AddManyAsync(contacts, cancellationToken),
             Task.WhenAll(contacts.Select(c => store.LinkToPersonAsync(c, cancellationToken))),
             counters.RecordContactMonthsAsync(organisationId, months, cancellationToken),
             retention.RecordContactMonthsAsync(organisationId, months, cancellationToken));

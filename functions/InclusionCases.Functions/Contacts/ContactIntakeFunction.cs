@@ -7,5 +7,5 @@ public sealed class ContactIntakeFunction(ContactIntake intake)
 {
     [Function(nameof(StoreContactChunk))]
     public Task StoreContactChunk([QueueTrigger("%" + Storage.QueueNames.ContactIntakeSetting + "%")] string message, CancellationToken cancellationToken) =>
-        intake.StoreAsync(Http.QueueMessages.Parse<ContactIntakeMessage>(message), cancellationToken);
+        intake.StoreAsync(message, cancellationToken);
 }

@@ -23,6 +23,11 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
     /// <summary>Raw JSON per queue message; base64 makes it 4/3 larger, still well under the 64 KiB limit.</summary>
     public const int MaxChunkBytes = 32 * 1024;
 
+    /// <summary>
+    /// Logs one contact at once: 201 when new; the stored contact again (200) when the same organisation
+    /// sends the same contact again; 409 when the id holds anything else (whoever sends it); 410 when
+    /// it names an erased person. A refusal changes nothing and is audited as denied.
+    /// </summary>
     public async Task<(bool Created, ContactResponse Contact)> LogAsync(Caller caller, ContactRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -33,21 +38,51 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
             throw ApiProblemException.Invalid(errors);
         }
 
-        var stored = new StoredContact(contact, caller.OrganisationId, caller.Id, ContactEntities.Fingerprint(contact));
-        var existing = await audit.BesideAsync(
-            AuditAction.ContactLog, "contact/" + contact.Id, contact.PersonId, () => store.FingerprintAsync(caller.OrganisationId, contact.Id, cancellationToken), cancellationToken);
-        var created = existing is null && await store.TryAddAsync(stored, cancellationToken);
-        if (!created && (existing ?? await store.FingerprintAsync(caller.OrganisationId, contact.Id, cancellationToken)) != stored.Fingerprint)
+        var stored = new StoredContact(contact, caller.OrganisationId, caller.Id, ContactFingerprint.Compute(contact));
+        var (claim, erased) = await audit.BesideAsync(
+            AuditAction.ContactLog,
+            "contact/" + contact.Id,
+            contact.PersonId,
+            async () =>
+            {
+                var claimed = store.ReadClaimAsync(contact.Id, cancellationToken);
+                var erasedPersons = store.ErasedAmongAsync([contact.PersonId], cancellationToken);
+                await Task.WhenAll(claimed, erasedPersons);
+                return (Claim: await claimed, Erased: (await erasedPersons).Count > 0);
+            },
+            cancellationToken);
+        if (erased)
         {
-            throw ApiProblemException.Conflict("A different contact is already stored under this id.");
+            throw new ApiProblemException(ProblemTypes.Erased, "The person's data was erased: a contact can no longer name them.");
         }
 
-        // Also on a re-send: the first attempt may have stored the contact and failed before this.
-        await intake.RecordAsync(caller.OrganisationId, [stored], addContacts: false, cancellationToken);
-        return (created, ContactResponse.From(stored));
+        var outcome = ContactIdRule.Decide(claim, caller.OrganisationId, contact);
+        if (outcome == ContactIdOutcome.New && await store.ClaimAsync(stored, cancellationToken) is { } raced)
+        {
+            // Another send of this id got there between the read and the write.
+            (claim, outcome) = (raced, ContactIdRule.Decide(raced, caller.OrganisationId, contact));
+        }
+
+        if (outcome == ContactIdOutcome.Conflict)
+        {
+            // The same words for every caller and every difference: the holder and the content stay unknown.
+            throw ApiProblemException.Conflict("This contact id is already used by another contact.");
+        }
+
+        // The first sender stays the contact's mediator. Rows are added, never replaced, and also on a
+        // re-send: the first attempt may have claimed the id and failed before this.
+        var kept = claim is null ? stored : stored with { MediatorId = claim.MediatorId };
+        await intake.RecordAsync(caller.OrganisationId, [kept], cancellationToken);
+        return (outcome == ContactIdOutcome.New, ContactResponse.From(kept));
     }
 
-    public async Task<ContactBatchAccepted> SubmitBatchAsync(Caller caller, ContactBatchRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Accepts a batch: each item is read and checked on its own (with the batch age limit, which keeps
+    /// a margin for the queue), contacts naming erased persons and repeated ids are rejected by index,
+    /// and the rest are queued in chunks for <see cref="ContactIntake"/>. Id conflicts with stored
+    /// contacts are found at intake and reported in the batch status.
+    /// </summary>
+    public async Task<ContactBatchAccepted> SubmitBatchAsync(Caller caller, ContactBatchBody request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
@@ -57,25 +92,42 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
         }
 
         var now = clock.GetUtcNow();
-        var accepted = new List<ContactRequest>();
         var rejected = new List<ContactRejection>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var valid = new List<(int Index, StreetContact Contact, string Fingerprint)>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var index = 0; index < items.Length; index++)
         {
-            var (contact, errors) = items[index] is { } item
-                ? StreetContactRules.Check(item.ToDraft(), now)
-                : (null, new Dictionary<string, string[]> { ["$"] = ["A contact object is required."] });
+            var (item, readErrors) = ContactJson.ReadItem<ContactRequest>(items[index]);
+            var (contact, errors) = item is null ? (null, readErrors) : StreetContactRules.Check(item.ToDraft(), now, StreetContactRules.BatchMaxAge);
             if (contact is null)
             {
                 rejected.Add(new ContactRejection(index, errors));
+                continue;
             }
-            else if (!seen.Add(contact.Id))
+
+            var fingerprint = ContactFingerprint.Compute(contact);
+            if (seen.TryGetValue(contact.Id, out var earlier))
             {
-                rejected.Add(new ContactRejection(index, new Dictionary<string, string[]> { ["id"] = ["This id appears earlier in the batch."] }));
+                rejected.Add(new ContactRejection(index, ContactJson.Error("id", earlier == fingerprint ? "This contact appears earlier in the batch." : "conflict")));
+                continue;
+            }
+
+            seen[contact.Id] = fingerprint;
+            valid.Add((index, contact, fingerprint));
+        }
+
+        // One point read per person named; the intake checks again, as an erasure may come meanwhile.
+        var erased = await store.ErasedAmongAsync(valid.Select(v => v.Contact.PersonId), cancellationToken);
+        var accepted = new List<CheckedContact>();
+        foreach (var (index, contact, fingerprint) in valid)
+        {
+            if (contact.PersonId is { } personId && erased.Contains(personId))
+            {
+                rejected.Add(new ContactRejection(index, ContactJson.Error("personId", "erased")));
             }
             else
             {
-                accepted.Add(ToRequest(contact));
+                accepted.Add(CheckedContact.From(index, contact, fingerprint));
             }
         }
 
@@ -87,9 +139,10 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
         var queue = storage.Queue(queues.ContactIntake);
         await Task.WhenAll(chunks.Select((chunk, i) =>
             queue.SendMessageAsync(QueueMessages.Serialize(new ContactIntakeMessage(batchId, caller.OrganisationId, caller.Id, i, chunk)), cancellationToken)));
-        return new ContactBatchAccepted(batchId, accepted.Count, rejected);
+        return new ContactBatchAccepted(batchId, accepted.Count, [.. rejected.OrderBy(r => r.Index)]);
     }
 
+    /// <summary>A batch's progress, with the contacts rejected at intake.</summary>
     public async Task<ContactBatchStatus> BatchStatusAsync(Caller caller, string batchId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -99,7 +152,7 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
         }
 
         var batch = await store.GetBatchAsync(caller.OrganisationId, batchId, cancellationToken) ?? throw ApiProblemException.NotFound("batch");
-        return new ContactBatchStatus(batch.ChunksStored >= batch.Chunks ? "completed" : "pending", batch.Stored, batch.Accepted);
+        return new ContactBatchStatus(batch.ChunksStored >= batch.Chunks ? "completed" : "pending", batch.Stored, batch.Accepted, batch.Rejected);
     }
 
     public async Task<PageResponse<ContactResponse>> ListAsync(Caller caller, string? zone, DateTimeOffset? from, DateTimeOffset? to, Paging paging, CancellationToken cancellationToken)
@@ -110,20 +163,16 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
         return new PageResponse<ContactResponse>([.. items.Select(ContactResponse.From)], Paging.Encode(token));
     }
 
-    /// <summary>The request form of a checked contact (location already rounded), as queued.</summary>
-    internal static ContactRequest ToRequest(StreetContact c) => new(
-        c.Id, c.ObservedAt, c.Zone, c.Location is null ? null : new LocationInput(c.Location.Lat, c.Location.Lon),
-        c.PersonId, c.Alias, [.. c.Needs], [.. c.ServicesOffered], c.Notes, c.BeddedDown, c.FollowUp);
-
-    private static List<List<ContactRequest>> Chunk(List<ContactRequest> accepted)
+    /// <summary>Splits the accepted contacts into queue messages of at most <see cref="MaxChunkBytes"/> of JSON and <see cref="ContactStore.ContactsPerTransaction"/> contacts.</summary>
+    private static List<List<CheckedContact>> Chunk(List<CheckedContact> accepted)
     {
-        var chunks = new List<List<ContactRequest>>();
-        var current = new List<ContactRequest>();
+        var chunks = new List<List<CheckedContact>>();
+        var current = new List<CheckedContact>();
         var size = 0;
         foreach (var contact in accepted)
         {
             var bytes = JsonSerializer.SerializeToUtf8Bytes(contact, ApiJson.Options).Length;
-            if (current.Count > 0 && (size + bytes > MaxChunkBytes || current.Count == ContactStore.ContactsPerTransaction * 2))
+            if (current.Count > 0 && (size + bytes > MaxChunkBytes || current.Count == ContactStore.ContactsPerTransaction))
             {
                 chunks.Add(current);
                 current = [];

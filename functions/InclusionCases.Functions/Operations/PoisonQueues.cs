@@ -67,7 +67,15 @@ public sealed class PoisonQueues(StorageAccount storage, QueueNames queues, Audi
                         continue;
                     }
 
-                    var body = request?.Replacement is { } replacement ? replacement.GetRawText() : message.Body.ToString();
+                    if (request?.Replacement is { } replacement && queue == queues.ContactIntake
+                        && Contacts.ContactIntakeMessage.CheckReplacement(message.Body.ToString(), replacement) is { } errors)
+                    {
+                        // Left on the poison queue, visible again at once (finally below).
+                        held.Add(message);
+                        throw ApiProblemException.Invalid(errors);
+                    }
+
+                    var body = request?.Replacement is { } repaired ? repaired.GetRawText() : message.Body.ToString();
                     await target.SendMessageAsync(body, cancellationToken);
                     await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                     replayed++;

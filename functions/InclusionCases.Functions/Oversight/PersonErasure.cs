@@ -110,21 +110,6 @@ public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer
         }
     }
 
-    private static string? Scrub(string text, string personId)
-    {
-        try
-        {
-            var message = QueueMessages.Parse<ContactIntakeMessage>(text);
-            return QueueMessages.Serialize(message with
-            {
-                Contacts = [.. message.Contacts.Select(c => c.PersonId == personId
-                    ? c with { Alias = c.Alias is null ? null : Person.ErasedText, Notes = c.Notes is null ? null : Person.ErasedText }
-                    : c)],
-            });
-        }
-        catch (JsonException)
-        {
-            return null; // Not a chunk this app wrote; left for the operator.
-        }
-    }
+    // The chunk format belongs to the contact intake, which knows how to scrub it.
+    private static string? Scrub(string text, string personId) => ContactIntakeMessage.ScrubPerson(text, personId);
 }

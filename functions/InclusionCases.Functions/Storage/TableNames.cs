@@ -26,6 +26,9 @@ public static class TableNames
     /// <summary>Street contacts: PartitionKey = the mediator's organisation; RowKeys in <c>ContactStore</c>.</summary>
     public const string Contacts = "Contacts";
 
+    /// <summary>One row per street contact id for the whole system: PartitionKey = contact id, RowKey = "id" (holder and fingerprint).</summary>
+    public const string ContactIds = "ContactIds";
+
     /// <summary>Outreach history of a person: PartitionKey = person id, RowKey = inverted observedAt + contact id.</summary>
     public const string Outreach = "Outreach";
 
@@ -38,5 +41,5 @@ public static class TableNames
     /// <summary>For the retention job, by month: closed cases (PartitionKey <c>closed|yyyy-MM</c>), organisations with contacts (<c>contacts|yyyy-MM</c>).</summary>
     public const string Retention = "Retention";
 
-    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, Cases, OrganisationCases, Referrals, Audit, Contacts, Outreach, ReportFacts, ReportRollups, Retention];
+    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, Cases, OrganisationCases, Referrals, Audit, Contacts, ContactIds, Outreach, ReportFacts, ReportRollups, Retention];
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using InclusionCases.Functions.Storage;
@@ -111,7 +112,8 @@ public sealed class StreetContactTests(AzuriteFixture azurite) : HostedTest(azur
     {
         var queueName = Host.QueueName("ContactIntakeQueue");
         var queue = new QueueClient(Azurite.ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        await queue.SendMessageAsync("{\"batchId\": \"manual\", \"organisationId\": \"ixelles-commune\", \"contacts\": \"not a list\"}");
+        // v2: a chunk broken in its contact list only; its envelope (who, which batch) is what a replay must keep.
+        await queue.SendMessageAsync("{\"batchId\": \"manual\", \"organisationId\": \"ixelles-commune\", \"mediatorId\": \"" + KarimId + "\", \"chunk\": 0, \"contacts\": \"not a list\"}");
 
         var listed = await Eventually.WaitForAsync(
             () => Call(HttpMethod.Get, "admin/poison", "ops"),
@@ -123,14 +125,7 @@ public sealed class StreetContactTests(AzuriteFixture azurite) : HostedTest(azur
         Assert.DoesNotContain("ixelles-commune", item.GetProperty("preview").GetString(), StringComparison.Ordinal);
 
         var contactId = Guid.NewGuid().ToString();
-        var repaired = new
-        {
-            batchId = "manual",
-            organisationId = "ixelles-commune",
-            mediatorId = "8d1f6a52-0004-4c3e-9a6e-5f1b2c3d4e04",
-            chunk = 0,
-            contacts = new[] { ContactScenario.Contact(id: contactId, zone: "Gare du Midi") },
-        };
+        var repaired = Chunk("manual", "ixelles-commune", KarimId, (0, ContactScenario.Contact(id: contactId, zone: "Gare du Midi")));
         var replay = await Call(HttpMethod.Post, $"admin/poison/{queueName}/replay", "ops", new { messageId = item.GetProperty("messageId").GetString(), replacement = repaired });
         Assert.Equal(HttpStatusCode.OK, replay.Status);
         Assert.Equal(1, replay.Json.GetProperty("replayed").GetInt32());
@@ -143,12 +138,172 @@ public sealed class StreetContactTests(AzuriteFixture azurite) : HostedTest(azur
         Assert.Equal(0, (await Call(HttpMethod.Get, "admin/poison", "ops")).Json.GetProperty("items").GetArrayLength());
     }
 
-    // Test-side partition read: how many contacts the organisation has (one guard row per contact id).
+    [Theory]
+    [InlineData("organisationId")]
+    [InlineData("mediatorId")]
+    [InlineData("batchId")]
+    public async Task ReplayReplacement_ChangingWhoOrWhichBatch_Is400_AndTheMessageStaysPoisoned(string field)
+    {
+        var queueName = Host.QueueName("ContactIntakeQueue");
+        var poison = new QueueClient(Azurite.ConnectionString, queueName + "-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var original = Chunk("batch-1", "ixelles-commune", KarimId, (0, ContactScenario.Contact(zone: "Original")));
+        original["contacts"] = "broken";
+        var messageId = (await poison.SendMessageAsync(original.ToJsonString())).Value.MessageId;
+        var contactId = Guid.NewGuid().ToString();
+        var replacement = Chunk(
+            field == "batchId" ? "batch-2" : "batch-1",
+            field == "organisationId" ? "jette-cpas" : "ixelles-commune",
+            field == "mediatorId" ? "8d1f6a52-0001-4c3e-9a6e-5f1b2c3d4e01" : KarimId,
+            (0, ContactScenario.Contact(id: contactId, zone: "Injected")));
+
+        var replay = await Call(HttpMethod.Post, $"admin/poison/{queueName}/replay", "ops", new { messageId, replacement });
+
+        var problem = ProblemAssertions.AssertProblem(replay, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("replacement." + field, out _), replay.Body);
+        var left = Assert.Single((await poison.PeekMessagesAsync(32)).Value);
+        Assert.Equal(messageId, left.MessageId);
+        Assert.Equal(0, (await Call(HttpMethod.Get, "contacts?zone=Injected", "karim")).Json.GetProperty("items").GetArrayLength());
+        Assert.Equal(0, await ContactIdRowsAsync(contactId));
+    }
+
+    [Fact]
+    public async Task BatchOf500_OneUnknownNeed_Accepts499_RejectsThatIndex()
+    {
+        var contacts = Enumerable.Range(0, 500).Select(i => (object)ContactScenario.Contact(zone: "Five hundred", notes: $"Contact {i}")).ToArray();
+        var faulty = JsonSerializer.SerializeToNode(contacts[123])!.AsObject();
+        faulty["needs"] = new JsonArray("food", "teleportation");
+        contacts[123] = faulty;
+
+        var sent = await Call(HttpMethod.Post, "contacts/batch", "karim", new { contacts });
+
+        Assert.Equal(HttpStatusCode.Accepted, sent.Status);
+        Assert.Equal(499, sent.Json.GetProperty("accepted").GetInt32());
+        var rejection = Assert.Single(sent.Json.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(123, rejection.GetProperty("index").GetInt32());
+        Assert.True(rejection.GetProperty("errors").TryGetProperty("needs", out _), sent.Body);
+        var status = await Eventually.WaitForAsync(
+            () => Call(HttpMethod.Get, $"contacts/batch/{sent.Field("batchId")}", "karim"), s => s.Field("status") == "completed", Deadline, "the batch to complete");
+        Assert.Equal(499, status.Json.GetProperty("stored").GetInt32());
+        Assert.Equal(0, status.Json.GetProperty("rejected").GetArrayLength());
+        Assert.Equal(499, await StoredContactsAsync("ixelles-commune"));
+    }
+
+    [Fact]
+    public async Task BatchItemFaultsOfEveryKind_RejectTheirIndexOnly()
+    {
+        JsonObject Faulty(Action<JsonObject> change)
+        {
+            var contact = JsonSerializer.SerializeToNode(ContactScenario.Contact(zone: "Faults"))!.AsObject();
+            change(contact);
+            return contact;
+        }
+
+        var contacts = new object[]
+        {
+            ContactScenario.Contact(zone: "Faults"),
+            Faulty(c => c["servicesOffered"] = new JsonArray("shelter", "jetpack")),      // unknown enum value
+            Faulty(c => c["beddedDown"] = "yes"),                                         // wrong type
+            Faulty(c => c["location"] = new JsonObject { ["lat"] = "50.8", ["lon"] = 4.3 }), // number as a string
+            Faulty(c => c["colour"] = "red"),                                             // unknown field
+            Faulty(c => c.Remove("zone")),                                                // missing field
+            Faulty(c => c["location"] = new JsonObject { ["lat"] = 95.0, ["lon"] = 4.3 }), // out of range
+            Faulty(c => c["observedAt"] = "2026-11-25T22:40:00"),                         // time without offset
+            JsonValue.Create(42)!,                                                         // not an object
+            ContactScenario.Contact(zone: "Faults"),
+        };
+
+        var sent = await Call(HttpMethod.Post, "contacts/batch", "karim", new { contacts });
+
+        Assert.Equal(HttpStatusCode.Accepted, sent.Status);
+        Assert.Equal(2, sent.Json.GetProperty("accepted").GetInt32());
+        var rejected = sent.Json.GetProperty("rejected").EnumerateArray().ToDictionary(r => r.GetProperty("index").GetInt32(), r => r.GetProperty("errors"));
+        var expected = new Dictionary<int, string> { [1] = "servicesOffered", [2] = "beddedDown", [3] = "location.lat", [4] = "colour", [5] = "zone", [6] = "location", [7] = "observedAt", [8] = "$" };
+        Assert.Equal(expected.Keys.Order(), rejected.Keys.Order());
+        foreach (var (index, field) in expected)
+        {
+            Assert.True(rejected[index].TryGetProperty(field, out _), $"index {index}: {rejected[index].GetRawText()}");
+        }
+
+        await Eventually.WaitForAsync(
+            () => Call(HttpMethod.Get, $"contacts/batch/{sent.Field("batchId")}", "karim"), s => s.Field("status") == "completed", Deadline, "the batch to complete");
+        Assert.Equal(2, (await Call(HttpMethod.Get, "contacts?zone=Faults", "karim")).Json.GetProperty("items").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("{}")]
+    [InlineData("{\"contacts\": null}")]
+    [InlineData("{\"contacts\": 5}")]
+    [InlineData("{\"contacts\": []}")]
+    [InlineData("{\"items\": []}")]
+    public async Task BatchBody_NotAListOfContacts_Is400(string body)
+    {
+        var sent = await Call(HttpMethod.Post, "contacts/batch", "karim", body);
+
+        ProblemAssertions.AssertProblem(sent, HttpStatusCode.BadRequest);
+        Assert.Equal(0, await StoredContactsAsync("ixelles-commune"));
+    }
+
+    [Fact]
+    public async Task BatchOf501_Is400()
+    {
+        var sent = await Call(HttpMethod.Post, "contacts/batch", "karim", new { contacts = Enumerable.Range(0, 501).Select(_ => ContactScenario.Contact()).ToArray() });
+
+        var problem = ProblemAssertions.AssertProblem(sent, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("contacts", out _));
+    }
+
+    [Fact]
+    public async Task ContactNamingAnErasedPerson_Is410_AndRejectedByIndexInABatch()
+    {
+        var (caseId, personId, _) = await CaseScenario.OpenCaseAsync(Host);
+        Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Post, $"persons/{personId}/erase", "dpo")).Status);
+
+        var single = await Call(HttpMethod.Post, "contacts", "karim", ContactScenario.Contact(personId: personId, zone: "After erasure"));
+        var problem = ProblemAssertions.AssertProblem(single, (HttpStatusCode)410);
+        Assert.Equal(InclusionCases.Functions.Http.ProblemTypes.Erased.Uri, problem.GetProperty("type").GetString());
+
+        var batch = await Call(HttpMethod.Post, "contacts/batch", "karim", new { contacts = new[] { ContactScenario.Contact(zone: "After erasure"), ContactScenario.Contact(personId: personId, zone: "After erasure") } });
+        Assert.Equal(HttpStatusCode.Accepted, batch.Status);
+        Assert.Equal(1, batch.Json.GetProperty("accepted").GetInt32());
+        var rejection = Assert.Single(batch.Json.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(1, rejection.GetProperty("index").GetInt32());
+        Assert.Equal("""{"personId":["erased"]}""", rejection.GetProperty("errors").GetRawText());
+        await Eventually.WaitForAsync(
+            () => Call(HttpMethod.Get, $"contacts/batch/{batch.Field("batchId")}", "karim"), s => s.Field("status") == "completed", Deadline, "the batch to complete");
+        Assert.Equal(1, (await Call(HttpMethod.Get, "contacts?zone=After%20erasure", "karim")).Json.GetProperty("items").GetArrayLength());
+        Assert.Equal(0, (await Call(HttpMethod.Get, $"cases/{caseId}/outreach", "sophie")).Json.GetProperty("items").GetArrayLength());
+    }
+
+    private static readonly string KarimId = Functions.Identity.DemoDirectory.Find("karim")!.ObjectId;
+
+    /// <summary>A contact-intake chunk as an operator would write it: the envelope and indexed contacts.</summary>
+    private static JsonObject Chunk(string batchId, string organisationId, string mediatorId, params (int Index, object Contact)[] contacts)
+    {
+        var items = new JsonArray();
+        foreach (var (index, contact) in contacts)
+        {
+            var item = JsonSerializer.SerializeToNode(contact)!.AsObject();
+            item["index"] = index;
+            items.Add(item);
+        }
+
+        return new JsonObject { ["batchId"] = batchId, ["organisationId"] = organisationId, ["mediatorId"] = mediatorId, ["chunk"] = 0, ["contacts"] = items };
+    }
+
+    // Test-side point read of the system-wide id row.
+    private async Task<int> ContactIdRowsAsync(string contactId)
+    {
+        var row = await new TableClient(Azurite.ConnectionString, Host.TablePrefix + TableNames.ContactIds).GetEntityIfExistsAsync<TableEntity>(contactId, "id");
+        return row.HasValue ? 1 : 0;
+    }
+
+    // Test-side partition read: how many contacts the organisation has (one list row per contact).
     private async Task<int> StoredContactsAsync(string organisationId)
     {
         var table = new TableClient(Azurite.ConnectionString, Host.TablePrefix + TableNames.Contacts);
         var count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {organisationId} and RowKey ge {"c|"} and RowKey lt {"c}"}"), select: ["RowKey"]))
+        await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {organisationId} and RowKey ge {"t|"} and RowKey lt {"t}"}"), select: ["RowKey"]))
         {
             count++;
         }

@@ -129,7 +129,7 @@ public sealed class MixedLoadTests(AzuriteFixture azurite) : HostedTest(azurite)
     private async Task<int> ContactRowsAsync()
     {
         var count = 0;
-        await foreach (var _ in new TableClient(Azurite.ConnectionString, Host.TablePrefix + TableNames.Contacts).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {"c|"} and RowKey lt {"c}"}"), select: ["RowKey"]))
+        await foreach (var _ in new TableClient(Azurite.ConnectionString, Host.TablePrefix + TableNames.Contacts).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {"t|"} and RowKey lt {"t}"}"), select: ["RowKey"]))
         {
             count++;
         }

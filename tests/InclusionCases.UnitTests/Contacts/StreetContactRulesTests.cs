@@ -56,4 +56,16 @@ public sealed class StreetContactRulesTests
         Assert.Null(contact);
         Assert.Contains(field, errors.Keys);
     }
+
+    [Fact]
+    public void Check_BatchLimit_KeepsAMarginBelowTheYear()
+    {
+        var nearTheLimit = Draft(observedAt: Now - StreetContactRules.MaxAge + TimeSpan.FromHours(12));
+
+        Assert.NotNull(StreetContactRules.Check(nearTheLimit, Now).Contact);
+        var (contact, errors) = StreetContactRules.Check(nearTheLimit, Now, StreetContactRules.BatchMaxAge);
+        Assert.Null(contact);
+        Assert.Contains("observedAt", errors.Keys);
+        Assert.NotNull(StreetContactRules.Check(Draft(observedAt: Now - StreetContactRules.BatchMaxAge + TimeSpan.FromMinutes(1)), Now, StreetContactRules.BatchMaxAge).Contact);
+    }
 }

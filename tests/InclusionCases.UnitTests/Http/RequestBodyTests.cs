@@ -123,9 +123,9 @@ public sealed class ApiJsonTests
     [Fact]
     public void QueueMessage_Serialized_ParsesBackEqual()
     {
-        var contact = new InclusionCases.Functions.Contacts.Contracts.ContactRequest(
-            "3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11", new DateTimeOffset(2026, 11, 25, 22, 4, 0, 123, TimeSpan.FromHours(1)), "Flagey",
-            new InclusionCases.Functions.Contacts.Contracts.LocationInput(50.827, 4.372), null, "Jo",
+        var contact = new InclusionCases.Functions.Contacts.CheckedContact(
+            0, "v1:x", "3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11", new DateTimeOffset(2026, 11, 25, 22, 4, 0, 123, TimeSpan.FromHours(1)), "Flagey",
+            new InclusionCases.Functions.Contacts.QueuedLocation(50.827, 4.372), null, "Jo",
             [InclusionCases.Domain.Contacts.Need.Food], [], "Two\r\nlines", true, null);
         var message = new InclusionCases.Functions.Contacts.ContactIntakeMessage("abcdefghijkl", "ixelles-commune", "mediator", 3, [contact]);
 
