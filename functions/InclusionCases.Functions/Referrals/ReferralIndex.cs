@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using InclusionCases.Domain.Referrals;
-using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;

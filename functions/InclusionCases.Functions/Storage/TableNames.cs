@@ -1,5 +1,3 @@
-using InclusionCases.Functions.PersonFile;
-
 namespace InclusionCases.Functions.Storage;
 
 /// <summary>The logical names of every table the app uses; <see cref="StorageProvisioner"/> creates them.</summary>
