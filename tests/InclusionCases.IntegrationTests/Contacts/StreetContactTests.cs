@@ -97,8 +97,9 @@ public sealed class StreetContactTests(AzuriteFixture azurite) : HostedTest(azur
         var contact = await Call(HttpMethod.Post, "contacts", "karim", ContactScenario.Contact(personId: personId, notes: "Slept at Flagey again"));
         Assert.Equal(HttpStatusCode.Created, contact.Status);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await Call(HttpMethod.Get, $"cases/{caseId}", "karim")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await Call(HttpMethod.Get, $"cases/{caseId}/outreach", "karim")).Status);
+        // Mediators never read case files: refused by role before the case is looked at.
+        Assert.Equal(HttpStatusCode.Forbidden, (await Call(HttpMethod.Get, $"cases/{caseId}", "karim")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Call(HttpMethod.Get, $"cases/{caseId}/outreach", "karim")).Status);
         var sophie = await Call(HttpMethod.Get, $"cases/{caseId}/outreach", "sophie");
         Assert.Equal(HttpStatusCode.OK, sophie.Status);
         Assert.Contains("Slept at Flagey again", sophie.Body, StringComparison.Ordinal);
