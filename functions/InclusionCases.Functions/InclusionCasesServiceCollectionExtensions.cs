@@ -7,6 +7,7 @@ using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.Operations;
 using InclusionCases.Functions.Oversight;
+using InclusionCases.Functions.Pipeline;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Referrals;
 using InclusionCases.Functions.Reports;
@@ -29,7 +30,7 @@ public static class InclusionCasesServiceCollectionExtensions
         return services
             .AddStorage(configuration)
             .AddIdentity(configuration, environment)
-            .AddHttpApi()
+            .AddRequestPipeline()
             .AddHealth()
             .AddAudit()
             .AddPersonFile()

@@ -1,4 +1,5 @@
 using System.Reflection;
+using InclusionCases.Functions.Pipeline;
 
 namespace InclusionCases.LocalHost;
 
@@ -21,7 +22,7 @@ public sealed record LocalHostOptions
     public string HostJsonPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "host.json");
 
     /// <summary>The assemblies whose functions are served; by default the Functions app alone.</summary>
-    public IReadOnlyList<Assembly> FunctionAssemblies { get; init; } = [typeof(InclusionCases.Functions.Http.HttpApi).Assembly];
+    public IReadOnlyList<Assembly> FunctionAssemblies { get; init; } = [typeof(InclusionCases.Functions.Pipeline.HttpApi).Assembly];
 
     /// <summary>Whether queue and timer triggers run; tests turn them off to stand for a host that died before them.</summary>
     public bool RunTriggers { get; init; } = true;

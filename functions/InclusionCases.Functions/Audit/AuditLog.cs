@@ -1,7 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using InclusionCases.Functions.Http;
-using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Audit;

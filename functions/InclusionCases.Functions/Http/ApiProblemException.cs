@@ -1,8 +1,9 @@
+
 namespace InclusionCases.Functions.Http;
 
 /// <summary>
 /// A request that cannot be served as asked (4xx). Thrown by application services and turned into a
-/// problem+json response by <see cref="HttpApi"/>, so functions stay thin adapters.
+/// problem+json response by the request pipeline, so functions stay thin adapters.
 /// </summary>
 public sealed class ApiProblemException : Exception
 {

@@ -4,6 +4,7 @@ using InclusionCases.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using InclusionCases.Functions.Pipeline;
 
 namespace InclusionCases.Functions.Oversight;
 

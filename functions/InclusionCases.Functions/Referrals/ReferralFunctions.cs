@@ -1,6 +1,7 @@
 using InclusionCases.Domain.Access;
 using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Pipeline;
 using InclusionCases.Functions.Referrals.Contracts;
 using InclusionCases.Functions.Referrals.UseCases;
 using Microsoft.AspNetCore.Http;

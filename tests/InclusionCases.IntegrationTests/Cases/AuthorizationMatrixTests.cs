@@ -1,6 +1,7 @@
 using System.Net;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.Pipeline;
 using InclusionCases.IntegrationTests.Contacts;
 using InclusionCases.IntegrationTests.Infrastructure;
 using InclusionCases.Functions.Hosting;

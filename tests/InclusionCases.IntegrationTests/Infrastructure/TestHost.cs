@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.PersonFile;
+using InclusionCases.Functions.Pipeline;
 using InclusionCases.LocalHost;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

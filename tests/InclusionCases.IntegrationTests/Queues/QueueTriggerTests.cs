@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Pipeline;
 using InclusionCases.IntegrationTests.Infrastructure;
 
 namespace InclusionCases.IntegrationTests.Queues;

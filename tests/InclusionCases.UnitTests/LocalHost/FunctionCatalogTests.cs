@@ -1,5 +1,6 @@
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Hosting;
+using InclusionCases.Functions.Pipeline;
 using InclusionCases.LocalHost.Discovery;
 
 namespace InclusionCases.UnitTests.LocalHost;

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
 using Microsoft.OpenApi;
+using InclusionCases.Functions.OpenApi;
+using InclusionCases.Functions.Pipeline;
 
 namespace InclusionCases.UnitTests.LocalHost;
 

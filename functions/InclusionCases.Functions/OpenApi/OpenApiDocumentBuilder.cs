@@ -4,9 +4,10 @@ using System.Text.Json.Schema;
 using System.Text.RegularExpressions;
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
 
-namespace InclusionCases.Functions.Hosting;
+namespace InclusionCases.Functions.OpenApi;
 
 /// <summary>
 /// Generates the OpenAPI 3.1 document from the code itself: the routes from the functions'

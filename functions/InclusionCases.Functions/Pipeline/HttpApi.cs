@@ -4,6 +4,7 @@ using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Persons;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Hosting;
+using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.Logging;
 
-namespace InclusionCases.Functions.Http;
+namespace InclusionCases.Functions.Pipeline;
 
 /// <summary>
 /// The one request pipeline every HTTP function runs through. A function declares its operation once,

@@ -1,6 +1,6 @@
 using InclusionCases.Domain.Identity;
 
-namespace InclusionCases.Functions.Identity;
+namespace InclusionCases.Functions.CallerProfile;
 
 /// <summary>The caller as the API sees it.</summary>
 /// <param name="Id">The caller's object id (the token's <c>oid</c>).</param>

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
+using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using InclusionCases.Functions.Pipeline;
 
-namespace InclusionCases.Functions.Hosting;
+namespace InclusionCases.Functions.OpenApi;
 
 /// <summary><c>GET /api/openapi.json</c>: the contract, generated from the code. No token needed.</summary>
 public sealed class OpenApiFunction(HttpApi api)

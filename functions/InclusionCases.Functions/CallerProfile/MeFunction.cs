@@ -3,8 +3,9 @@ using InclusionCases.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using InclusionCases.Functions.Pipeline;
 
-namespace InclusionCases.Functions.Identity;
+namespace InclusionCases.Functions.CallerProfile;
 
 /// <summary><c>GET /api/me</c>: who the API takes the caller to be.</summary>
 public sealed class MeFunction(HttpApi api)

@@ -1,0 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InclusionCases.Functions.Pipeline;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>The one request pipeline every HTTP function runs through.</summary>
+    public static IServiceCollection AddRequestPipeline(this IServiceCollection services) => services.AddSingleton<HttpApi>();
+}

@@ -1,0 +1,472 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using InclusionCases.Domain.Access;
+using InclusionCases.Domain.Identity;
+using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.PersonFile;
+using InclusionCases.IntegrationTests.Cases;
+using InclusionCases.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InclusionCases.IntegrationTests.Access;
+
+/// <summary>
+/// Model-based test of who may see and change a person. Random sequences (fixed seeds) of create,
+/// open-case-for-person, consent, refer, accept, decline, revoke, patch person, note and erase, by
+/// random demo users, against a real host. A small model of the trust rules (holders, participants,
+/// consents, erasure) predicts which steps succeed; after every step an oracle checks, through the
+/// API, that no organisation reads a case or <c>person.sensitive</c> beyond what a holder's active
+/// consent grants, and, in the person's stored file, that the person fields, consents, leads and
+/// participants are exactly what the allowed steps made them: nobody outside the holders changed them.
+/// </summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(azurite)
+{
+    private const int Sequences = 500;
+    private const int Steps = 20;
+    private const int Seed = 20261126;
+
+    // Azurite's cost per query grows with the table; each group of sequences gets fresh tables (a host of its own).
+    private const int SequencesPerHost = 50;
+
+    // The oracle reads through the API (every other organisation, every case) after every this-many steps and after the last.
+    private const int ApiCheckEvery = 5;
+
+    private static readonly string[] Organisations = ["ixelles-cpas", "jette-cpas", "habitat-asbl"];
+    private static readonly Dictionary<string, string> SocialWorkerOf = new() { ["ixelles-cpas"] = "sophie", ["jette-cpas"] = "thomas", ["habitat-asbl"] = "lena" };
+
+    // Social workers act most; the other roles appear often enough to be refused along the way.
+    private static readonly string[] Actors = ["sophie", "sophie", "thomas", "thomas", "lena", "lena", "habitat-app", "karim", "marc", "dpo", "ops"];
+
+    [Fact]
+    public async Task RandomSequences_NoOrganisationSeesBeyondConsent_OnlyHoldersChangeThePerson()
+    {
+        var failures = new ConcurrentBag<string>();
+        using var stop = new CancellationTokenSource();
+        for (var first = 0; first < Sequences && failures.IsEmpty; first += SequencesPerHost)
+        {
+            await using var host = await TestHost.StartAsync(Azurite.ConnectionString, runTriggers: false);
+            try
+            {
+                await Parallel.ForEachAsync(
+                    Enumerable.Range(first, SequencesPerHost),
+                    new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stop.Token },
+                    async (sequence, _) =>
+                    {
+                        var log = new List<string>();
+                        try
+                        {
+                            await new Run(host).SequenceAsync(new Random(Seed + sequence), log);
+                        }
+                        catch (InvalidOperationException ex)
+                        {
+                            failures.Add($"sequence {sequence} (seed {Seed + sequence}):{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", log)}{Environment.NewLine}  => {ex.Message}");
+                            await stop.CancelAsync();
+                        }
+                    });
+            }
+            catch (OperationCanceledException) when (!failures.IsEmpty)
+            {
+                // Stopped at the first failing sequence: reported below.
+            }
+        }
+
+        Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures.Take(3)));
+    }
+
+    /// <summary>One sequence against one host: its steps, and the oracle after each.</summary>
+    private sealed class Run(TestHost host)
+    {
+        private readonly Dictionary<string, string> _tokens = [];
+
+        public async Task SequenceAsync(Random random, List<string> log)
+        {
+            var persons = new List<PersonModel>();
+            await CreateAsync(persons, "sophie", log);
+            for (var step = 1; step < Steps; step++)
+            {
+                var person = persons[random.Next(persons.Count)];
+                var actor = PickActor(person, random);
+                var kind = random.Next(100) switch
+                {
+                    < 5 => "create",
+                    < 18 => "openCase",
+                    < 34 => "consent",
+                    < 48 => "refer",
+                    < 60 => "accept",
+                    < 65 => "decline",
+                    < 73 => "revoke",
+                    < 85 => "patchPerson",
+                    < 97 => "note",
+                    _ => "erase",
+                };
+                switch (kind)
+                {
+                    case "create":
+                        if (persons.Count < 2)
+                        {
+                            await CreateAsync(persons, actor, log);
+                            person = persons[^1];
+                        }
+
+                        break;
+                    case "erase":
+                        await EraseAsync(person, log);
+                        break;
+                    default:
+                        await StepAsync(kind, person, actor, random, log);
+                        break;
+                }
+
+                // A step names one person and changes nothing of another: that person is the one to check.
+                await CheckAsync(person, throughApi: step % ApiCheckEvery == 0 || step == Steps - 1);
+            }
+        }
+
+        // Mostly someone of an organisation that leads or takes part in one of the person's cases (where
+        // the trust rules are tested); otherwise anyone.
+        private static string PickActor(PersonModel person, Random random)
+        {
+            if (random.Next(10) < 6)
+            {
+                var related = person.Cases.SelectMany(c => c.Participants.Append(c.Lead)).Distinct().ToList();
+                var organisation = related[random.Next(related.Count)];
+                var candidates = Actors.Where(a => OrganisationOf(a) == organisation).ToArray();
+                return candidates[random.Next(candidates.Length)];
+            }
+
+            return Actors[random.Next(Actors.Length)];
+        }
+
+        private async Task CreateAsync(List<PersonModel> persons, string actor, List<string> log)
+        {
+            var name = "Model " + Guid.NewGuid().ToString("N")[..8];
+            var call = await SendAsync(HttpMethod.Post, "cases", actor, new { type = "housingFirst", person = new { displayName = name, sensitive = new { health = "h-" + name } } });
+            log.Add($"{actor} creates a person: {(int)call.Status}");
+            Expect(IsSocialWorker(actor), call, "create");
+            if (call.Status == HttpStatusCode.Created)
+            {
+                var person = new PersonModel(call.Json.GetProperty("person").GetProperty("id").GetString()!) { DisplayName = name, Health = "h-" + name };
+                person.Cases.Add(new CaseModel(call.Field("id"), OrganisationOf(actor)));
+                persons.Add(person);
+            }
+        }
+
+        private async Task StepAsync(string kind, PersonModel person, string actor, Random random, List<string> log)
+        {
+            var organisation = OrganisationOf(actor);
+            var role = RoleOf(actor);
+            var socialWorker = role == AppRole.SocialWorker;
+            var holder = person.Holders.Contains(organisation);
+            var someCase = person.Cases[random.Next(person.Cases.Count)];
+            ApiCall call;
+            bool allowed;
+            switch (kind)
+            {
+                case "openCase":
+                    allowed = socialWorker && holder && !person.Erased;
+                    if (allowed && person.Cases.Count >= 3)
+                    {
+                        return; // more cases only make each check longer; refused attempts still run
+                    }
+
+                    call = await SendAsync(HttpMethod.Post, "cases", actor, new { type = "homelessness", personId = person.Id });
+                    if (call.Status == HttpStatusCode.Created)
+                    {
+                        person.Cases.Add(new CaseModel(call.Field("id"), organisation));
+                    }
+
+                    break;
+                case "consent":
+                    var named = Organisations.Where(_ => random.Next(2) == 0).DefaultIfEmpty(Organisations[random.Next(3)]).ToArray();
+                    var sensitive = random.Next(3) == 0;
+                    call = await SendAsync(HttpMethod.Post, $"persons/{person.Id}/consents", actor, new
+                    {
+                        organisationIds = named, scope = sensitive ? new[] { "case", "sensitive" } : new[] { "case" }, expiresOn = CaseScenario.NextYear, evidence = "Form",
+                    });
+                    allowed = socialWorker && holder && !person.Erased;
+                    if (call.Status == HttpStatusCode.Created)
+                    {
+                        person.Consents.Add(new ConsentModel(call.Field("id"), [.. named], sensitive));
+                    }
+
+                    break;
+                case "revoke":
+                    if (person.Consents.Count == 0)
+                    {
+                        return;
+                    }
+
+                    var consent = person.Consents[random.Next(person.Consents.Count)];
+                    call = await SendAsync(HttpMethod.Delete, $"persons/{person.Id}/consents/{consent.Id}", actor);
+                    allowed = socialWorker && holder && !person.Erased;
+                    if (call.Status == HttpStatusCode.NoContent)
+                    {
+                        consent.Revoked = true;
+                    }
+
+                    break;
+                case "refer":
+                    // Mostly an organisation a consent covers: the referrals that can succeed.
+                    var covered = Organisations.Where(o => person.Covers(o, sensitive: false)).ToList();
+                    var target = covered.Count > 0 && random.Next(10) < 7 ? covered[random.Next(covered.Count)] : Organisations[random.Next(3)];
+                    call = await SendAsync(HttpMethod.Post, $"cases/{someCase.Id}/referrals", actor, new { toOrganisationId = target, reason = "Support" });
+                    allowed = socialWorker && someCase.Lead == organisation && !person.Erased && target != someCase.Lead
+                        && !someCase.Participants.Contains(target) && !person.Referrals.Any(r => r.CaseId == someCase.Id && r.To == target && r.Pending)
+                        && person.Covers(target, sensitive: false);
+                    if (call.Status == HttpStatusCode.Created)
+                    {
+                        person.Referrals.Add(new ReferralModel(call.Field("id"), someCase.Id, target));
+                    }
+
+                    break;
+                case "accept" or "decline":
+                    if (person.Referrals.Count == 0)
+                    {
+                        return;
+                    }
+
+                    var referral = person.Referrals[random.Next(person.Referrals.Count)];
+                    var accept = kind == "accept";
+                    if (random.Next(10) < 7)
+                    {
+                        // Mostly the referred organisation itself: the answers that can succeed.
+                        var answering = Actors.Where(a => OrganisationOf(a) == referral.To).ToArray();
+                        actor = answering[random.Next(answering.Length)];
+                        (organisation, role) = (referral.To, RoleOf(actor));
+                    }
+                    call = await SendAsync(HttpMethod.Post, $"referrals/{referral.Id}/{kind}", actor);
+                    allowed = organisation == referral.To && role is AppRole.SocialWorker or AppRole.Partner && referral.Pending
+                        && (!accept || (person.Covers(referral.To, sensitive: false) && !person.Erased));
+                    if (call.Status == HttpStatusCode.OK)
+                    {
+                        referral.Pending = false;
+                        if (accept)
+                        {
+                            person.Cases.Single(c => c.Id == referral.CaseId).Participants.Add(referral.To);
+                        }
+                    }
+
+                    break;
+                case "patchPerson":
+                    var newName = "Renamed " + random.Next(1000);
+                    call = await SendAsync(HttpMethod.Patch, $"cases/{someCase.Id}", actor, new { person = new { displayName = newName, sensitive = new { health = "h-" + newName } } }, ifMatch: "*");
+                    allowed = socialWorker && holder && person.Sees(organisation, someCase) && !person.Erased;
+                    if (call.Status == HttpStatusCode.OK)
+                    {
+                        (person.DisplayName, person.Health) = (newName, "h-" + newName);
+                    }
+
+                    break;
+                case "note":
+                    call = await SendAsync(HttpMethod.Post, $"cases/{someCase.Id}/notes", actor, new { text = "Seen today", visibility = "shared" });
+                    allowed = role is AppRole.SocialWorker or AppRole.Partner && person.Sees(organisation, someCase) && !person.Erased;
+                    break;
+                default:
+                    throw new InvalidOperationException("Unknown step " + kind);
+            }
+
+            log.Add($"{actor} {kind} on {person.Id}/{someCase.Id}: {(int)call.Status}");
+            Expect(allowed, call, kind);
+        }
+
+        private async Task EraseAsync(PersonModel person, List<string> log)
+        {
+            var call = await SendAsync(HttpMethod.Post, $"persons/{person.Id}/erase", "dpo");
+            log.Add($"dpo erases {person.Id}: {(int)call.Status}");
+            Expect(true, call, "erase");
+            (person.Erased, person.DisplayName, person.Health) = (true, "[erased]", null);
+        }
+
+        /// <summary>
+        /// The oracle. Every step: the person's stored file against the model (person fields, consents,
+        /// leads, participants: only what allowed steps made), and the access policy, applied to that
+        /// stored file, against the model's sight of every organisation. Every few steps and after the
+        /// last: the same sight read through the API by every organisation that does not lead the case.
+        /// </summary>
+        private async Task CheckAsync(PersonModel person, bool throughApi)
+        {
+            var file = await host.Services.GetRequiredService<PersonFileStore>().LoadAsync(person.Id, CancellationToken.None);
+            var stored = file.Person!.Value;
+            var problems = new List<string>();
+            if (stored.DisplayName != person.DisplayName || stored.Sensitive?.Health != person.Health)
+            {
+                problems.Add($"person is '{stored.DisplayName}'/'{stored.Sensitive?.Health}', model '{person.DisplayName}'/'{person.Health}'");
+            }
+
+            var storedConsents = file.Consents.ToDictionary(c => c.Value.Id, c => c.Value.RevokedAt is not null);
+            if (!storedConsents.OrderBy(c => c.Key).SequenceEqual(person.Consents.ToDictionary(c => c.Id, c => c.Revoked).OrderBy(c => c.Key)))
+            {
+                problems.Add("consents differ from the ones holders recorded and revoked");
+            }
+
+            if (file.Cases.Count != person.Cases.Count)
+            {
+                problems.Add($"{file.Cases.Count} cases stored, {person.Cases.Count} opened by holders");
+            }
+
+            var now = DateTimeOffset.UtcNow;
+            foreach (var c in person.Cases)
+            {
+                if (file.Case(c.Id)?.Value is not { } storedCase || storedCase.LeadOrganisationId != c.Lead || !storedCase.Participants.ToHashSet().SetEquals(c.Participants))
+                {
+                    problems.Add($"case {c.Id}: lead or participants differ from the model");
+                    continue;
+                }
+
+                foreach (var organisation in Organisations)
+                {
+                    var caller = Caller(SocialWorkerOf[organisation]);
+                    var sees = AccessPolicy.Decide(caller, ApiOperation.ReadCase, file.Access, c.Id, now) == AccessDecision.Allowed;
+                    if (sees != person.Sees(organisation, c))
+                    {
+                        problems.Add($"the policy says {organisation} {(sees ? "sees" : "does not see")} {c.Id}; the model says otherwise");
+                    }
+
+                    if (AccessPolicy.CanSeeSensitive(caller, file.Access, c.Id, now) && !person.SeesSensitive(organisation, c))
+                    {
+                        problems.Add($"the policy shows {organisation} person.sensitive on {c.Id} without a holder's sensitive consent");
+                    }
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                throw new InvalidOperationException(string.Join("; ", problems));
+            }
+
+            if (throughApi)
+            {
+                await ReadThroughApiAsync(person);
+            }
+        }
+
+        private async Task ReadThroughApiAsync(PersonModel person)
+        {
+            foreach (var c in person.Cases)
+            {
+                foreach (var organisation in Organisations.Where(o => o != c.Lead))
+                {
+                    var read = await SendAsync(HttpMethod.Get, $"cases/{c.Id}", SocialWorkerOf[organisation]);
+                    var sees = person.Sees(organisation, c);
+                    if ((read.Status == HttpStatusCode.OK) != sees || (int)read.Status >= 500)
+                    {
+                        throw new InvalidOperationException($"{organisation} reading {c.Id}: {(int)read.Status}, but the model says it {(sees ? "sees" : "does not see")} it");
+                    }
+
+                    if (read.Status != HttpStatusCode.OK)
+                    {
+                        continue;
+                    }
+
+                    var shown = read.Json.GetProperty("person");
+                    if (shown.TryGetProperty("sensitive", out var s) && s.ValueKind == JsonValueKind.Object && !person.SeesSensitive(organisation, c))
+                    {
+                        throw new InvalidOperationException($"{organisation} was shown person.sensitive on {c.Id} without a holder's sensitive consent");
+                    }
+
+                    if (shown.GetProperty("displayName").GetString() != person.DisplayName)
+                    {
+                        throw new InvalidOperationException($"{organisation} was shown displayName '{shown.GetProperty("displayName").GetString()}', the model has '{person.DisplayName}'");
+                    }
+                }
+            }
+        }
+
+        private string Token(string login)
+        {
+            if (!_tokens.TryGetValue(login, out var token))
+            {
+                _tokens[login] = token = host.TokenFor(login);
+            }
+
+            return token;
+        }
+
+        private async Task<ApiCall> SendAsync(HttpMethod method, string path, string login, object? body = null, string? ifMatch = null)
+        {
+            using var request = new HttpRequestMessage(method, path);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(login));
+            if (body is not null)
+            {
+                request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+            }
+
+            if (ifMatch is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+
+            using var response = await host.Client.SendAsync(request);
+            return new ApiCall(response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
+        }
+    }
+
+
+    private static void Expect(bool allowed, ApiCall call, string what)
+    {
+        if ((int)call.Status >= 500)
+        {
+            throw new InvalidOperationException($"{what}: {(int)call.Status} {call.Body}");
+        }
+
+        if (allowed != ((int)call.Status < 300))
+        {
+            throw new InvalidOperationException($"{what}: the model says {(allowed ? "allowed" : "refused")}, the API answered {(int)call.Status} {call.Body}");
+        }
+    }
+
+    private static DemoUser User(string login) => DemoDirectory.Find(login)!;
+
+    private static string OrganisationOf(string login) => User(login).OrganisationId;
+
+    private static AppRole RoleOf(string login) => User(login).Role;
+
+    private static bool IsSocialWorker(string login) => RoleOf(login) == AppRole.SocialWorker;
+
+    private static Caller Caller(string login) => new(User(login).ObjectId, login, OrganisationOf(login), new HashSet<AppRole> { RoleOf(login) });
+
+    private sealed class PersonModel(string id)
+    {
+        public string Id { get; } = id;
+
+        public string DisplayName { get; set; } = string.Empty;
+
+        public string? Health { get; set; }
+
+        public bool Erased { get; set; }
+
+        public List<CaseModel> Cases { get; } = [];
+
+        public List<ConsentModel> Consents { get; } = [];
+
+        public List<ReferralModel> Referrals { get; } = [];
+
+        public HashSet<string> Holders => [.. Cases.Select(c => c.Lead)];
+
+        public bool Covers(string organisation, bool sensitive) => Consents.Any(c => !c.Revoked && c.Organisations.Contains(organisation) && (!sensitive || c.Sensitive));
+
+        public bool Sees(string organisation, CaseModel c) => c.Lead == organisation || (c.Participants.Contains(organisation) && Covers(organisation, sensitive: false));
+
+        public bool SeesSensitive(string organisation, CaseModel c) =>
+            Sees(organisation, c) && (Holders.Contains(organisation) || (c.Participants.Contains(organisation) && Covers(organisation, sensitive: true)));
+    }
+
+    private sealed record CaseModel(string Id, string Lead)
+    {
+        public HashSet<string> Participants { get; } = [];
+    }
+
+    private sealed record ConsentModel(string Id, HashSet<string> Organisations, bool Sensitive)
+    {
+        public bool Revoked { get; set; }
+    }
+
+    private sealed record ReferralModel(string Id, string CaseId, string To)
+    {
+        public bool Pending { get; set; } = true;
+    }
+}
