@@ -101,37 +101,46 @@ public static class AccessPolicy
     }
 
     /// <summary>
-    /// Accepting or declining a referral: only the referred organisation's social workers or systems.
-    /// The referring organisation knows the referral (403); anyone else may not learn of it (404).
-    /// Accepting shares a person whose data was erased with nobody (410).
+    /// Accepting or declining a referral: only the referred organisation's social workers or systems,
+    /// while the referral is theirs to see (<see cref="CanSeeReferral"/>); the referring organisation
+    /// knows the referral (403); anyone else, and the referred organisation once consent no longer
+    /// covers it, may not learn of it (404). Nothing more is written about an erased person (410).
     /// </summary>
-    public static AccessDecision DecideOnReferral(Caller caller, ApiOperation operation, string fromOrganisationId, string toOrganisationId, bool personErased)
+    public static AccessDecision DecideOnReferral(Caller caller, ApiOperation operation, PersonAccess person, ReferralAccess referral, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.OrganisationId == toOrganisationId)
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(referral);
+        if (!CanSeeReferral(caller.OrganisationId, person, referral, now))
         {
-            return !MayPerform(caller, operation) ? AccessDecision.Forbidden
-                : personErased && operation == ApiOperation.AcceptReferral ? AccessDecision.Gone
-                : AccessDecision.Allowed;
+            return AccessDecision.NotFound;
         }
 
-        return caller.OrganisationId == fromOrganisationId ? AccessDecision.Forbidden : AccessDecision.NotFound;
+        if (caller.OrganisationId != referral.ToOrganisationId || !MayPerform(caller, operation))
+        {
+            return AccessDecision.Forbidden;
+        }
+
+        return person.Erased ? AccessDecision.Gone : AccessDecision.Allowed;
     }
 
     /// <summary>
-    /// Whether a referral shows in an organisation's lists, decided at read time like cases: the
-    /// referring organisation while it sees the case, the referred one while a consent covers it.
+    /// Whether a referral is the organisation's to see, decided at read time like cases: the referring
+    /// organisation while it sees the case; the referred one while a consent covers it and the
+    /// referral is pending (an invitation) or it sees the case (it took part).
     /// </summary>
-    public static bool CanSeeReferral(string organisationId, PersonAccess person, string caseId, string fromOrganisationId, string toOrganisationId, DateTimeOffset now)
+    public static bool CanSeeReferral(string organisationId, PersonAccess person, ReferralAccess referral, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(person);
-        if (person.Case(caseId) is not { } c)
+        ArgumentNullException.ThrowIfNull(referral);
+        if (person.Case(referral.CaseId) is not { } c)
         {
             return false;
         }
 
-        return (organisationId == fromOrganisationId && person.Sees(organisationId, c, now))
-            || (organisationId == toOrganisationId && person.ConsentCovers(organisationId, ConsentScope.Case, now));
+        return (organisationId == referral.FromOrganisationId && person.Sees(organisationId, c, now))
+            || (organisationId == referral.ToOrganisationId && person.ConsentCovers(organisationId, ConsentScope.Case, now)
+                && (referral.Pending || person.Sees(organisationId, c, now)));
     }
 
     /// <summary>Whether the caller may see the person's sensitive fields on this case.</summary>

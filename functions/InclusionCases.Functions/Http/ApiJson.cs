@@ -29,7 +29,7 @@ public static class ApiJson
             // Names like "CPAS d'Ixelles" stay readable; responses are JSON with nosniff, never HTML.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new ExactEnumConverter());
         options.Converters.Add(new UtcTimeConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -21,12 +21,17 @@ public static partial class OpenApiDocumentBuilder
     private static readonly JsonSchemaExporterOptions SchemaOptions = new()
     {
         TreatNullObliviousAsNonNullable = true,
-        // Times are written by a custom converter, which the exporter cannot describe on its own.
-        TransformSchemaNode = (context, node) => context.TypeInfo.Type == typeof(DateTimeOffset)
-            ? new JsonObject { ["type"] = "string", ["format"] = "date-time" }
-            : context.TypeInfo.Type == typeof(DateTimeOffset?)
-                ? new JsonObject { ["type"] = new JsonArray("string", "null"), ["format"] = "date-time" }
-                : node,
+        // Times and enums are written by custom converters, which the exporter cannot describe on its own
+        // (for a list of enum values it even leaves out "items").
+        TransformSchemaNode = (context, node) => context.TypeInfo.Type switch
+        {
+            var t when t == typeof(DateTimeOffset) => new JsonObject { ["type"] = "string", ["format"] = "date-time" },
+            var t when t == typeof(DateTimeOffset?) => new JsonObject { ["type"] = new JsonArray("string", "null"), ["format"] = "date-time" },
+            { IsEnum: true } t => EnumSchema(t, nullable: false),
+            var t when Nullable.GetUnderlyingType(t) is { IsEnum: true } e => EnumSchema(e, nullable: true),
+            var t when node is JsonObject list && ElementType(t) is { IsEnum: true } e => WithItems(list, EnumSchema(e, nullable: false)),
+            _ => node,
+        },
     };
 
     public static JsonObject Build(Assembly functions)
@@ -194,6 +199,25 @@ public static partial class OpenApiDocumentBuilder
         ["required"] = required,
         ["schema"] = new JsonObject { ["type"] = "string" },
     };
+
+    private static JsonObject EnumSchema(Type enumType, bool nullable)
+    {
+        var names = ExactEnumConverter.NamesOf(enumType).Select(n => (JsonNode?)n);
+        return nullable
+            ? new JsonObject { ["type"] = new JsonArray("string", "null"), ["enum"] = new JsonArray([.. names, null]) }
+            : new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. names]) };
+    }
+
+    private static Type? ElementType(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.IsGenericType && type.GetGenericArguments() is [var element] && typeof(IEnumerable<>).MakeGenericType(element).IsAssignableFrom(type) ? element
+        : null;
+
+    private static JsonObject WithItems(JsonObject list, JsonObject items)
+    {
+        list["items"] = items;
+        return list;
+    }
 
     private static JsonObject Content(string mediaType, JsonNode schema) => new() { [mediaType] = new JsonObject { ["schema"] = schema } };
 

@@ -72,11 +72,11 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         ["AcceptReferral"] = new(
             c => (HttpMethod.Post, $"referrals/{c.PendingReferralId}/accept", null),
             Expect(sophie: 403, thomas: 404, lena: 200, app: 200, others: 403),
-            Expect(sophie: 403, thomas: 404, lena: 409, app: 409, others: 403)),
+            Expect(sophie: 403, thomas: 404, lena: 404, app: 404, others: 403)),
         ["DeclineReferral"] = new(
             c => (HttpMethod.Post, $"referrals/{c.PendingReferralId}/decline", null),
             Expect(sophie: 403, thomas: 404, lena: 200, app: 200, others: 403),
-            Expect(sophie: 403, thomas: 404, lena: 200, app: 200, others: 403)),
+            Expect(sophie: 403, thomas: 404, lena: 404, app: 404, others: 403)),
         ["GetOutreach"] = new(
             c => (HttpMethod.Get, $"cases/{c.CaseId}/outreach", null),
             Expect(sophie: 200, thomas: 404, lena: 200, app: 200, others: 403),

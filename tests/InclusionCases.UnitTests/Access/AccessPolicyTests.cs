@@ -124,23 +124,38 @@ public sealed class AccessPolicyTests
     }
 
     [Theory]
-    [InlineData("habitat-asbl", ApiOperation.AcceptReferral, false, AccessDecision.Allowed)]
-    [InlineData("habitat-asbl", ApiOperation.AcceptReferral, true, AccessDecision.Gone)]
-    [InlineData("habitat-asbl", ApiOperation.DeclineReferral, true, AccessDecision.Allowed)]
-    [InlineData("ixelles-cpas", ApiOperation.AcceptReferral, false, AccessDecision.Forbidden)]
-    [InlineData("jette-cpas", ApiOperation.AcceptReferral, false, AccessDecision.NotFound)]
-    public void DecideOnReferral_OnlyTheReferredOrganisationAnswers(string organisation, ApiOperation operation, bool erased, AccessDecision expected) =>
-        Assert.Equal(expected, AccessPolicy.DecideOnReferral(As(AppRole.SocialWorker, organisation), operation, "ixelles-cpas", "habitat-asbl", erased));
+    [InlineData("habitat-asbl", ApiOperation.AcceptReferral, false, true, AccessDecision.Allowed)]
+    [InlineData("habitat-asbl", ApiOperation.DeclineReferral, false, true, AccessDecision.Allowed)]
+    [InlineData("habitat-asbl", ApiOperation.AcceptReferral, true, true, AccessDecision.Gone)]
+    [InlineData("habitat-asbl", ApiOperation.DeclineReferral, true, true, AccessDecision.Gone)]
+    [InlineData("habitat-asbl", ApiOperation.AcceptReferral, false, false, AccessDecision.NotFound)] // consent revoked: not theirs to see
+    [InlineData("ixelles-cpas", ApiOperation.AcceptReferral, false, true, AccessDecision.Forbidden)]
+    [InlineData("jette-cpas", ApiOperation.AcceptReferral, false, true, AccessDecision.NotFound)]
+    public void DecideOnReferral_OnlyTheReferredOrganisationWhileItSeesIt(string organisation, ApiOperation operation, bool erased, bool consented, AccessDecision expected)
+    {
+        var person = new PersonAccess(
+            [new CaseAccess("c1", "ixelles-cpas", [])],
+            consented ? [ConsentFor("habitat-asbl", NextYear)] : [ConsentFor("habitat-asbl", NextYear, revokedAt: Now.AddMinutes(-1))],
+            erased);
+
+        Assert.Equal(expected, AccessPolicy.DecideOnReferral(As(AppRole.SocialWorker, organisation), operation, person, new ReferralAccess("c1", "ixelles-cpas", "habitat-asbl", Pending: true), Now));
+    }
 
     [Theory]
-    [InlineData("ixelles-cpas", true)] // the referring lead
-    [InlineData("habitat-asbl", true)] // the referred organisation, while its consent holds
-    [InlineData("jette-cpas", false)]
-    public void CanSeeReferral_WhileConsentHolds(string organisation, bool expected)
+    [InlineData("ixelles-cpas", true, true)] // the referring lead
+    [InlineData("habitat-asbl", true, true)] // the referred organisation, invited while its consent holds
+    [InlineData("habitat-asbl", false, false)] // declined: it does not take part, so it no longer sees the referral
+    [InlineData("jette-cpas", true, false)]
+    public void CanSeeReferral_WhileConsentHoldsAndTheReferralIsOpenOrAccepted(string organisation, bool pending, bool expected)
     {
-        Assert.Equal(expected, AccessPolicy.CanSeeReferral(organisation, Person, "c1", "ixelles-cpas", "habitat-asbl", Now));
-        var revoked = Person with { Consents = [ConsentFor("habitat-asbl", NextYear, revokedAt: Now.AddMinutes(-1))] };
-        Assert.False(AccessPolicy.CanSeeReferral("habitat-asbl", revoked, "c1", "ixelles-cpas", "habitat-asbl", Now));
+        var person = new PersonAccess([new CaseAccess("c1", "ixelles-cpas", [])], [ConsentFor("habitat-asbl", NextYear)], Erased: false);
+        var referral = new ReferralAccess("c1", "ixelles-cpas", "habitat-asbl", pending);
+
+        Assert.Equal(expected, AccessPolicy.CanSeeReferral(organisation, person, referral, Now));
+        var accepted = person with { Cases = [new CaseAccess("c1", "ixelles-cpas", ["habitat-asbl"])] };
+        Assert.True(AccessPolicy.CanSeeReferral("habitat-asbl", accepted, referral with { Pending = false }, Now));
+        var revoked = accepted with { Consents = [ConsentFor("habitat-asbl", NextYear, revokedAt: Now.AddMinutes(-1))] };
+        Assert.False(AccessPolicy.CanSeeReferral("habitat-asbl", revoked, referral, Now));
     }
 
     [Fact]

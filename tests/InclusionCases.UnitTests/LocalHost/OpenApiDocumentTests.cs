@@ -27,6 +27,16 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
+    public void Document_EnumsAreStringsWithTheirContractValues()
+    {
+        var text = Document.ToJsonString();
+
+        Assert.Contains("\"enum\":[\"housingFirst\",\"homelessness\"]", text, StringComparison.Ordinal);
+        Assert.Contains("\"scope\":{\"type\":[\"array\",\"null\"],\"items\":{\"type\":\"string\",\"enum\":[\"case\",\"sensitive\"]}}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"HousingFirst\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Document_DeclaresBearerSecurityAndRolesOnEveryAuthenticatedRoute()
     {
         var operations = Document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()).ToList();

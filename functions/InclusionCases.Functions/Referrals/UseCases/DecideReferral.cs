@@ -8,7 +8,11 @@ using InclusionCases.Functions.Referrals.Contracts;
 
 namespace InclusionCases.Functions.Referrals.UseCases;
 
-/// <summary>The referred organisation accepts (and takes part in the case, while consent covers it) or declines a pending referral.</summary>
+/// <summary>
+/// The referred organisation accepts (and takes part in the case, while consent covers it) or declines
+/// a pending referral. A referral it may no longer see (consent revoked or expired) is a 404, like one
+/// that does not exist.
+/// </summary>
 public sealed class DecideReferral(PersonFileStore store, PersonFileWriter writer, TimeProvider clock)
 {
     public async Task<ReferralResponse> ExecuteAsync(Caller caller, string referralId, bool accept, CancellationToken cancellationToken)
@@ -20,7 +24,7 @@ public sealed class DecideReferral(PersonFileStore store, PersonFileWriter write
         var file = await store.LoadAsync(personId, cancellationToken);
         var stored = file.Referral(referralId);
         PersonFileAccess.Require(
-            stored is null ? AccessDecision.NotFound : AccessPolicy.DecideOnReferral(caller, operation, stored.Value.FromOrganisationId, stored.Value.ToOrganisationId, file.Access.Erased),
+            stored is null ? AccessDecision.NotFound : AccessPolicy.DecideOnReferral(caller, operation, file.Access, ReferralAccessOf(stored.Value), clock.GetUtcNow()),
             "referral");
 
         var referral = stored!.Value;
@@ -36,7 +40,6 @@ public sealed class DecideReferral(PersonFileStore store, PersonFileWriter write
         var caseFile = caseRow.Value;
         if (accept)
         {
-            ReferralConsent.Require(file.Access, referral.ToOrganisationId, change.Now);
             caseFile = caseFile with { Participants = [.. caseFile.Participants, referral.ToOrganisationId], UpdatedAt = change.Now, Version = caseFile.Version + 1 };
             change.Replace(CaseEntities.ToEntity(caseFile), caseRow.ETag);
         }
@@ -45,4 +48,7 @@ public sealed class DecideReferral(PersonFileStore store, PersonFileWriter write
         await writer.CommitAsync(change, cancellationToken);
         return ReferralResponse.From(decided);
     }
+
+    internal static ReferralAccess ReferralAccessOf(Referral referral) =>
+        new(referral.CaseId, referral.FromOrganisationId, referral.ToOrganisationId, referral.Status == ReferralStatus.Pending);
 }

@@ -25,7 +25,7 @@ public sealed class ListReferrals(ReferralIndex index, PersonFileStore store, Au
         var visible = items
             .Select(r => (Indexed: r, File: files[RecordIds.PersonOfReferral(r.Id)!].Result))
             .Where(x => x.File.Referral(x.Indexed.Id) is { } current
-                && AccessPolicy.CanSeeReferral(caller.OrganisationId, x.File.Access, current.Value.CaseId, current.Value.FromOrganisationId, current.Value.ToOrganisationId, now))
+                && AccessPolicy.CanSeeReferral(caller.OrganisationId, x.File.Access, DecideReferral.ReferralAccessOf(current.Value), now))
             .Select(x => ReferralResponse.From(x.File.Referral(x.Indexed.Id)!.Value))
             .ToList();
         return new PageResponse<ReferralResponse>(visible, Paging.Encode(token));
