@@ -29,7 +29,7 @@ public sealed class ContactFunctions(HttpApi api, ContactService contacts)
         api.HandleAsync(request, async (caller, ct) =>
         {
             // Read as raw items: each contact is read on its own, so one bad contact rejects its index only.
-            var (body, _) = await RequestBody.ReadAsync<ContactBatchBody>(request, ct);
+            var body = await RequestBody.ReadEnvelopeAsync<ContactBatchBody>(request, ct);
             var accepted = await contacts.SubmitBatchAsync(caller, body, ct);
             var result = ApiResults.Accepted(accepted);
             result.Headers["Location"] = $"/api/contacts/batch/{accepted.BatchId}";

@@ -14,8 +14,11 @@ public sealed class ApiDocAttribute(string summary) : Attribute
     /// <summary>The status of a successful answer.</summary>
     public int Success { get; init; } = 200;
 
-    /// <summary>The request body's type, if any.</summary>
+    /// <summary>The request body's type, if any; a route without one refuses a body (400).</summary>
     public Type? Request { get; init; }
+
+    /// <summary>Whether the <see cref="Request"/> body may be left out.</summary>
+    public bool RequestOptional { get; init; }
 
     /// <summary>The successful answer's body type, if any.</summary>
     public Type? Response { get; init; }

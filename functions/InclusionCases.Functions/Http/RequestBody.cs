@@ -17,18 +17,7 @@ public static partial class RequestBody
     public static async Task<(T Value, JsonElement Json)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBytes)
-        {
-            throw TooLarge();
-        }
-
-        if (request.ContentType is { Length: > 0 } contentType && !IsJson(contentType))
-        {
-            throw new ApiProblemException(ProblemTypes.UnsupportedMediaType, "Send the body as application/json.");
-        }
-
-        var bytes = await ReadBoundedAsync(request.Body, cancellationToken);
+        var bytes = await ReadJsonBytesAsync(request, cancellationToken);
         JsonDocument document;
         try
         {
@@ -63,6 +52,49 @@ public static partial class RequestBody
         }
     }
 
+    /// <summary>
+    /// Reads the envelope of a body whose items the route reads one by one (a batch): the envelope as
+    /// strictly as <see cref="ReadAsync{T}"/>, its <see cref="JsonElement"/> items as they were sent, so a
+    /// fault inside one item (a repeated key included) is that item's, not the whole body's.
+    /// </summary>
+    public static async Task<T> ReadEnvelopeAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        var bytes = await ReadJsonBytesAsync(request, cancellationToken);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = ApiJson.DocumentOptions.MaxDepth });
+        }
+        catch (JsonException ex)
+        {
+            throw ApiProblemException.Invalid("$", $"The body is not well-formed JSON ({ex.Message.Split(" Path:")[0]})");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw ApiProblemException.Invalid("$", "The body must be a JSON object.");
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            if (document.RootElement.EnumerateObject().FirstOrDefault(p => !names.Add(p.Name)) is { Value.ValueKind: not JsonValueKind.Undefined } repeated)
+            {
+                throw ApiProblemException.Invalid(repeated.Name, "This field appears more than once.");
+            }
+
+            try
+            {
+                return document.RootElement.Deserialize<T>(EnvelopeOptions) ?? throw ApiProblemException.Invalid("$", "The body must be a JSON object.");
+            }
+            catch (JsonException ex)
+            {
+                throw ApiProblemException.Invalid(FieldOf(ex), MessageOf(ex));
+            }
+        }
+    }
+
     /// <summary>Like <see cref="ReadAsync{T}"/>, but an empty body is allowed and gives null.</summary>
     public static async Task<T?> ReadOptionalAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
@@ -74,6 +106,25 @@ public static partial class RequestBody
         }
 
         return (await ReadAsync<T>(request, cancellationToken)).Value;
+    }
+
+    // The envelope's own fields are checked for repeats above; its raw items keep theirs for their reader.
+    private static readonly JsonSerializerOptions EnvelopeOptions = new(ApiJson.Options) { AllowDuplicateProperties = true };
+
+    private static async Task<byte[]> ReadJsonBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > MaxBytes)
+        {
+            throw TooLarge();
+        }
+
+        if (request.ContentType is { Length: > 0 } contentType && !IsJson(contentType))
+        {
+            throw new ApiProblemException(ProblemTypes.UnsupportedMediaType, "Send the body as application/json.");
+        }
+
+        return await ReadBoundedAsync(request.Body, cancellationToken);
     }
 
     private static bool IsJson(string contentType)

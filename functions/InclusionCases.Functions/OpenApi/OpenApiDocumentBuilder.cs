@@ -109,7 +109,7 @@ public static partial class OpenApiDocumentBuilder
 
         if (doc.Request is { } request)
         {
-            operation["requestBody"] = new JsonObject { ["required"] = true, ["content"] = Content("application/json", Schema(request)) };
+            operation["requestBody"] = new JsonObject { ["required"] = !doc.RequestOptional, ["content"] = Content("application/json", Schema(request)) };
         }
 
         var responses = new JsonObject();

@@ -23,7 +23,7 @@ public sealed class AdminFunctions(HttpApi api, PoisonQueues poison)
         api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(new PageResponse<PoisonMessage>(await poison.ListAsync(caller, ct), null)));
 
     [Function(nameof(ReplayPoisonMessages))]
-    [ApiDoc("Put poison messages back on their queue: all, one, or one repaired.", Operation = ApiOperation.ReplayPoison, Response = typeof(ReplayResult))]
+    [ApiDoc("Put poison messages back on their queue: all, one, or one repaired.", Operation = ApiOperation.ReplayPoison, Request = typeof(ReplayRequest), RequestOptional = true, Response = typeof(ReplayResult))]
     public Task<IActionResult> ReplayPoisonMessages([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminSegment + "/poison/{queue}/replay")] HttpRequest request, string queue) =>
         api.HandleAsync(request, async (caller, ct) =>
         {

@@ -73,9 +73,18 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
             IActionResult result;
             try
             {
-                result = doc.AnyRole || AccessPolicy.MayPerform(caller, doc.Operation)
-                    ? await handle(caller, cancellationToken)
-                    : ApiResults.Problem(context, ApiProblemException.Forbidden("Your role may not do this."));
+                if (!doc.AnyRole && !AccessPolicy.MayPerform(caller, doc.Operation))
+                {
+                    throw ApiProblemException.Forbidden("Your role may not do this.");
+                }
+
+                if (doc.Request is null && HasBody(request))
+                {
+                    // Nothing is ignored: a body this route does not read is refused, before anything is done.
+                    throw ApiProblemException.Invalid("$", "This route takes no request body.");
+                }
+
+                result = await handle(caller, cancellationToken);
             }
             catch (ApiProblemException problem)
             {
@@ -112,6 +121,9 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
             await audit.WriteAsync(entry, cancellationToken);
         }
     }
+
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
 
     private AuditEntry MembershipRefusal(string userId, HttpContext context) =>
         new(EntryIds.New(), clock.GetUtcNow(), userId, string.Empty, AuditAction.SignIn, Resource(context), null, AuditOutcome.Denied);
