@@ -20,7 +20,7 @@ public sealed class OutboxSweeper(StorageAccount storage, CaseEventPublisher eve
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var before = clock.GetUtcNow() - Grace;
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {"outbox|"} and RowKey lt {"outbox}"} and CreatedAt le {before}");
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {CaseRows.OutboxKind + "|"} and RowKey lt {CaseRows.OutboxKind + "}"} and CreatedAt le {before}");
         var persons = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
         {

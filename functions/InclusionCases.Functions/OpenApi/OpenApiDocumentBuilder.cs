@@ -30,6 +30,7 @@ public static partial class OpenApiDocumentBuilder
             { IsEnum: true } t => EnumSchema(t, nullable: false),
             var t when Nullable.GetUnderlyingType(t) is { IsEnum: true } e => EnumSchema(e, nullable: true),
             var t when node is JsonObject list && ElementType(t) is { IsEnum: true } e => WithItems(list, EnumSchema(e, nullable: false)),
+            var t when t == typeof(System.Text.Json.JsonElement) || t == typeof(System.Text.Json.JsonElement?) => new JsonObject { ["description"] = "Any JSON value." },
             _ => node,
         },
     };

@@ -36,7 +36,7 @@ public sealed class ConsistencyChecker(StorageAccount storage)
         foreach (var rows in partitions.Values)
         {
             var hasPerson = rows.Any(r => r.RowKey == CaseRows.Person);
-            var outboxWaiting = rows.Any(r => r.RowKey.StartsWith("outbox|", StringComparison.Ordinal));
+            var outboxWaiting = rows.Any(r => r.RowKey.StartsWith(CaseRows.OutboxKind + "|", StringComparison.Ordinal));
             foreach (var row in rows.Where(r => r.RowKey.StartsWith("case|", StringComparison.Ordinal)))
             {
                 cases++;

@@ -10,15 +10,25 @@ public static class CaseRows
     public const string Person = "person";
     public const string TimelineStart = "timeline|";
 
-    public static string Case(string caseId) => "case|" + caseId;
+    /// <summary>The kinds of row, the RowKey's first segment.</summary>
+    public const string CaseKind = "case";
+    public const string ConsentKind = "consent";
+    public const string ReferralKind = "referral";
+    public const string OutboxKind = "outbox";
+    public const string IndexKind = "index";
 
-    public static string Consent(string consentId) => "consent|" + consentId;
+    public static string Case(string caseId) => CaseKind + "|" + caseId;
 
-    public static string Referral(string referralId) => "referral|" + referralId;
+    public static string Consent(string consentId) => ConsentKind + "|" + consentId;
 
-    public static string Outbox(string eventId) => "outbox|" + eventId;
+    public static string Referral(string referralId) => ReferralKind + "|" + referralId;
 
-    public static string IndexState(string caseId) => "index|" + caseId;
+    public static string Outbox(string eventId) => OutboxKind + "|" + eventId;
+
+    public static string IndexState(string caseId) => IndexKind + "|" + caseId;
+
+    /// <summary>The case id of an index-state row key.</summary>
+    public static string CaseOfIndexState(string rowKey) => rowKey[(IndexKind.Length + 1)..];
 
     public static string TimelinePrefix(string caseId) => $"{TimelineStart}{caseId}|";
 

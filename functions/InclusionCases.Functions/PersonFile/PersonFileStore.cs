@@ -47,16 +47,16 @@ public sealed class PersonFileStore(StorageAccount storage)
                     person = new(CaseEntities.ToPerson(e), e.ETag);
                     personCreatedAt = e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue;
                     break;
-                case "case":
+                case CaseRows.CaseKind:
                     cases.Add(new(CaseEntities.ToCase(e), e.ETag));
                     break;
-                case "consent":
+                case CaseRows.ConsentKind:
                     consents.Add(new(CaseEntities.ToConsent(e), e.ETag));
                     break;
-                case "referral":
+                case CaseRows.ReferralKind:
                     referrals.Add(new(CaseEntities.ToReferral(e), e.ETag));
                     break;
-                case "outbox":
+                case CaseRows.OutboxKind:
                     outbox.Add(e.RowKey);
                     if (CaseEntities.ToOutboxAudit(e) is { } entry)
                     {
@@ -64,8 +64,8 @@ public sealed class PersonFileStore(StorageAccount storage)
                     }
 
                     break;
-                case "index":
-                    indexed[e.RowKey["index|".Length..]] = JsonSerializer.Deserialize<string[]>(e.GetString("Organisations")) ?? [];
+                case CaseRows.IndexKind:
+                    indexed[CaseRows.CaseOfIndexState(e.RowKey)] = JsonSerializer.Deserialize<string[]>(e.GetString("Organisations")) ?? [];
                     break;
                 default:
                     break;

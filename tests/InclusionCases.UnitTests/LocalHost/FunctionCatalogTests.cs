@@ -21,6 +21,19 @@ public sealed class FunctionCatalogTests
     }
 
     [Fact]
+    public void EveryHttpFunction_DeclaresItsOperationOnce_AndThePipelineFindsIt()
+    {
+        Assert.Equal(App.Http.Count, App.Http.Select(f => f.Method.Name).Distinct().Count());
+        Assert.All(App.Http, f =>
+        {
+            var doc = HttpApi.DocOf(f.Method.Name);
+            Assert.Equal(f.Doc!.Summary, doc.Summary);
+            Assert.True(doc.Anonymous || doc.AnyRole || InclusionCases.Domain.Access.AccessPolicy.Roles.ContainsKey(doc.Operation), f.Name);
+            Assert.Equal(f.Name, f.Method.Name); // the pipeline looks a function up by its method's name
+        });
+    }
+
+    [Fact]
     public void Discover_NoTwoFunctionsShareARouteAndMethod()
     {
         var pairs = App.Http.SelectMany(f => f.Methods.Select(m => (m, f.Route.ToUpperInvariant()))).ToList();
