@@ -54,6 +54,8 @@ internal static class Report
         }
 
         s.AppendLine(c, $"- create case sequential storage round trips <= 2: {(create.Sequential <= 2 ? "met" : "missed")} ({create.Sequential})");
+        var patch = breakdowns.First(b => b.Operation == "patch case with If-Match");
+        s.AppendLine(c, $"- patch case <= 2 sequential storage round trips and <= 4 storage calls: {(patch.Sequential <= 2 && patch.Calls <= 4 ? "met" : "missed")} ({patch.Sequential} sequential, {patch.Calls} calls)");
         if (list.RawGrowth > 1.2)
         {
             // Azurite walks a partition to answer a range query, so no caller of it can be flat.
