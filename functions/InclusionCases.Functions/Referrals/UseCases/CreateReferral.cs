@@ -47,7 +47,11 @@ public sealed class CreateReferral(PersonFileAccess files, PersonFileWriter writ
             throw ApiProblemException.Conflict("A referral of this case to that organisation is already pending.");
         }
 
-        ReferralConsent.Require(file.Access, target, clock.GetUtcNow());
+        if (!file.Access.ConsentCovers(target, ConsentScope.Case, clock.GetUtcNow()))
+        {
+            throw new ApiProblemException(ProblemTypes.ConsentRequired, $"No active consent of the person covers {target}. Record the person's consent first.");
+        }
+
         var change = writer.Begin(file.PersonId, caller, "referral.created");
         var referral = new Referral(RecordIds.NewReferralId(file.PersonId), caseId, caseFile.LeadOrganisationId, target, request.Reason!.Trim(), ReferralStatus.Pending, caller.Id, change.Now, null);
         change.Add(CaseEntities.ToEntity(referral, file.PersonId))
