@@ -109,7 +109,8 @@ internal sealed class RawStorage(string connectionString, string prefix)
         await Task.WhenAll(bodies.Select(body => _intake.SendMessageAsync(System.Text.Json.JsonSerializer.Serialize(body))));
         await Task.WhenAll(chunks.Select(async (chunk, i) =>
         {
-            var message = (await _intake.ReceiveMessageAsync()).Value;
+            // Held long enough for a chunk's claims under load: the default 30 s lease let another replay take it.
+            var message = (await _intake.ReceiveMessageAsync(TimeSpan.FromMinutes(5))).Value;
             await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (c, ct) => await _contactIds.AddEntityAsync(ContactStore.IdRow(c), ct));
             await Task.WhenAll(chunk.Chunk(ContactStore.ContactsPerTransaction).Select(Task (t) => _contacts.SubmitTransactionAsync(t.Select(c => new TableTransactionAction(TableTransactionActionType.Add, ContactStore.ListRow(c)))))
                 .Append(_table.UpsertEntityAsync(Row("month-report", key)))
