@@ -110,8 +110,9 @@ internal sealed class RawStorage(string connectionString, string prefix)
         await Task.WhenAll(chunks.Select(async (chunk, i) =>
         {
             // Held long enough for a chunk's claims under load: the default 30 s lease let another replay take it.
+            // The claims are upserted: the same calls as the app's, without its answer to an SDK retry that landed.
             var message = (await _intake.ReceiveMessageAsync(TimeSpan.FromMinutes(5))).Value;
-            await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (c, ct) => await _contactIds.AddEntityAsync(ContactStore.IdRow(c), ct));
+            await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (c, ct) => await _contactIds.UpsertEntityAsync(ContactStore.IdRow(c), TableUpdateMode.Replace, ct));
             await Task.WhenAll(chunk.Chunk(ContactStore.ContactsPerTransaction).Select(Task (t) => _contacts.SubmitTransactionAsync(t.Select(c => new TableTransactionAction(TableTransactionActionType.Add, ContactStore.ListRow(c)))))
                 .Append(_table.UpsertEntityAsync(Row("month-report", key)))
                 .Append(_table.UpsertEntityAsync(Row("month-retention", key))));
