@@ -13,6 +13,7 @@ using InclusionCases.Functions.Referrals;
 using InclusionCases.Functions.Reports;
 using InclusionCases.Functions.Retention;
 using InclusionCases.Functions.Storage;
+using InclusionCases.Functions.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,7 @@ public static class InclusionCasesServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         return services
             .AddStorage(configuration)
+            .AddTelemetry()
             .AddIdentity(configuration, environment)
             .AddRequestPipeline()
             .AddHealth()

@@ -34,7 +34,6 @@ public static class LocalFunctionsHost
     {
         ArgumentNullException.ThrowIfNull(options);
         var localSettings = options.LocalSettingsPath is { } path ? LocalSettings.Load(path) : LocalSettings.Empty;
-        var hostJson = File.Exists(options.HostJsonPath) ? HostJson.Load(options.HostJsonPath) : HostJson.Defaults;
         var environmentName = options.EnvironmentName
             ?? options.Overrides.GetValueOrDefault("AZURE_FUNCTIONS_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT")
@@ -51,6 +50,7 @@ public static class LocalFunctionsHost
         // As with Core Tools: local settings first, real environment variables over them; test overrides last.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = localSettings.Values });
         builder.Configuration.AddInMemoryCollection(options.Overrides);
+        var hostJson = File.Exists(options.HostJsonPath) ? HostJson.Load(options.HostJsonPath, builder.Configuration) : HostJson.Defaults;
 
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", Microsoft.Extensions.Logging.LogLevel.Warning);

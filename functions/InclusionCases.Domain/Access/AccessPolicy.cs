@@ -51,6 +51,7 @@ public static class AccessPolicy
         [ApiOperation.ListContacts] = Mediators,
         [ApiOperation.ListPoison] = Operators,
         [ApiOperation.ReplayPoison] = Operators,
+        [ApiOperation.ReadOperationsStatus] = Operators,
         [ApiOperation.ReadAudit] = Auditors,
         [ApiOperation.ExportPerson] = Auditors,
         [ApiOperation.ErasePerson] = Auditors,

@@ -26,6 +26,7 @@ public enum ApiOperation
     ListContacts,
     ListPoison,
     ReplayPoison,
+    ReadOperationsStatus,
     ReadAudit,
     ExportPerson,
     ErasePerson,

@@ -29,6 +29,7 @@ public sealed class AuditAction
     public static readonly AuditAction ContactList = new("contact.list");
     public static readonly AuditAction PoisonList = new("poison.list");
     public static readonly AuditAction PoisonReplay = new("poison.replay");
+    public static readonly AuditAction OperationsStatusRead = new("operations.status");
     public static readonly AuditAction AuditRead = new("audit.read");
     public static readonly AuditAction PersonExport = new("person.export");
     public static readonly AuditAction PersonErase = new("person.erase");
@@ -67,6 +68,7 @@ public sealed class AuditAction
         ApiOperation.ListContacts => ContactList,
         ApiOperation.ListPoison => PoisonList,
         ApiOperation.ReplayPoison => PoisonReplay,
+        ApiOperation.ReadOperationsStatus => OperationsStatusRead,
         ApiOperation.ReadAudit => AuditRead,
         ApiOperation.ExportPerson => PersonExport,
         ApiOperation.ErasePerson => PersonErase,

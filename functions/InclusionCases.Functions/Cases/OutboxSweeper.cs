@@ -1,16 +1,18 @@
 using Azure.Data.Tables;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
+using InclusionCases.Functions.Telemetry;
 
 namespace InclusionCases.Functions.Cases;
 
 /// <summary>
 /// Finds outbox rows that are older than <see cref="Grace"/> and still there (the host died between
 /// the batch and its queue message, or the message was lost) and queues their persons again for
-/// the projector. A background job, not a request path: it is the one place that queries the
-/// <c>Cases</c> table across partitions, by RowKey range.
+/// the projector; notes in <see cref="Heartbeats"/> how many rows waited and since when, for the
+/// operator status and the outbox-age alert. A background job, not a request path: it is the one
+/// place that queries the <c>Cases</c> table across partitions, by RowKey range.
 /// </summary>
-public sealed class OutboxSweeper(StorageAccount storage, CaseEventPublisher events, TimeProvider clock)
+public sealed class OutboxSweeper(StorageAccount storage, CaseEventPublisher events, Heartbeats heartbeats, TimeProvider clock)
 {
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
@@ -19,19 +21,29 @@ public sealed class OutboxSweeper(StorageAccount storage, CaseEventPublisher eve
     /// <summary>Queues every person with a stale outbox row; returns how many.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var before = clock.GetUtcNow() - Grace;
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {CaseRows.OutboxKind + "|"} and RowKey lt {CaseRows.OutboxKind + "}"} and CreatedAt le {before}");
-        var persons = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        var now = clock.GetUtcNow();
+        var before = now - Grace;
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {CaseRows.OutboxKind + "|"} and RowKey lt {CaseRows.OutboxKind + "}"}");
+        var stale = new HashSet<string>(StringComparer.Ordinal);
+        DateTimeOffset? oldest = null;
+        var rows = 0;
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "CreatedAt"], cancellationToken: cancellationToken))
         {
-            persons.Add(row.PartitionKey);
+            rows++;
+            var createdAt = row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue;
+            oldest = oldest is null || createdAt < oldest ? createdAt : oldest;
+            if (createdAt <= before)
+            {
+                stale.Add(row.PartitionKey);
+            }
         }
 
-        foreach (var personId in persons)
+        foreach (var personId in stale)
         {
             await events.PublishAsync(personId, cancellationToken);
         }
 
-        return persons.Count;
+        await heartbeats.OutboxObservedAsync(new OutboxObservation(now, oldest, rows), cancellationToken);
+        return stale.Count;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
@@ -52,7 +51,7 @@ public static class ApiResults
             Title = type.Title,
             Status = type.Status,
             Detail = detail,
-            TraceId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
+            TraceId = RequestTrace.IdOf(context),
             Errors = errors,
             Extensions = extensions?.ToDictionary(e => e.Key, e => e.Value),
         };

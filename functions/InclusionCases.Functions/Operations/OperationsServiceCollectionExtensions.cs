@@ -6,5 +6,7 @@ public static class OperationsServiceCollectionExtensions
 {
     public static IServiceCollection AddOperations(this IServiceCollection services) => services
         .AddSingleton<PoisonQueues>()
+        .AddSingleton<OperationsStatusReader>()
+        .AddSingleton<OperationsSampler>()
         .AddSingleton<ConsistencyChecker>();
 }

@@ -36,6 +36,7 @@ public sealed class PersonFileStore(StorageAccount storage)
         var referrals = new List<Stored<Referral>>();
         var outbox = new List<string>();
         var outboxAudit = new List<Audit.AuditEntry>();
+        DateTimeOffset? oldestOutboxAt = null;
         var indexed = new Dictionary<string, IReadOnlyList<string>>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {personId} and RowKey lt {CaseRows.TimelineStart}");
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -58,6 +59,7 @@ public sealed class PersonFileStore(StorageAccount storage)
                     break;
                 case CaseRows.OutboxKind:
                     outbox.Add(e.RowKey);
+                    oldestOutboxAt = e.GetDateTimeOffset("CreatedAt") is { } createdAt && (oldestOutboxAt is null || createdAt < oldestOutboxAt) ? createdAt : oldestOutboxAt;
                     if (CaseEntities.ToOutboxAudit(e) is { } entry)
                     {
                         outboxAudit.Add(entry);
@@ -72,7 +74,7 @@ public sealed class PersonFileStore(StorageAccount storage)
             }
         }
 
-        return new PersonPartition(personId, person, cases, consents, referrals, outbox, outboxAudit, indexed, personCreatedAt);
+        return new PersonPartition(personId, person, cases, consents, referrals, outbox, outboxAudit, indexed, personCreatedAt, oldestOutboxAt);
     }
 
     /// <summary>A page of a case's timeline, newest first, without other organisations' private notes.</summary>

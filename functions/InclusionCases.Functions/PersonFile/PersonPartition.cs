@@ -9,7 +9,8 @@ namespace InclusionCases.Functions.PersonFile;
 /// <summary>
 /// Everything stored about one person except the timelines, read in one partition query: the
 /// person, their cases, consents, referrals, and the projector's bookkeeping (outbox rows, the
-/// audit entries of writes that carry theirs in the outbox, the organisations each case is indexed for).
+/// audit entries of writes that carry theirs in the outbox, the organisations each case is indexed for,
+/// when the oldest outbox row was committed).
 /// </summary>
 public sealed record PersonPartition(
     string PersonId,
@@ -20,7 +21,8 @@ public sealed record PersonPartition(
     IReadOnlyList<string> OutboxRowKeys,
     IReadOnlyList<Audit.AuditEntry> OutboxAudit,
     IReadOnlyDictionary<string, IReadOnlyList<string>> IndexedOrganisations,
-    DateTimeOffset PersonCreatedAt)
+    DateTimeOffset PersonCreatedAt,
+    DateTimeOffset? OldestOutboxAt)
 {
     public Stored<CaseFile>? Case(string caseId) => Cases.FirstOrDefault(c => c.Value.Id == caseId);
 

@@ -8,6 +8,7 @@ using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
+using InclusionCases.Functions.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
@@ -22,11 +23,13 @@ namespace InclusionCases.Functions.Pipeline;
 /// (<see cref="AccessPolicy.Roles"/>); marks the response <c>Cache-Control: no-store</c>; runs the
 /// function; settles the request's audit entry (<see cref="RequestAudit"/>: every refusal of an
 /// authenticated caller, by role or by resource, is recorded as denied); and maps failures to
-/// problem+json (storage outages to 503 with Retry-After, bugs to a 500 without details). Functions
+/// problem+json (storage outages to 503 with Retry-After, bugs to a 500 without details). Every answer
+/// is counted by function and status class (<see cref="OperationalMetrics"/>), and the function's logs
+/// carry a scope with the function, the caller's organisation and the path (ids, never a query). Functions
 /// call it from their body rather than relying on a host middleware, so the Functions host and the
 /// local host run exactly the same code.
 /// </summary>
-public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog audit, TimeProvider clock, ILogger<HttpApi> logger)
+public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog audit, OperationalMetrics metrics, TimeProvider clock, ILogger<HttpApi> logger)
 {
     private static readonly Lazy<IReadOnlyDictionary<string, ApiDocAttribute>> Docs = new(() =>
         FunctionCatalog.Discover([typeof(HttpApi).Assembly]).Http
@@ -47,7 +50,7 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
         var context = request.HttpContext;
         // Personal data must not sit in a browser, proxy or gateway cache: set before anything can fail.
         context.Response.Headers.CacheControl = "no-store";
-        return GuardAsync(context, async cancellationToken =>
+        return GuardAsync(context, function, async cancellationToken =>
         {
             var doc = DocOf(function);
             if (doc.Anonymous)
@@ -68,6 +71,7 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
             }
 
             var caller = authentication.Caller!;
+            using var callerScope = logger.BeginScope(new Dictionary<string, object> { ["OrganisationId"] = caller.OrganisationId });
             var requestAudit = new RequestAudit(caller, doc.AnyRole ? AuditAction.SignIn : AuditAction.Of(doc.Operation), Resource(context), PersonNamed(context));
             using var scope = RequestAudit.Begin(requestAudit);
             IActionResult result;
@@ -75,6 +79,7 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
             {
                 if (!doc.AnyRole && !AccessPolicy.MayPerform(caller, doc.Operation))
                 {
+                    LogRoleRefused(logger, function);
                     throw ApiProblemException.Forbidden("Your role may not do this.");
                 }
 
@@ -100,7 +105,7 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
     public Task<IActionResult> HandleAnonymousAsync(HttpRequest request, Func<CancellationToken, Task<IActionResult>> handle, [CallerMemberName] string function = "")
     {
         ArgumentNullException.ThrowIfNull(request);
-        return GuardAsync(request.HttpContext, cancellationToken =>
+        return GuardAsync(request.HttpContext, function, cancellationToken =>
             DocOf(function).Anonymous ? handle(cancellationToken) : throw new InvalidOperationException($"The function '{function}' is not declared anonymous."));
     }
 
@@ -145,7 +150,15 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
         .Select(segment => PersonIds.IsValid(segment) ? segment : PersonFile.RecordIds.PersonOfCase(segment) ?? PersonFile.RecordIds.PersonOfReferral(segment))
         .FirstOrDefault(personId => personId is not null);
 
-    private async Task<IActionResult> GuardAsync(HttpContext context, Func<CancellationToken, Task<IActionResult>> handle)
+    private async Task<IActionResult> GuardAsync(HttpContext context, string function, Func<CancellationToken, Task<IActionResult>> handle)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Operation"] = function, ["Resource"] = Resource(context) });
+        var result = await AnswerAsync(context, handle);
+        metrics.RequestAnswered(function, StatusOf(result));
+        return result;
+    }
+
+    private async Task<IActionResult> AnswerAsync(HttpContext context, Func<CancellationToken, Task<IActionResult>> handle)
     {
         var cancellationToken = context.RequestAborted;
         try
@@ -171,6 +184,9 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
     // Path only: query strings may carry personal data and are never logged.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable during {Method} {Path} ({ExceptionType}); answered 503")]
     private static partial void LogStorageUnavailable(ILogger logger, string method, PathString path, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Function}: the caller's role may not perform it; answered 403")]
+    private static partial void LogRoleRefused(ILogger logger, string function);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure during {Method} {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, PathString path);

@@ -4,6 +4,8 @@ namespace InclusionCases.Functions.Pipeline;
 
 public static class PipelineServiceCollectionExtensions
 {
-    /// <summary>The one request pipeline every HTTP function runs through.</summary>
-    public static IServiceCollection AddRequestPipeline(this IServiceCollection services) => services.AddSingleton<HttpApi>();
+    /// <summary>The one request pipeline every HTTP function runs through, and its counterpart for queue and timer functions.</summary>
+    public static IServiceCollection AddRequestPipeline(this IServiceCollection services) => services
+        .AddSingleton<HttpApi>()
+        .AddSingleton<BackgroundWork>();
 }

@@ -39,5 +39,8 @@ public static class TableNames
     /// <summary>For the retention job, by month: closed cases (PartitionKey <c>closed|yyyy-MM</c>), organisations with contacts (<c>contacts|yyyy-MM</c>).</summary>
     public const string Retention = "Retention";
 
-    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, Cases, OrganisationCases, Referrals, Audit, Contacts, ContactIds, Outreach, ReportFacts, ReportRollups, Retention];
+    /// <summary>What background work last reported: PartitionKey <c>timer</c> (RowKey = function name) or <c>outbox</c>; see <c>Telemetry.Heartbeats</c>.</summary>
+    public const string Heartbeats = "Heartbeats";
+
+    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, Cases, OrganisationCases, Referrals, Audit, Contacts, ContactIds, Outreach, ReportFacts, ReportRollups, Retention, Heartbeats];
 }

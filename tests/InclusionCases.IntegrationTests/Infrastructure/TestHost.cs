@@ -58,6 +58,10 @@ public sealed class TestHost : IAsyncDisposable
             ["RetentionSchedule"] = "0 0 0 31 2 *",
             ["OutboxSweepSchedule"] = "*/2 * * * * *",
             ["ReportRollupSchedule"] = "* * * * * *",
+            ["OperationsSampleSchedule"] = "0 0 0 31 2 *",
+            // A failed message is retried at once rather than after host.json's 30 s, so tests that poison a
+            // message need not wait; the retry fault test sets it back. Same override setting as in Azure.
+            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
             ["Auth:Mode"] = AuthOptions.DevelopmentMode,
             ["Auth:Development:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Auth:Development:Audience"] = "0f6d2b8a-3c1e-4e5f-9a7b-8c9d0e1f2a3b",

@@ -5,6 +5,7 @@ using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.Pipeline;
 using InclusionCases.Functions.Storage;
+using InclusionCases.Functions.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public sealed class HttpApiTests
     private readonly HttpApi _api = new(
         new CallerAuthenticator(new NoMemberships()),
         new AuditLog(new StorageAccount(new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true"), new Azure.Storage.Queues.QueueServiceClient("UseDevelopmentStorage=true"), new StorageNames(string.Empty)), TimeProvider.System),
+        new OperationalMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
         TimeProvider.System,
         NullLogger<HttpApi>.Instance);
 
@@ -42,6 +44,21 @@ public sealed class HttpApiTests
         Assert.Equal(500, status);
         Assert.DoesNotContain("secret internal detail", body.GetRawText(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(body.GetProperty("traceId").GetString()));
+    }
+
+    [Fact]
+    public async Task Problem_RequestWithTraceparent_QuotesThatW3CTraceId()
+    {
+        const string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var context = NewContext();
+        context.Request.Headers["traceparent"] = $"00-{traceId}-00f067aa0ba902b7-01";
+
+        var result = await _api.HandleAnonymousAsync(context.Request, _ => throw new InvalidOperationException("bug"), "GetHealth");
+        await result.ExecuteResultAsync(new ActionContext { HttpContext = context });
+
+        context.Response.Body.Position = 0;
+        using var body = await JsonDocument.ParseAsync(context.Response.Body);
+        Assert.Equal(traceId, body.RootElement.GetProperty("traceId").GetString());
     }
 
     [Fact]

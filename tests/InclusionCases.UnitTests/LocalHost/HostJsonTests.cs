@@ -14,9 +14,26 @@ public sealed class HostJsonTests
 
         Assert.Equal(16, queues.BatchSize);
         Assert.Equal(5, queues.MaxDequeueCount);
-        Assert.Equal(TimeSpan.Zero, queues.VisibilityTimeout);
+        // A failed message waits 30 s before its next attempt, so 5 attempts outlast a storage blip.
+        Assert.Equal(TimeSpan.FromSeconds(30), queues.VisibilityTimeout);
         Assert.Equal("base64", queues.MessageEncoding);
         Assert.Equal("api", AppHostJson.RoutePrefix);
+    }
+
+    [Fact]
+    public void Load_WithAzureFunctionsJobHostSettings_TheSettingsOverrideHostJson()
+    {
+        var settings = Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(new Microsoft.Extensions.Configuration.ConfigurationBuilder(), new Dictionary<string, string?>
+        {
+            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
+            ["AzureFunctionsJobHost:Extensions:Queues:MaxDequeueCount"] = "2",
+        }).Build();
+
+        var hostJson = HostJson.Load(Path.Combine(AppContext.BaseDirectory, HostJson.FileName), settings);
+
+        Assert.Equal(TimeSpan.Zero, hostJson.Queues.VisibilityTimeout);
+        Assert.Equal(2, hostJson.Queues.MaxDequeueCount);
+        Assert.Equal(16, hostJson.Queues.BatchSize);
     }
 
     [Fact]
