@@ -63,9 +63,9 @@ public sealed class OperationsStatusReader(StorageAccount storage, QueueNames qu
         {
             var status = TimerStatusOf(timer, beats.GetValueOrDefault(timer.Name), now);
             timers.Add(status);
-            if (status.Overdue)
+            if (status.Overdue && status.LastSuccess is not null)
             {
-                problems.Add($"Timer {timer.Name} has not succeeded since {(status.LastSuccess is { } last ? last.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "it was deployed")}.");
+                problems.Add($"Timer {timer.Name} has not succeeded since {status.LastSuccess.Value.ToString("u", System.Globalization.CultureInfo.InvariantCulture)}.");
             }
             else if (status.LastFailure > status.LastSuccess || (status.LastFailure is not null && status.LastSuccess is null))
             {
@@ -80,7 +80,7 @@ public sealed class OperationsStatusReader(StorageAccount storage, QueueNames qu
     {
         var expression = ResolveSetting(timer.Schedule);
         var schedule = TimerSchedule.Parse(expression);
-        var dueBy = beat?.LastSuccess is { } last ? schedule.DueBy(last) : (DateTimeOffset?)null;
+        var dueBy = beat?.LastSuccess is { } last ? schedule.DueBy(last) : null;
         // Never succeeded: overdue only once it has failed; a timer not yet run since deployment is not a problem yet.
         var overdue = dueBy is { } due ? now > due : beat?.LastFailure is not null;
         return new TimerStatus(timer.Name, expression, beat?.LastSuccess, beat?.LastFailure, dueBy, overdue);

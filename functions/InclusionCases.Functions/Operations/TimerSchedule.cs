@@ -34,17 +34,34 @@ public sealed class TimerSchedule
         return new TimerSchedule(CrontabSchedule.Parse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true }), TimeSpan.Zero);
     }
 
-    /// <summary>The first occurrence after <paramref name="after"/> (NCRONTAB schedules run in UTC unless WEBSITE_TIME_ZONE says otherwise; we keep UTC).</summary>
-    public DateTimeOffset Next(DateTimeOffset after) => _cron is null
-        ? after + _interval
-        : new DateTimeOffset(_cron.GetNextOccurrence(after.UtcDateTime), TimeSpan.Zero);
-
-    /// <summary>When the first run after <paramref name="lastSuccess"/> should have succeeded at the latest.</summary>
-    public DateTimeOffset DueBy(DateTimeOffset lastSuccess)
+    /// <summary>
+    /// The first occurrence after <paramref name="after"/>, in UTC (the app sets no <c>WEBSITE_TIME_ZONE</c>);
+    /// none for a schedule that never fires again (e.g. 31 February).
+    /// </summary>
+    public DateTimeOffset? Next(DateTimeOffset after)
     {
-        var next = Next(lastSuccess);
-        var period = Next(next) - next;
+        if (_cron is null)
+        {
+            return after + _interval;
+        }
+
+        var next = _cron.GetNextOccurrence(after.UtcDateTime, Horizon(after));
+        return next < Horizon(after) ? new DateTimeOffset(next, TimeSpan.Zero) : null;
+    }
+
+    /// <summary>When the first run after <paramref name="lastSuccess"/> should have succeeded at the latest; none if never.</summary>
+    public DateTimeOffset? DueBy(DateTimeOffset lastSuccess)
+    {
+        if (Next(lastSuccess) is not { } next)
+        {
+            return null;
+        }
+
+        var period = Next(next) is { } following ? following - next : MaximumGrace * 12;
         var grace = TimeSpan.FromTicks(Math.Clamp(period.Ticks / 12, MinimumGrace.Ticks, MaximumGrace.Ticks));
         return next + grace;
     }
+
+    // NCrontab searches up to an end time (it returns the end when nothing fires before it); five years covers every real schedule.
+    private static DateTime Horizon(DateTimeOffset from) => from.UtcDateTime.AddYears(5);
 }

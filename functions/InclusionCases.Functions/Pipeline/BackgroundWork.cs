@@ -26,6 +26,7 @@ public sealed partial class BackgroundWork(Heartbeats heartbeats, OperationalMet
         ArgumentNullException.ThrowIfNull(work);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Function"] = function });
         await RetryStorageFaultsAsync(function, work, cancellationToken);
+        LogMessageHandled(logger, function);
     }
 
     /// <summary>Runs one timer run and records its outcome.</summary>
@@ -46,6 +47,7 @@ public sealed partial class BackgroundWork(Heartbeats heartbeats, OperationalMet
         }
 
         metrics.TimerRan(function, succeeded: true);
+        LogTimerSucceeded(logger, function);
         await TryAsync(() => heartbeats.TimerSucceededAsync(function, clock.GetUtcNow(), cancellationToken), function);
     }
 
@@ -82,6 +84,12 @@ public sealed partial class BackgroundWork(Heartbeats heartbeats, OperationalMet
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: storage unavailable ({ExceptionType}); attempt {Attempt} again in {Seconds} s")]
     private static partial void LogStorageRetry(ILogger logger, string function, string exceptionType, double seconds, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Function} handled a message")]
+    private static partial void LogMessageHandled(ILogger logger, string function);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Timer {Function} succeeded")]
+    private static partial void LogTimerSucceeded(ILogger logger, string function);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer {Function} failed")]
     private static partial void LogTimerFailed(ILogger logger, Exception exception, string function);

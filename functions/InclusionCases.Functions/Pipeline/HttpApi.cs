@@ -154,7 +154,9 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Operation"] = function, ["Resource"] = Resource(context) });
         var result = await AnswerAsync(context, handle);
-        metrics.RequestAnswered(function, StatusOf(result));
+        var status = StatusOf(result);
+        metrics.RequestAnswered(function, status);
+        LogAnswered(logger, function, status);
         return result;
     }
 
@@ -184,6 +186,9 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
     // Path only: query strings may carry personal data and are never logged.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable during {Method} {Path} ({ExceptionType}); answered 503")]
     private static partial void LogStorageUnavailable(ILogger logger, string method, PathString path, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Function} answered {Status}")]
+    private static partial void LogAnswered(ILogger logger, string function, int status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Function}: the caller's role may not perform it; answered 403")]
     private static partial void LogRoleRefused(ILogger logger, string function);

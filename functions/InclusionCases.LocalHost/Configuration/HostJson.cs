@@ -52,6 +52,11 @@ public sealed record HostJson(string RoutePrefix, QueueTriggerSettings Queues)
     {
         foreach (var child in section.GetChildren())
         {
+            if (child.Value is null && !child.GetChildren().Any())
+            {
+                continue; // a setting cleared to null overrides nothing
+            }
+
             var existing = node.AsObject().FirstOrDefault(p => string.Equals(p.Key, child.Key, StringComparison.OrdinalIgnoreCase));
             var key = existing.Key ?? child.Key;
             if (child.Value is { } value)

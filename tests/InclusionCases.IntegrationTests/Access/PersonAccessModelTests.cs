@@ -15,7 +15,8 @@ namespace InclusionCases.IntegrationTests.Access;
 
 /// <summary>
 /// Model-based test of who may see and change a person. Random sequences (fixed seeds) of create,
-/// open-case-for-person, consent, refer, accept, decline, revoke, patch person, note and erase, by
+/// open-case-for-person, consent, refer, accept, decline, revoke, patch person, note, operations status
+/// and erase, by
 /// random demo users, against a real host. A small model of the trust rules (holders, participants,
 /// consents, erasure) predicts which steps succeed; after every step an oracle checks, through the
 /// API, that no organisation reads a case or <c>person.sensitive</c> beyond what a holder's active
@@ -132,7 +133,8 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     < 65 => "decline",
                     < 73 => "revoke",
                     < 85 => "patchPerson",
-                    < 97 => "note",
+                    < 96 => "note",
+                    < 97 => "opsStatus",
                     _ => "erase",
                 };
                 switch (kind)
@@ -296,6 +298,13 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                 case "note":
                     call = await SendAsync(HttpMethod.Post, $"cases/{someCase.Id}/notes", actor, new { text = "Seen today", visibility = "shared" });
                     allowed = role is AppRole.SocialWorker or AppRole.Partner && person.Sees(organisation, someCase) && !person.Erased;
+                    break;
+                case "opsStatus":
+                    // The operations status is the Operator's alone, and it tells of queues and timers, never of a person.
+                    call = await SendAsync(HttpMethod.Get, "admin/status", actor);
+                    allowed = role == AppRole.Operator;
+                    Assert.DoesNotContain(person.Id, call.Body, StringComparison.Ordinal);
+                    Assert.DoesNotContain(person.DisplayName, call.Body, StringComparison.Ordinal);
                     break;
                 default:
                     throw new InvalidOperationException("Unknown step " + kind);

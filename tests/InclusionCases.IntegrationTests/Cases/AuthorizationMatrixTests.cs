@@ -92,6 +92,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         ["GetContactBatch"] = new(c => (HttpMethod.Get, $"contacts/batch/{c.BatchId}", null), Mediator(200), Mediator(200)),
         ["ListContacts"] = new(_ => (HttpMethod.Get, "contacts", null), Mediator(200), Mediator(200)),
         ["ListPoisonMessages"] = new(_ => (HttpMethod.Get, "admin/poison", null), Operator(200), Operator(200)),
+        ["GetOperationsStatus"] = new(_ => (HttpMethod.Get, "admin/status", null), Operator(200), Operator(200)),
         ["ListAudit"] = new(c => (HttpMethod.Get, $"audit?personId={c.PersonId}", null), Auditor(200), Auditor(200)),
         ["GetSummaryReport"] = new(_ => (HttpMethod.Get, "reports/summary", null), ReportReaders(200), ReportReaders(200)),
         ["ErasePerson"] = new(c => (HttpMethod.Post, $"persons/{c.PersonId}/erase", null), Auditor(200), Auditor(200)),

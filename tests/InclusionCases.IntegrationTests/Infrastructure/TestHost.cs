@@ -45,7 +45,9 @@ public sealed class TestHost : IAsyncDisposable
         bool seed = true,
         TimeProvider? clock = null,
         string? prefix = null,
-        bool runTriggers = true)
+        bool runTriggers = true,
+        Action<IServiceCollection>? configureServices = null,
+        Microsoft.Extensions.Logging.LogLevel minimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning)
     {
         prefix ??= NewPrefix();
         var overrides = new Dictionary<string, string?>
@@ -76,9 +78,17 @@ public sealed class TestHost : IAsyncDisposable
             Overrides = overrides,
             EnvironmentName = "Development",
             Url = "http://127.0.0.1:0",
-            MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+            MinimumLogLevel = minimumLogLevel,
             FunctionAssemblies = functionAssemblies ?? [typeof(HttpApi).Assembly],
-            ConfigureServices = clock is null ? null : services => services.AddSingleton(clock),
+            ConfigureServices = services =>
+            {
+                if (clock is not null)
+                {
+                    services.AddSingleton(clock);
+                }
+
+                configureServices?.Invoke(services);
+            },
             RunTriggers = runTriggers,
         });
         if (seed)
