@@ -1,6 +1,7 @@
 using 'main.bicep'
 
-// A test environment. apiClientId comes from infra/entra-app.sh (the API's app registration).
+// A test environment for `az deployment sub create` (azd uses main.parameters.json instead).
+// apiClientId comes from infra/entra-app.sh (the API's app registration).
 param environmentName = 'test'
 param location = 'westeurope'
 param apiClientId = '00000000-0000-0000-0000-000000000000'

@@ -3,13 +3,22 @@
 
 param environmentName string
 param location string
+param tags object
 param apiClientId string
 param tenantId string
 param closedCaseRetentionYears int
 param contactRetentionYears int
+param principalId string
+param principalType string
+param grantDeployerTableAccess bool
+param privateNetworking bool
+param alertEmail string
 
+// azd deploys service `api` of azure.yaml to the resource carrying this tag.
+var apiServiceName = 'api'
 var suffix = uniqueString(resourceGroup().id)
-var storageName = take('stinclusion${environmentName}${suffix}', 24)
+// Storage account names are lowercase letters and digits only; azd environment names may hold hyphens.
+var storageName = take('stinclusion${toLower(replace(environmentName, '-', ''))}${suffix}', 24)
 var deploymentContainerName = 'app-package'
 var tableNames = [
   'Organisations'
@@ -31,22 +40,35 @@ var queueNames = [
 ]
 var poisonQueueNames = [for queue in queueNames: '${queue}-poison']
 
-// Built-in roles, and nothing broader: data access to tables and queues, and to the blob container
-// the Flex Consumption plan deploys the app package from.
+// The app identity's built-in roles on its storage account, and nothing broader: data access to tables
+// and queues, and to the blob container the Flex Consumption plan deploys the app package from.
 var roles = {
   tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 }
 
+// Application Insights has local (instrumentation key) authentication off: the identity publishes its
+// telemetry with an Entra token, which needs this role on the Application Insights resource.
+var monitoringMetricsPublisherRole = '3913510d-42f4-4e42-8a64-420c390055eb'
+
+// The storage operations logged to the workspace (resource logs of the table and queue services).
+var storageLogCategories = [
+  'StorageRead'
+  'StorageWrite'
+  'StorageDelete'
+]
+
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'id-inclusioncases-${environmentName}'
   location: location
+  tags: tags
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: storageName
   location: location
+  tags: tags
   kind: 'StorageV2'
   sku: {
     name: 'Standard_ZRS'
@@ -57,7 +79,12 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowBlobPublicAccess: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    // In private-network mode only the private endpoints (modules/network.bicep) reach the account.
+    publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
+    networkAcls: {
+      defaultAction: privateNetworking ? 'Deny' : 'Allow'
+      bypass: privateNetworking ? 'None' : 'AzureServices'
+    }
   }
 
   resource blobService 'blobServices' = {
@@ -103,30 +130,114 @@ resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 ]
 
+resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(insights.id, identity.id, monitoringMetricsPublisherRole)
+  scope: insights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRole)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Optional: the deployer's own Entra identity writes the first Coordinator membership (no shared key).
+// Redeploying with the flag off does not remove an assignment made earlier: see docs/deployment.md.
+resource deployerTableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (grantDeployerTableAccess && !empty(principalId)) {
+  name: guid(storage.id, principalId, roles.tableDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.tableDataContributor)
+    principalId: principalId
+    principalType: principalType
+  }
+}
+
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: 'log-inclusioncases-${environmentName}'
   location: location
+  tags: tags
   properties: {
     sku: {
       name: 'PerGB2018'
     }
     retentionInDays: 90
+    features: {
+      // Nothing here ingests with the workspace key: Application Insights and diagnostic settings do not need it.
+      disableLocalAuth: true
+    }
   }
 }
 
 resource insights 'Microsoft.Insights/components@2020-02-02' = {
   name: 'appi-inclusioncases-${environmentName}'
   location: location
+  tags: tags
   kind: 'web'
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: logs.id
+    // Telemetry is accepted only with an Entra token (Monitoring Metrics Publisher above), not with the key in the connection string.
+    DisableLocalAuth: true
+  }
+}
+
+// Reads, writes and deletes on the tables and queues, and their transaction metrics, in the workspace
+// (tables StorageTableLogs, StorageQueueLogs, AzureMetrics).
+resource tableDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: storage::tableService
+  properties: {
+    workspaceId: logs.id
+    logs: [for category in storageLogCategories: { category: category, enabled: true }]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: storage::queueService
+  properties: {
+    workspaceId: logs.id
+    logs: [for category in storageLogCategories: { category: category, enabled: true }]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+module network 'network.bicep' = if (privateNetworking) {
+  name: 'inclusioncases-network'
+  params: {
+    environmentName: environmentName
+    location: location
+    tags: tags
+    storageAccountName: storage.name
+  }
+}
+
+module alerts 'alerts.bicep' = {
+  name: 'inclusioncases-alerts'
+  params: {
+    environmentName: environmentName
+    location: location
+    tags: tags
+    workspaceId: logs.id
+    alertEmail: alertEmail
   }
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: 'plan-inclusioncases-${environmentName}'
   location: location
+  tags: tags
   kind: 'functionapp'
   sku: {
     tier: 'FlexConsumption'
@@ -140,6 +251,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   name: 'func-inclusioncases-${environmentName}-${suffix}'
   location: location
+  tags: union(tags, { 'azd-service-name': apiServiceName })
   kind: 'functionapp,linux'
   identity: {
     type: 'UserAssigned'
@@ -150,6 +262,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Flex Consumption VNet integration: a subnet delegated to Microsoft.App/environments.
+    virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : null
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -177,14 +291,18 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   }
 
   // Identity-based connections only; Auth__Mode is fixed to AzureAd: development tokens cannot be enabled from here.
+  // Queue behaviour (batch size, dequeue count, visibility) is host.json's alone: no AzureFunctionsJobHost__ override here.
   resource appSettings 'config' = {
     name: 'appsettings'
     properties: {
       AzureWebJobsStorage__accountName: storage.name
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identity.properties.clientId
+      // The Functions host sends its telemetry with this identity's Entra token; the app's OpenTelemetry
+      // exporter needs the same identity as its credential (AZURE_CLIENT_ID below names it).
       APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
-      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identity.properties.clientId}'
+      AZURE_CLIENT_ID: identity.properties.clientId
       AZURE_FUNCTIONS_ENVIRONMENT: 'Production'
       Auth__Mode: 'AzureAd'
       AzureAd__Instance: environment().authentication.loginEndpoint
@@ -193,14 +311,18 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       AzureAd__ClientId: apiClientId
       CaseEventsQueue: queueNames[0]
       ContactIntakeQueue: queueNames[1]
+      // Timer schedules (NCRONTAB, UTC), referenced by the timer triggers as %Setting%.
       RetentionSchedule: '0 30 3 * * *'
       OutboxSweepSchedule: '0 * * * * *'
       ReportRollupSchedule: '*/15 * * * * *'
+      // SampleOperations: samples the operational gauges (poison messages per queue...) the alerts read (alerts.bicep).
+      Operations__SampleSchedule: '0 */5 * * * *'
       Retention__ClosedCaseYears: string(closedCaseRetentionYears)
       Retention__ContactYears: string(contactRetentionYears)
     }
     dependsOn: [
       roleAssignments
+      telemetryPublisher
       tables
       queues
     ]
@@ -209,3 +331,5 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
 
 output functionAppName string = functionApp.name
 output apiBaseUrl string = 'https://${functionApp.properties.defaultHostName}/api'
+output storageAccountName string = storage.name
+output logAnalyticsWorkspaceName string = logs.name

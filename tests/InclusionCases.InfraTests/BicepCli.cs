@@ -9,7 +9,10 @@ internal static class BicepCli
     public static string Path { get; } = typeof(BicepCli).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepPath").Value
         ?? throw new InvalidOperationException("BicepPath was not set by the Azure.Bicep.CommandLine package.");
 
-    public static string InfraFolder { get; } = FindInfra();
+    /// <summary>The repository root (the folder holding InclusionCases.sln).</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string InfraFolder { get; } = System.IO.Path.Combine(RepositoryRoot, "infra");
 
     public static (int ExitCode, string Output, string Errors) Run(params string[] arguments)
     {
@@ -33,13 +36,13 @@ internal static class BicepCli
         return (process.ExitCode, output.Result, errors.Result);
     }
 
-    private static string FindInfra()
+    private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "InclusionCases.sln")))
             {
-                return System.IO.Path.Combine(dir.FullName, "infra");
+                return dir.FullName;
             }
         }
 

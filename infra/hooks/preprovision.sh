@@ -1,0 +1,45 @@
+#!/bin/sh
+# azd preprovision hook (azure.yaml): before each `azd provision` / `azd up`,
+#  1. creates or updates the API's Entra ID app registration (infra/entra-app.sh; idempotent), named
+#     "InclusionCases API (<azd environment>)" unless API_APP_NAME says otherwise;
+#  2. stores its client id and app id URI in the azd environment (API_CLIENT_ID, API_APP_ID_URI):
+#     main.parameters.json passes API_CLIENT_ID to the template's apiClientId;
+#  3. stores AZURE_PRINCIPAL_TYPE (User or ServicePrincipal) for the optional deployer role.
+# The registration is made with the Azure CLI's identity (az login), which needs the right to register
+# applications in the tenant: see docs/deployment.md. azd runs hooks from the project root with the
+# environment's values (AZURE_ENV_NAME, AZURE_SUBSCRIPTION_ID, ...) in the process environment.
+set -eu
+root="$(CDPATH='' cd -- "$(dirname -- "$0")/../.." && pwd)"
+
+say() { printf 'preprovision: %s\n' "$*" >&2; }
+die() { say "$*"; exit 1; }
+
+command -v az >/dev/null 2>&1 || die "the Azure CLI (az) is required to register the API in Entra ID: https://aka.ms/azure-cli"
+command -v azd >/dev/null 2>&1 || die "azd is not on PATH"
+[ -n "${AZURE_ENV_NAME:-}" ] || die "AZURE_ENV_NAME is not set: run this through azd (azd provision or azd up)"
+az account show >/dev/null 2>&1 || die "the Azure CLI is not signed in: run az login (azd auth login does not sign in az)"
+
+# azd and az sign in separately: the app registration must be made in the tenant of the subscription
+# azd deploys to, since the template accepts tokens of that tenant only.
+if [ -n "${AZURE_SUBSCRIPTION_ID:-}" ]; then
+  subscription_tenant="$(az account show --subscription "$AZURE_SUBSCRIPTION_ID" --query tenantId -o tsv 2>/dev/null || true)"
+  cli_tenant="$(az account show --query tenantId -o tsv)"
+  [ -n "$subscription_tenant" ] || die "az cannot see subscription $AZURE_SUBSCRIPTION_ID: az login --tenant <its tenant>"
+  [ "$subscription_tenant" = "$cli_tenant" ] ||
+    die "az is signed in to tenant $cli_tenant but subscription $AZURE_SUBSCRIPTION_ID is in $subscription_tenant: az login --tenant $subscription_tenant"
+fi
+
+name="${API_APP_NAME:-InclusionCases API ($AZURE_ENV_NAME)}"
+app_id="$(API_CLIENT_ID="${API_CLIENT_ID:-}" sh "$root/infra/entra-app.sh" "$name")"
+[ -n "$app_id" ] || die "infra/entra-app.sh printed no application id"
+
+azd env set API_CLIENT_ID "$app_id"
+azd env set API_APP_ID_URI "api://$app_id"
+
+case "$(az account show --query user.type -o tsv)" in
+  servicePrincipal) principal_type=ServicePrincipal ;;
+  *) principal_type=User ;;
+esac
+azd env set AZURE_PRINCIPAL_TYPE "$principal_type"
+
+say "API app registration '$name': client id $app_id (API_CLIENT_ID), app id URI api://$app_id (API_APP_ID_URI)"
