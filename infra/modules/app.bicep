@@ -33,6 +33,7 @@ var tableNames = [
   'ReportFacts'
   'ReportRollups'
   'Retention'
+  'Heartbeats'
 ]
 var queueNames = [
   'case-events'
@@ -298,11 +299,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       AzureWebJobsStorage__accountName: storage.name
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identity.properties.clientId
-      // The Functions host sends its telemetry with this identity's Entra token; the app's OpenTelemetry
-      // exporter needs the same identity as its credential (AZURE_CLIENT_ID below names it).
+      // The Functions host and the app's OpenTelemetry exporter (Telemetry/AzureMonitorTelemetry.cs reads
+      // the same setting) send telemetry with this identity's Entra token.
       APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identity.properties.clientId}'
-      AZURE_CLIENT_ID: identity.properties.clientId
       AZURE_FUNCTIONS_ENVIRONMENT: 'Production'
       Auth__Mode: 'AzureAd'
       AzureAd__Instance: environment().authentication.loginEndpoint
@@ -316,7 +316,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       OutboxSweepSchedule: '0 * * * * *'
       ReportRollupSchedule: '*/15 * * * * *'
       // SampleOperations: samples the operational gauges (poison messages per queue...) the alerts read (alerts.bicep).
-      Operations__SampleSchedule: '0 */5 * * * *'
+      OperationsSampleSchedule: '0 */5 * * * *'
       Retention__ClosedCaseYears: string(closedCaseRetentionYears)
       Retention__ContactYears: string(contactRetentionYears)
     }

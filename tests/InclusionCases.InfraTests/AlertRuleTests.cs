@@ -65,7 +65,7 @@ public sealed class AlertRuleTests
         Assert.Equal("GreaterThan", criterion["operator"]!.GetValue<string>());
         Assert.Equal(0, criterion["threshold"]!.GetValue<int>());
         Assert.Equal("Queue", criterion["dimensions"]!.AsArray().Single()!["name"]!.GetValue<string>());
-        // Sampled every 5 minutes (Operations__SampleSchedule): a 15-minute window holds about three samples.
+        // Sampled every 5 minutes (OperationsSampleSchedule): a 15-minute window holds about three samples.
         Assert.Equal("PT15M", Rule("poison-messages")["windowSize"]!.GetValue<string>());
     }
 

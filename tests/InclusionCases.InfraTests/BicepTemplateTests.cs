@@ -174,7 +174,6 @@ public sealed class BicepTemplateTests
         Assert.Single(Resources("Microsoft.OperationalInsights/workspaces"));
         // The documented form, Authorization=AAD;ClientId=<user-assigned identity client id>, with the identity the storage connection uses.
         Assert.Equal($"[format('Authorization=AAD;ClientId={{0}}', {clientId.Trim('[', ']')})]", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]!.GetValue<string>());
-        Assert.Equal(clientId, settings["AZURE_CLIENT_ID"]!.GetValue<string>());
         Assert.Contains(".clientId]", clientId, StringComparison.Ordinal);
     }
 
@@ -214,7 +213,7 @@ public sealed class BicepTemplateTests
     public void AppSettings_ScheduleTheOperationsSampler()
     {
         // SampleOperations feeds the poison and backlog alerts (modules/alerts.bicep): every 5 minutes, inside their windows.
-        Assert.Equal("0 */5 * * * *", AppSettings()["Operations__SampleSchedule"]!.GetValue<string>());
+        Assert.Equal("0 */5 * * * *", AppSettings()[InclusionCases.Functions.Operations.SampleOperationsFunction.ScheduleSetting]!.GetValue<string>());
         Assert.Equal("0 30 3 * * *", AppSettings()[RetentionFunction.ScheduleSetting]!.GetValue<string>());
     }
 

@@ -33,4 +33,11 @@ public static class MetricNames
     public const string OutcomeTag = "outcome";
     public const string QueueTag = "queue";
     public const string TimerTag = "timer";
+
+    /// <summary>The <see cref="OutcomeTag"/> of a timer run that succeeded, or failed.</summary>
+    public const string Success = "success";
+    public const string Failure = "failure";
+
+    /// <summary>The <see cref="OutcomeTag"/> of a request answered with a server error.</summary>
+    public const string ServerError = "5xx";
 }

@@ -45,14 +45,14 @@ public sealed class OperationalMetrics
     public void Projected(TimeSpan lag) => _projectionLag.Record(Math.Max(0, lag.TotalSeconds));
 
     public void TimerRan(string timer, bool succeeded) =>
-        _timerRuns.Add(1, new TagList { { MetricNames.TimerTag, timer }, { MetricNames.OutcomeTag, succeeded ? "success" : "failure" } });
+        _timerRuns.Add(1, new TagList { { MetricNames.TimerTag, timer }, { MetricNames.OutcomeTag, succeeded ? MetricNames.Success : MetricNames.Failure } });
 
     public void TimerSampled(string timer, TimeSpan sinceLastSuccess) =>
         _timerSinceLastSuccess.Record(Math.Max(0, sinceLastSuccess.TotalSeconds), new TagList { { MetricNames.TimerTag, timer } });
 
     private static string StatusClass(int status) => status switch
     {
-        >= 500 => "5xx",
+        >= 500 => MetricNames.ServerError,
         >= 400 => "4xx",
         >= 300 => "3xx",
         _ => "2xx",
