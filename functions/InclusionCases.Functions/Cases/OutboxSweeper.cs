@@ -30,9 +30,10 @@ public sealed class OutboxSweeper(StorageAccount storage, CaseEventPublisher eve
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "CreatedAt"], cancellationToken: cancellationToken))
         {
             rows++;
-            var createdAt = row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue;
-            oldest = oldest is null || createdAt < oldest ? createdAt : oldest;
-            if (createdAt <= before)
+            // A row without its time (never written so by this code) is treated as stale and not measured.
+            var createdAt = row.GetDateTimeOffset("CreatedAt");
+            oldest = createdAt is { } at && (oldest is null || at < oldest) ? at : oldest;
+            if (createdAt is null || createdAt <= before)
             {
                 stale.Add(row.PartitionKey);
             }
@@ -43,7 +44,15 @@ public sealed class OutboxSweeper(StorageAccount storage, CaseEventPublisher eve
             await events.PublishAsync(personId, cancellationToken);
         }
 
-        await heartbeats.OutboxObservedAsync(new OutboxObservation(now, oldest, rows), cancellationToken);
+        try
+        {
+            await heartbeats.OutboxObservedAsync(new OutboxObservation(now, oldest, rows), cancellationToken);
+        }
+        catch (Exception ex) when (StorageFaults.IsUnavailable(ex) || ex is Azure.RequestFailedException)
+        {
+            // What was seen is only a measurement: the next sweep, a minute later, records it again.
+        }
+
         return stale.Count;
     }
 }

@@ -17,7 +17,15 @@ public sealed class StorageHealthProbe(StorageAccount storage)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Budget);
-        await Task.WhenAll(ProbeTableAsync(timeout.Token), storage.Queue("health-probe").ExistsAsync(timeout.Token));
+        try
+        {
+            await Task.WhenAll(ProbeTableAsync(timeout.Token), storage.Queue("health-probe").ExistsAsync(timeout.Token));
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Storage that does not answer within the budget is unavailable (503), not a failure of ours.
+            throw new TimeoutException($"Storage did not answer within {Budget.TotalSeconds:0} s.");
+        }
     }
 
     private async Task ProbeTableAsync(CancellationToken cancellationToken)

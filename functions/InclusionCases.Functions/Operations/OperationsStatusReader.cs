@@ -61,7 +61,12 @@ public sealed class OperationsStatusReader(StorageAccount storage, QueueNames qu
         var timers = new List<TimerStatus>();
         foreach (var timer in _timers)
         {
-            var status = TimerStatusOf(timer, beats.GetValueOrDefault(timer.Name), now);
+            if (TimerStatusOf(timer, beats.GetValueOrDefault(timer.Name), now) is not { } status)
+            {
+                problems.Add($"Timer {timer.Name} has a schedule that cannot be read.");
+                continue;
+            }
+
             timers.Add(status);
             if (status.Overdue && status.LastSuccess is not null)
             {
@@ -76,10 +81,24 @@ public sealed class OperationsStatusReader(StorageAccount storage, QueueNames qu
         return new OperationsStatus(problems.Count == 0 ? "ok" : "degraded", now, "ok", queueStatuses, outbox, timers, problems);
     }
 
-    private TimerStatus TimerStatusOf(TimerFunction timer, TimerHeartbeat? beat, DateTimeOffset now)
+    // Null when the schedule cannot be read: reported as a problem, never a failed status.
+    private TimerStatus? TimerStatusOf(TimerFunction timer, TimerHeartbeat? beat, DateTimeOffset now)
     {
-        var expression = ResolveSetting(timer.Schedule);
-        var schedule = TimerSchedule.Parse(expression);
+        if (ResolveSetting(timer.Schedule) is not { } expression)
+        {
+            return null;
+        }
+
+        TimerSchedule schedule;
+        try
+        {
+            schedule = TimerSchedule.Parse(expression);
+        }
+        catch (Exception ex) when (ex is NCrontab.CrontabException or ArgumentException or FormatException)
+        {
+            return null;
+        }
+
         var dueBy = beat?.LastSuccess is { } last ? schedule.DueBy(last) : null;
         // Never succeeded: overdue only once it has failed; a timer not yet run since deployment is not a problem yet.
         var overdue = dueBy is { } due ? now > due : beat?.LastFailure is not null;
@@ -87,10 +106,8 @@ public sealed class OperationsStatusReader(StorageAccount storage, QueueNames qu
     }
 
     // A trigger's schedule may be a %Setting% expression, resolved from the app settings like the host does.
-    private string ResolveSetting(string expression) =>
-        expression.Length > 2 && expression[0] == '%' && expression[^1] == '%'
-            ? configuration[expression[1..^1]] ?? throw new InvalidOperationException($"The app setting '{expression[1..^1]}' (a timer schedule) is missing.")
-            : expression;
+    private string? ResolveSetting(string expression) =>
+        expression.Length > 2 && expression[0] == '%' && expression[^1] == '%' ? configuration[expression[1..^1]] : expression;
 
     private async Task<QueueStatus> ReadQueueAsync(string queue, CancellationToken cancellationToken) =>
         new(queue, await DepthAsync(queue, cancellationToken), await DepthAsync(QueueNames.PoisonOf(queue), cancellationToken));

@@ -4,8 +4,8 @@ using NCrontab;
 namespace InclusionCases.Functions.Operations;
 
 /// <summary>
-/// A timer function's schedule read as the timer extension reads it: six-field NCRONTAB (with seconds,
-/// parsed by NCrontab, the extension's own library) or a <c>hh:mm:ss</c> interval. Tells by when a run
+/// A timer function's schedule read as the timer extension reads it: NCRONTAB with or without seconds
+/// (parsed by NCrontab, the extension's own library) or a <c>hh:mm:ss</c> interval. Tells by when a run
 /// after a given success should itself have succeeded: the next occurrence plus a grace of a twelfth of
 /// the period (at least 2 minutes, at most 2 hours), so a daily job is overdue after 26 hours.
 /// </summary>
@@ -31,7 +31,9 @@ public sealed class TimerSchedule
             return new TimerSchedule(null, interval);
         }
 
-        return new TimerSchedule(CrontabSchedule.Parse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true }), TimeSpan.Zero);
+        // Like the timer extension: five fields are minute to weekday, any other count starts with seconds.
+        var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return new TimerSchedule(CrontabSchedule.Parse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = fields != 5 }), TimeSpan.Zero);
     }
 
     /// <summary>

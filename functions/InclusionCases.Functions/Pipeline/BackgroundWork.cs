@@ -41,7 +41,7 @@ public sealed partial class BackgroundWork(Heartbeats heartbeats, OperationalMet
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             metrics.TimerRan(function, succeeded: false);
-            LogTimerFailed(logger, ex, function);
+            LogTimerFailed(logger, function, ex.GetType().Name);
             await TryAsync(() => heartbeats.TimerFailedAsync(function, clock.GetUtcNow(), ex.GetType().Name, cancellationToken), function);
             throw;
         }
@@ -76,7 +76,7 @@ public sealed partial class BackgroundWork(Heartbeats heartbeats, OperationalMet
         {
             await write();
         }
-        catch (Exception ex) when (StorageFaults.IsUnavailable(ex) || ex is Azure.RequestFailedException)
+        catch (Exception ex) when (StorageFaults.IsUnavailable(ex) || ex is Azure.RequestFailedException or OperationCanceledException)
         {
             LogHeartbeatLost(logger, function, ex.GetType().Name);
         }
@@ -91,8 +91,9 @@ public sealed partial class BackgroundWork(Heartbeats heartbeats, OperationalMet
     [LoggerMessage(Level = LogLevel.Information, Message = "Timer {Function} succeeded")]
     private static partial void LogTimerSucceeded(ILogger logger, string function);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Timer {Function} failed")]
-    private static partial void LogTimerFailed(ILogger logger, Exception exception, string function);
+    // The exception's type only, as for retries: its message can quote a key or a value of a record.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer {Function} failed ({ExceptionType})")]
+    private static partial void LogTimerFailed(ILogger logger, string function, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Function}: its heartbeat could not be stored ({ExceptionType})")]
     private static partial void LogHeartbeatLost(ILogger logger, string function, string exceptionType);

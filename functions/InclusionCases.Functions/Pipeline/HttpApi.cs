@@ -25,7 +25,8 @@ namespace InclusionCases.Functions.Pipeline;
 /// authenticated caller, by role or by resource, is recorded as denied); and maps failures to
 /// problem+json (storage outages to 503 with Retry-After, bugs to a 500 without details). Every answer
 /// is counted by function and status class (<see cref="OperationalMetrics"/>), and the function's logs
-/// carry a scope with the function, the caller's organisation and the path (ids, never a query). Functions
+/// carry a scope with the function, its route template, the person id the path names (when it is a
+/// valid one) and the caller's organisation: never a raw path segment or a query. Functions
 /// call it from their body rather than relying on a host middleware, so the Functions host and the
 /// local host run exactly the same code.
 /// </summary>
@@ -35,6 +36,9 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
         FunctionCatalog.Discover([typeof(HttpApi).Assembly]).Http
             .Where(f => f.Doc is not null)
             .ToDictionary(f => f.Method.Name, f => f.Doc!, StringComparer.Ordinal));
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Routes = new(() =>
+        FunctionCatalog.Discover([typeof(HttpApi).Assembly]).Http.ToDictionary(f => f.Method.Name, f => f.Route, StringComparer.Ordinal));
 
     public delegate Task<IActionResult> CallerHandler(Caller caller, CancellationToken cancellationToken);
 
@@ -152,7 +156,14 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
 
     private async Task<IActionResult> GuardAsync(HttpContext context, string function, Func<CancellationToken, Task<IActionResult>> handle)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Operation"] = function, ["Resource"] = Resource(context) });
+        // The route template, not the path: a path segment is whatever the caller typed, names included.
+        var scopeValues = new Dictionary<string, object> { ["Operation"] = function, ["Route"] = Routes.Value.GetValueOrDefault(function, string.Empty) };
+        if (PersonNamed(context) is { } personId)
+        {
+            scopeValues["PersonId"] = personId;
+        }
+
+        using var scope = logger.BeginScope(scopeValues);
         var result = await AnswerAsync(context, handle);
         var status = StatusOf(result);
         metrics.RequestAnswered(function, status);

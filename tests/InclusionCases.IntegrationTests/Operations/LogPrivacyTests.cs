@@ -74,7 +74,7 @@ public sealed class LogPrivacyTests(AzuriteFixture azurite) : HostedTest(azurite
         Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Post, $"persons/{personId}/erase", "dpo")).Status);
 
         var lines = _logs.ToList();
-        Assert.Contains(lines, l => l.Contains("Operation=CreateCase", StringComparison.Ordinal) && l.Contains("Resource=cases", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Operation=CreateCase", StringComparison.Ordinal) && l.Contains("Route=cases", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Operation=AddNote", StringComparison.Ordinal) && l.Contains("OrganisationId=", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Function=StoreContactChunk", StringComparison.Ordinal));
         string[] secrets = [Name, NewName, "Vandermeersch", Health, Addiction, NoteText, "Flagey church", Reason, Alias, ContactNotes, BadInputName, "Marie-Claire"];

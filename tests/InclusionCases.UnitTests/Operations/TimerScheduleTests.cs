@@ -49,8 +49,14 @@ public sealed class TimerScheduleTests
     }
 
     [Fact]
-    public void Parse_FiveFieldExpression_IsRefusedLikeTheTimerExtension()
+    public void Parse_FiveFieldExpression_HasNoSecondsLikeInTheTimerExtension()
     {
-        Assert.ThrowsAny<Exception>(() => TimerSchedule.Parse("30 3 * * *"));
+        Assert.Equal(Monday.AddDays(1), TimerSchedule.Parse("30 3 * * *").Next(Monday));
+    }
+
+    [Fact]
+    public void Parse_Nonsense_IsRefused()
+    {
+        Assert.ThrowsAny<Exception>(() => TimerSchedule.Parse("every night"));
     }
 }
