@@ -5,6 +5,5 @@ namespace InclusionCases.Functions.Operations;
 public static class OperationsServiceCollectionExtensions
 {
     public static IServiceCollection AddOperations(this IServiceCollection services) => services
-        .AddSingleton<PoisonQueues>()
-        .AddSingleton<ConsistencyChecker>();
+        .AddSingleton<PoisonQueues>();
 }
