@@ -13,6 +13,8 @@ using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.Storage;
 using InclusionCases.LocalHost;
 using InclusionCases.TestSupport;
+using InclusionCases.Tools.Demo;
+using InclusionCases.Tools.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,7 +55,7 @@ internal static class Benchmark
         Progress("starting the local host against a fresh Azurite");
         await using var app = Host(settings, recorder: null, runTriggers: true);
         await app.StartAsync();
-        await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<DemoDataSeeder>(app.Services).SeedAsync(CancellationToken.None);
         // A second host on the same storage with no triggers or timers: nothing runs in its background, so its
         // storage calls are the request's own. Its contact chunks go to a queue of their own, which the bench
         // drains itself (see StoreOnArrivalAsync).
@@ -61,7 +63,7 @@ internal static class Benchmark
         await using var quiet = Host(quietSettings, quietRecorder, runTriggers: false);
         await quiet.StartAsync();
 
-        var issuer = app.Services.GetRequiredService<DevelopmentTokenIssuer>();
+        var issuer = DevelopmentTokenIssuer.FromConfiguration(app.Configuration);
         using var api = Client(app, Token(issuer, "sophie"));
         using var quietApi = Client(quiet, Token(issuer, "sophie"));
         using var mediator = Client(app, Token(issuer, "karim"));
@@ -325,11 +327,7 @@ internal static class Benchmark
         return client;
     }
 
-    private static string Token(DevelopmentTokenIssuer issuer, string login)
-    {
-        var user = DemoDirectory.Find(login)!;
-        return issuer.Issue(user.ObjectId, user.DisplayName, [user.Role]);
-    }
+    private static string Token(DevelopmentTokenIssuer issuer, string login) => issuer.IssueFor(DemoDirectory.Find(login)!);
 
     private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 

@@ -72,7 +72,7 @@ public static class LocalFunctionsHost
 
         foreach (var function in options.RunTriggers ? catalog.Timers : [])
         {
-            var schedule = CronSchedule.Parse(BindingExpressions.Resolve(function.Schedule, builder.Configuration));
+            var schedule = ParseSchedule(function, builder.Configuration);
             builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => new TimerTriggerRunner(
                 function, schedule, sp, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TimerTriggerRunner>>()));
         }
@@ -80,6 +80,20 @@ public static class LocalFunctionsHost
         var app = builder.Build();
         HttpFunctionRoutes.Map(app, catalog.Http, hostJson.RoutePrefix);
         return app;
+    }
+
+    /// <summary>A timer function's schedule after <c>%Setting%</c> resolution; one the timer extension would refuse stops the host, naming the function.</summary>
+    internal static TimerSchedule ParseSchedule(TimerFunction function, IConfiguration configuration)
+    {
+        var expression = BindingExpressions.Resolve(function.Schedule, configuration);
+        try
+        {
+            return TimerSchedule.Parse(expression);
+        }
+        catch (FormatException ex)
+        {
+            throw new InvalidOperationException($"Timer function '{function.Name}': {ex.Message}", ex);
+        }
     }
 
     private static void AddQueueListener(WebApplicationBuilder builder, QueueFunction function, QueueTriggerSettings settings)

@@ -1,12 +1,15 @@
-using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.Hosting;
-using InclusionCases.LocalHost.Discovery;
+using InclusionCases.LocalHost.Configuration;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 
 namespace InclusionCases.LocalHost;
 
-/// <summary>The subcommands of the local host program. Output meant for scripts goes to stdout, the rest to stderr.</summary>
+/// <summary>
+/// The subcommands of the local host program: <c>serve</c> and <c>functions</c>. Seeding, the
+/// consistency check and development tokens are commands of InclusionCases.Tools. Output meant for
+/// scripts goes to stdout, the rest to stderr.
+/// </summary>
 internal static class LocalHostCommands
 {
     public static async Task<int> RunAsync(string[] args)
@@ -24,71 +27,51 @@ internal static class LocalHostCommands
                     }
 
                     return 0;
-                case "seed":
-                    await using (var app = LocalFunctionsHost.Build(options with { MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning }))
-                    {
-                        await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
-                    }
-
-                    await Console.Error.WriteLineAsync($"Seeded {DemoDirectory.Organisations.Count} organisations and {DemoDirectory.Users.Count} users.");
-                    return 0;
-                case "check":
-                    await using (var app = LocalFunctionsHost.Build(options with { MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning, RunTriggers = false }))
-                    {
-                        var report = await app.Services.GetRequiredService<InclusionCases.Functions.Operations.ConsistencyChecker>().CheckAsync(CancellationToken.None);
-                        Console.WriteLine($"{report.Cases} cases, {report.PendingProjection} waiting for the projector, {report.Problems.Count} problems");
-                        foreach (var problem in report.Problems)
-                        {
-                            Console.WriteLine("  " + problem);
-                        }
-
-                        return report.Consistent ? 0 : 1;
-                    }
-
-                case "token":
-                    return await IssueTokenAsync(args, options);
                 case "functions":
-                    var catalog = FunctionCatalog.Discover(options.FunctionAssemblies);
-                    foreach (var f in catalog.Http)
-                    {
-                        Console.WriteLine($"{f.Name}: [{string.Join(',', f.Methods)}] /api/{f.Route}");
-                    }
-
-                    foreach (var f in catalog.Queues)
-                    {
-                        Console.WriteLine($"{f.Name}: queue {f.QueueName}");
-                    }
-
+                    ListFunctions(options);
                     return 0;
+                case "seed" or "check" or "token":
+                    await Console.Error.WriteLineAsync($"'{command}' is a command of InclusionCases.Tools now: ./dev {command}.");
+                    return 2;
                 default:
-                    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use serve, seed, check, token USER or functions.");
+                    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use serve or functions.");
                     return 2;
             }
         }
         catch (InvalidOperationException ex)
         {
-            // Configuration errors (e.g. Development auth outside Development) stop the host with a clear line.
+            // Configuration errors (e.g. Development auth outside Development, a reserved route, a bad schedule) stop the host with a clear line.
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return 1;
         }
     }
 
-    private static async Task<int> IssueTokenAsync(string[] args, LocalHostOptions options)
+    // Queue names and timer schedules are shown as declared and, with --settings, as the settings resolve them.
+    private static void ListFunctions(LocalHostOptions options)
     {
-        var login = args.Length > 1 ? args[1] : null;
-        var user = login is null ? null : DemoDirectory.Find(login);
-        if (user is null)
+        var catalog = FunctionCatalog.Discover(options.FunctionAssemblies);
+        var settings = options.LocalSettingsPath is { } path
+            ? new ConfigurationBuilder().AddInMemoryCollection(LocalSettings.Load(path).Values).AddEnvironmentVariables().Build()
+            : null;
+        var routePrefix = (File.Exists(options.HostJsonPath) ? HostJson.Load(options.HostJsonPath) : HostJson.Defaults).RoutePrefix.Trim('/');
+        foreach (var f in catalog.Http)
         {
-            await Console.Error.WriteLineAsync($"Unknown demo user '{login}'. Known: {string.Join(", ", DemoDirectory.Users.Select(u => u.Login))}.");
-            return 2;
+            Console.WriteLine($"{f.Name}: [{string.Join(',', f.Methods)}] /{string.Join('/', new[] { routePrefix, f.Route.Trim('/') }.Where(s => s.Length > 0))}");
         }
 
-        await using var app = LocalFunctionsHost.Build(options with { MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning });
-        var issuer = app.Services.GetService<DevelopmentTokenIssuer>()
-            ?? throw new InvalidOperationException("Tokens can be issued only when Auth:Mode is Development.");
-        Console.WriteLine(issuer.Issue(user.ObjectId, user.IsApplication ? null : user.DisplayName, [user.Role]));
-        return 0;
+        foreach (var f in catalog.Queues)
+        {
+            Console.WriteLine($"{f.Name}: queue {Shown(f.QueueName, settings is null ? null : BindingExpressions.Resolve(f.QueueName, settings))}");
+        }
+
+        foreach (var f in catalog.Timers)
+        {
+            Console.WriteLine($"{f.Name}: timer {Shown(f.Schedule, settings is null ? null : LocalFunctionsHost.ParseSchedule(f, settings).Expression)}");
+        }
     }
+
+    private static string Shown(string declared, string? resolved) =>
+        resolved is null || resolved == declared ? declared : $"{declared} = {resolved}";
 
     private static string? Option(string[] args, string name)
     {

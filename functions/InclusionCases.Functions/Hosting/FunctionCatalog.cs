@@ -42,7 +42,9 @@ public sealed class FunctionCatalog
                 {
                     var methods = (httpTrigger.Methods is { Length: > 0 } m ? m : ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"])
                         .Select(x => x.ToUpperInvariant()).ToArray();
-                    http.Add(new HttpFunction(function.Name, methods, httpTrigger.Route ?? function.Name, method));
+                    // As the host: no route (or a blank one) means the function's name.
+                    var route = string.IsNullOrWhiteSpace(httpTrigger.Route) ? function.Name : httpTrigger.Route;
+                    http.Add(new HttpFunction(function.Name, methods, route, method));
                 }
                 else if (parameter.GetCustomAttribute<QueueTriggerAttribute>() is { } queueTrigger)
                 {

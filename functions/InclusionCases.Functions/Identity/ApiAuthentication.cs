@@ -41,7 +41,6 @@ public static class ApiAuthentication
                 options.TokenValidationParameters = validation;
                 options.MapInboundClaims = false;
             });
-            services.AddSingleton(new DevelopmentTokenIssuer(auth.Development));
         }
         else if (string.Equals(auth.Mode, AuthOptions.AzureAdMode, StringComparison.OrdinalIgnoreCase))
         {

@@ -14,7 +14,6 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<IMembershipReader>(sp => new CachedMembershipReader(
             sp.GetRequiredService<MembershipRepository>(), sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>()));
         services.AddSingleton<OrganisationRepository>();
-        services.AddSingleton<DemoDataSeeder>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Storage;
@@ -29,11 +30,27 @@ public sealed class MembershipRepository(StorageAccount storage) : IMembershipRe
     public async Task UpsertAsync(Membership membership, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(membership);
-        var entity = new TableEntity(membership.UserId, RowKey)
-        {
-            ["OrganisationId"] = membership.OrganisationId,
-            ["DisplayName"] = membership.DisplayName,
-        };
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        await _table.UpsertEntityAsync(ToEntity(membership), TableUpdateMode.Replace, cancellationToken);
     }
+
+    /// <summary>Writes the membership only if its user has none yet; false when one exists (whatever it says).</summary>
+    public async Task<bool> TryAddAsync(Membership membership, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(membership);
+        try
+        {
+            await _table.AddEntityAsync(ToEntity(membership), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private static TableEntity ToEntity(Membership membership) => new(membership.UserId, RowKey)
+    {
+        ["OrganisationId"] = membership.OrganisationId,
+        ["DisplayName"] = membership.DisplayName,
+    };
 }

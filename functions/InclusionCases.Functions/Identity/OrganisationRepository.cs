@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Storage;
@@ -26,11 +27,27 @@ public sealed class OrganisationRepository(StorageAccount storage)
     public async Task UpsertAsync(Organisation organisation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(organisation);
-        var entity = new TableEntity(organisation.Id, RowKey)
-        {
-            ["Name"] = organisation.Name,
-            ["Kind"] = organisation.Kind.ToString(),
-        };
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        await _table.UpsertEntityAsync(ToEntity(organisation), TableUpdateMode.Replace, cancellationToken);
     }
+
+    /// <summary>Writes the organisation only if its id is not taken yet; false when a row exists (whatever it says).</summary>
+    public async Task<bool> TryAddAsync(Organisation organisation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        try
+        {
+            await _table.AddEntityAsync(ToEntity(organisation), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private static TableEntity ToEntity(Organisation organisation) => new(organisation.Id, RowKey)
+    {
+        ["Name"] = organisation.Name,
+        ["Kind"] = organisation.Kind.ToString(),
+    };
 }

@@ -7,6 +7,5 @@ public static class OperationsServiceCollectionExtensions
     public static IServiceCollection AddOperations(this IServiceCollection services) => services
         .AddSingleton<PoisonQueues>()
         .AddSingleton<OperationsStatusReader>()
-        .AddSingleton<OperationsSampler>()
-        .AddSingleton<ConsistencyChecker>();
+        .AddSingleton<OperationsSampler>();
 }

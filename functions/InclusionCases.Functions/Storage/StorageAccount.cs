@@ -40,7 +40,12 @@ public sealed class StorageAccount
     /// <param name="connectionName">The setting (or setting prefix) naming the account.</param>
     /// <param name="configureQueues">Extra queue client options, e.g. a queue listener's decoding-failure handler.</param>
     /// <param name="configureTables">Extra table client options, e.g. a benchmark's call-counting policy.</param>
-    public static StorageAccount FromConfiguration(IConfiguration configuration, string connectionName = DefaultConnectionName, Action<QueueClientOptions>? configureQueues = null, Action<TableClientOptions>? configureTables = null)
+    /// <param name="credential">
+    /// The identity of an identity-based connection, in place of the one the settings name (managed
+    /// identity, else <see cref="DefaultAzureCredential"/>); e.g. an operator's own sign-in pinned to a tenant.
+    /// Unused with a connection string.
+    /// </param>
+    public static StorageAccount FromConfiguration(IConfiguration configuration, string connectionName = DefaultConnectionName, Action<QueueClientOptions>? configureQueues = null, Action<TableClientOptions>? configureTables = null, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var names = StorageNames.FromConfiguration(configuration);
@@ -69,7 +74,7 @@ public sealed class StorageAccount
                 $"Storage is not configured: set '{connectionName}' to a connection string, or '{connectionName}__accountName' for an identity-based connection.");
         }
 
-        var credential = CreateCredential(section);
+        credential ??= CreateCredential(section);
         return new StorageAccount(
             new TableServiceClient(new Uri(tableUri), credential, tableOptions),
             new QueueServiceClient(new Uri(queueUri), credential, queueOptions),

@@ -15,10 +15,11 @@ internal static class HttpFunctionRoutes
     {
         foreach (var function in functions)
         {
-            // As the Functions host: routes starting with "admin" clash with its admin API and are refused.
-            if (function.Route.TrimStart('/').StartsWith("admin", StringComparison.OrdinalIgnoreCase))
+            if (ReservedRoutes.IsReserved(function.Route))
             {
-                throw new NotSupportedException($"Function '{function.Name}': the Functions host refuses routes that start with 'admin'.");
+                // InvalidOperationException, as the host throws: the local host's command line reports it in one line.
+                throw new InvalidOperationException(
+                    $"Function '{function.Name}' (route '{function.Route}'): {ReservedRoutes.ConflictMessage} The Functions host refuses routes that start with 'admin' or 'runtime'.");
             }
 
             var bind = HttpArgumentBinder.For(function);

@@ -8,11 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace InclusionCases.LocalHost.Timers;
 
 /// <summary>
-/// Runs a timer-triggered function when its schedule matches (checked every second, UTC), and at
+/// Runs a timer-triggered function when its schedule is due (checked every second, UTC), and at
 /// start when <c>RunOnStartup</c> is set. A run that is still going when the next one is due is not
 /// overlapped, as on the Functions host. No singleton lock across processes, no past-due catch-up.
 /// </summary>
-internal sealed partial class TimerTriggerRunner(TimerFunction function, CronSchedule schedule, IServiceProvider services, TimeProvider clock, ILogger<TimerTriggerRunner> logger) : BackgroundService
+internal sealed partial class TimerTriggerRunner(TimerFunction function, TimerSchedule schedule, IServiceProvider services, TimeProvider clock, ILogger<TimerTriggerRunner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,15 +21,14 @@ internal sealed partial class TimerTriggerRunner(TimerFunction function, CronSch
             await RunAsync(stoppingToken);
         }
 
-        var last = DateTimeOffset.MinValue;
+        var last = WholeSecond(clock.GetUtcNow());
         using var ticker = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
         try
         {
             while (await ticker.WaitForNextTickAsync(stoppingToken))
             {
-                var now = clock.GetUtcNow();
-                var second = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-                if (second != last && schedule.Matches(second))
+                var second = WholeSecond(clock.GetUtcNow());
+                if (second != last && schedule.IsDue(second, last))
                 {
                     last = second;
                     await RunAsync(stoppingToken);
@@ -55,6 +54,8 @@ internal sealed partial class TimerTriggerRunner(TimerFunction function, CronSch
             LogFailed(logger, ex, function.Name);
         }
     }
+
+    private static DateTimeOffset WholeSecond(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer function {Function} failed; it runs again at its next occurrence")]
     private static partial void LogFailed(ILogger logger, Exception exception, string function);

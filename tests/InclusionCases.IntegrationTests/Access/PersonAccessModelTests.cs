@@ -5,10 +5,10 @@ using System.Text;
 using System.Text.Json;
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
-using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.IntegrationTests.Cases;
 using InclusionCases.IntegrationTests.Infrastructure;
+using InclusionCases.Tools.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InclusionCases.IntegrationTests.Access;

@@ -1,11 +1,11 @@
 using System.Net;
 using InclusionCases.Functions.Http;
-using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.Pipeline;
 using InclusionCases.IntegrationTests.Contacts;
 using InclusionCases.IntegrationTests.Infrastructure;
 using InclusionCases.Functions.Hosting;
 using InclusionCases.LocalHost.Discovery;
+using InclusionCases.Tools.Demo;
 
 namespace InclusionCases.IntegrationTests.Cases;
 

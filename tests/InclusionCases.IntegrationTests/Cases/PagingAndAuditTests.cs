@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
-using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.Storage;
 using InclusionCases.IntegrationTests.Infrastructure;
+using InclusionCases.Tools.Demo;
 
 namespace InclusionCases.IntegrationTests.Cases;
 

@@ -5,6 +5,7 @@ using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
 using InclusionCases.IntegrationTests.Cases;
 using InclusionCases.IntegrationTests.Infrastructure;
+using InclusionCases.Tools.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InclusionCases.IntegrationTests.Contacts;
@@ -137,7 +138,7 @@ public sealed class ContactIdTests(AzuriteFixture azurite) : HostedTest(azurite)
     private async Task<string> OtherOrganisationMediatorAsync()
     {
         await Host.Services.GetRequiredService<MembershipRepository>().UpsertAsync(new Membership(OtherMediatorId, "habitat-asbl", "Other Mediator"), CancellationToken.None);
-        return Host.Services.GetRequiredService<DevelopmentTokenIssuer>().Issue(OtherMediatorId, "Other Mediator", [AppRole.Mediator]);
+        return Host.Tokens.Issue(OtherMediatorId, "Other Mediator", [AppRole.Mediator]);
     }
 
     private async Task<ApiCall> SendAsync(HttpMethod method, string path, string token, object? body = null)

@@ -6,6 +6,7 @@ using Azure.Storage.Queues;
 using InclusionCases.Functions.Storage;
 using InclusionCases.IntegrationTests.Cases;
 using InclusionCases.IntegrationTests.Infrastructure;
+using InclusionCases.Tools.Demo;
 
 namespace InclusionCases.IntegrationTests.Contacts;
 
@@ -276,7 +277,7 @@ public sealed class StreetContactTests(AzuriteFixture azurite) : HostedTest(azur
         Assert.Equal(0, (await Call(HttpMethod.Get, $"cases/{caseId}/outreach", "sophie")).Json.GetProperty("items").GetArrayLength());
     }
 
-    private static readonly string KarimId = Functions.Identity.DemoDirectory.Find("karim")!.ObjectId;
+    private static readonly string KarimId = DemoDirectory.Find("karim")!.ObjectId;
 
     /// <summary>A contact-intake chunk as an operator would write it: the envelope and indexed contacts.</summary>
     private static JsonObject Chunk(string batchId, string organisationId, string mediatorId, params (int Index, object Contact)[] contacts)

@@ -100,7 +100,7 @@ public sealed class MixedLoadTests(AzuriteFixture azurite) : HostedTest(azurite)
             await Eventually.WaitForAsync(() => Call(HttpMethod.Get, $"contacts/batch/{batchId}", "karim"), b => b.Field("status") == "completed", TimeSpan.FromSeconds(300), "every batch to be stored");
         }
 
-        var (caseRows, versions, noteRows) = await CaseTotalsAsync();
+        var (caseRows, versions, noteRows) = await CaseTotalsAsync(cases.Select(c => c.Split('-')[0]).Distinct());
         Assert.Equal(created, caseRows);
         Assert.Equal(patched, versions - caseRows); // each case starts at version 1; each acknowledged patch adds one
         Assert.Equal(notes, noteRows);
@@ -108,12 +108,25 @@ public sealed class MixedLoadTests(AzuriteFixture azurite) : HostedTest(azurite)
         Assert.True(created > Clients && patched > 0 && notes > 0 && contacts > 0, $"too little load: {created} {patched} {notes} {contacts}");
     }
 
-    // Test-side reads of this host's own tables: they count what was stored.
-    private async Task<(int Cases, long Versions, int Notes)> CaseTotalsAsync()
+    // Test-side reads of this host's own tables: they count what was stored. One query per person's
+    // partition: a scan across partitions can lose the tail of a partition at a page boundary in
+    // Azurite (continuation without NextRowKey, Azurite#1554), and the tail is where notes sort.
+    private async Task<(int Cases, long Versions, int Notes)> CaseTotalsAsync(IEnumerable<string> personIds)
     {
         int cases = 0, notes = 0;
         long versions = 0;
-        await foreach (var row in new TableClient(Azurite.ConnectionString, Host.TablePrefix + TableNames.Cases).QueryAsync<TableEntity>())
+        var table = new TableClient(Azurite.ConnectionString, Host.TablePrefix + TableNames.Cases);
+        foreach (var personId in personIds)
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {personId}")))
+            {
+                Count(row);
+            }
+        }
+
+        return (cases, versions, notes);
+
+        void Count(TableEntity row)
         {
             if (row.RowKey.StartsWith("case|", StringComparison.Ordinal))
             {
@@ -125,8 +138,6 @@ public sealed class MixedLoadTests(AzuriteFixture azurite) : HostedTest(azurite)
                 notes++;
             }
         }
-
-        return (cases, versions, notes);
     }
 
     private async Task<int> ContactRowsAsync()

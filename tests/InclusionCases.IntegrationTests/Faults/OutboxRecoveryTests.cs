@@ -1,10 +1,10 @@
 using System.Net;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.Storage;
 using InclusionCases.IntegrationTests.Cases;
 using InclusionCases.IntegrationTests.Infrastructure;
+using InclusionCases.Tools.Demo;
 
 namespace InclusionCases.IntegrationTests.Faults;
 

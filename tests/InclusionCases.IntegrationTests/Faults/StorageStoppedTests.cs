@@ -1,6 +1,6 @@
 using System.Net;
-using InclusionCases.Functions.Operations;
 using InclusionCases.IntegrationTests.Infrastructure;
+using InclusionCases.Tools.Consistency;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InclusionCases.IntegrationTests.Faults;
@@ -69,7 +69,7 @@ public sealed class StorageStoppedTests : IAsyncLifetime
         await _azurite.DisposeAsync();
         _azurite = await AzuriteProcess.StartAsync(_location, _ports);
         await Eventually.WaitForAsync(() => ApiCall.SendAsync(host, HttpMethod.Get, "health", null), r => r.Status == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "storage to answer again");
-        var checker = host.Services.GetRequiredService<ConsistencyChecker>();
+        var checker = ActivatorUtilities.CreateInstance<ConsistencyChecker>(host.Services);
         var report = await Eventually.WaitForAsync(
             () => checker.CheckAsync(CancellationToken.None),
             r => r.PendingProjection == 0 || r.Problems.Count > 0,

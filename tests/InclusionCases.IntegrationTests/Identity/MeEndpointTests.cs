@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Identity;
 using InclusionCases.IntegrationTests.Infrastructure;
+using InclusionCases.Tools.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InclusionCases.IntegrationTests.Identity;
@@ -71,8 +72,7 @@ public sealed class MeEndpointTests(AzuriteFixture azurite) : HostedTest(azurite
     public async Task Me_ExpiredToken_Answers401()
     {
         var sophie = DemoDirectory.Find("sophie")!;
-        var token = Host.Services.GetRequiredService<DevelopmentTokenIssuer>()
-            .Issue(sophie.ObjectId, sophie.DisplayName, [sophie.Role], DateTimeOffset.UtcNow.AddDays(-1), TimeSpan.FromHours(1));
+        var token = Host.Tokens.Issue(sophie.ObjectId, sophie.DisplayName, [sophie.Role], DateTimeOffset.UtcNow.AddDays(-1), TimeSpan.FromHours(1));
         using var request = TestHost.Request(HttpMethod.Get, "me", token);
 
         var response = await Host.Client.SendAsync(request);
@@ -84,8 +84,7 @@ public sealed class MeEndpointTests(AzuriteFixture azurite) : HostedTest(azurite
     [Fact]
     public async Task Me_ValidTokenOfUserWithoutMembership_Answers403()
     {
-        var token = Host.Services.GetRequiredService<DevelopmentTokenIssuer>()
-            .Issue(Guid.NewGuid().ToString(), "Stranger", [AppRole.SocialWorker]);
+        var token = Host.Tokens.Issue(Guid.NewGuid().ToString(), "Stranger", [AppRole.SocialWorker]);
         using var request = TestHost.Request(HttpMethod.Get, "me", token);
 
         var response = await Host.Client.SendAsync(request);
@@ -96,7 +95,7 @@ public sealed class MeEndpointTests(AzuriteFixture azurite) : HostedTest(azurite
     [Fact]
     public async Task Seed_RunTwice_LeavesOneMembershipPerDemoUser()
     {
-        await Host.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<DemoDataSeeder>(Host.Services).SeedAsync(CancellationToken.None);
         var memberships = Host.Services.GetRequiredService<MembershipRepository>();
         var organisations = Host.Services.GetRequiredService<OrganisationRepository>();
 

@@ -6,6 +6,8 @@ using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Pipeline;
 using InclusionCases.LocalHost;
+using InclusionCases.Tools.Demo;
+using InclusionCases.Tools.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +25,7 @@ public sealed class TestHost : IAsyncDisposable
         App = app;
         TablePrefix = prefix;
         Client = new HttpClient { BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/api/") };
+        Tokens = DevelopmentTokenIssuer.FromConfiguration(app.Configuration);
     }
 
     public WebApplication App { get; }
@@ -32,6 +35,9 @@ public sealed class TestHost : IAsyncDisposable
     public string TablePrefix { get; }
 
     public IServiceProvider Services => App.Services;
+
+    /// <summary>Mints development tokens with this host's signing key (the tools' issuer: the app only validates).</summary>
+    public DevelopmentTokenIssuer Tokens { get; }
 
     /// <summary>This host's own name of a queue, e.g. <c>ContactIntakeQueue</c>.</summary>
     public string QueueName(string setting) => App.Configuration[setting] ?? throw new ArgumentException($"No setting {setting}.", nameof(setting));
@@ -93,7 +99,7 @@ public sealed class TestHost : IAsyncDisposable
         });
         if (seed)
         {
-            await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+            await ActivatorUtilities.CreateInstance<DemoDataSeeder>(app.Services).SeedAsync(CancellationToken.None);
         }
 
         await app.StartAsync();
@@ -112,7 +118,7 @@ public sealed class TestHost : IAsyncDisposable
     public string TokenFor(string login)
     {
         var user = DemoDirectory.Find(login) ?? throw new ArgumentException($"No demo user '{login}'.", nameof(login));
-        return Services.GetRequiredService<DevelopmentTokenIssuer>().Issue(user.ObjectId, user.IsApplication ? null : user.DisplayName, [user.Role]);
+        return Tokens.IssueFor(user);
     }
 
     public static HttpRequestMessage Request(HttpMethod method, string path, string? bearerToken)

@@ -1,7 +1,7 @@
 using System.Net;
-using InclusionCases.Functions.Identity;
 using InclusionCases.IntegrationTests.Cases;
 using InclusionCases.IntegrationTests.Infrastructure;
+using InclusionCases.Tools.Demo;
 
 namespace InclusionCases.IntegrationTests.Oversight;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Identity;
+using InclusionCases.Tools.Tokens;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ internal sealed class AuthenticationHarness
         services.AddApiAuthentication(configuration, Environment("Development"));
         services.AddSingleton<IMembershipReader>(new InMemoryMemberships(memberships));
         Services = services.BuildServiceProvider();
-        Issuer = Services.GetRequiredService<DevelopmentTokenIssuer>();
+        Issuer = new DevelopmentTokenIssuer(Options);
     }
 
     public string SigningKey { get; }

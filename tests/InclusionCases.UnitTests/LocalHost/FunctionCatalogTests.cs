@@ -2,6 +2,7 @@ using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Pipeline;
 using InclusionCases.LocalHost.Discovery;
+using InclusionCases.LocalHost.Http;
 
 namespace InclusionCases.UnitTests.LocalHost;
 
@@ -50,9 +51,9 @@ public sealed class FunctionCatalogTests
     }
 
     [Fact]
-    public void Discover_NoRouteStartsWithAdmin_WhichTheFunctionsHostRefuses()
+    public void Discover_NoRouteIsReservedByTheFunctionsHost()
     {
-        Assert.DoesNotContain(App.Http, f => f.Route.StartsWith("admin", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(App.Http, f => ReservedRoutes.IsReserved(f.Route));
     }
 
     [Fact]

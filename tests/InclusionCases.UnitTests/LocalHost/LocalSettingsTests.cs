@@ -1,3 +1,6 @@
+using InclusionCases.Functions.Hosting;
+using InclusionCases.Functions.Pipeline;
+using InclusionCases.LocalHost;
 using InclusionCases.LocalHost.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -14,6 +17,15 @@ public sealed class LocalSettingsTests
         Assert.Equal("Development", settings.Values["Auth:Mode"]);
         Assert.Equal("dotnet-isolated", settings.Values["FUNCTIONS_WORKER_RUNTIME"]);
         Assert.Equal(7071, settings.LocalHttpPort);
+    }
+
+    [Fact]
+    public void ExampleSettings_GiveEveryTimerAScheduleTheTimerExtensionReads()
+    {
+        var values = LocalSettings.Load(Path.Combine(RepositoryRoot(), "local.settings.example.json")).Values;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+        Assert.All(FunctionCatalog.Discover([typeof(HttpApi).Assembly]).Timers, t => LocalFunctionsHost.ParseSchedule(t, configuration));
     }
 
     [Fact]

@@ -1,8 +1,9 @@
+using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.Storage;
 
-namespace InclusionCases.Functions.Identity;
+namespace InclusionCases.Tools.Demo;
 
-/// <summary>Writes the demo organisations and memberships. Idempotent: upserts fixed rows.</summary>
+/// <summary>Creates the app's tables and queues and writes the demo organisations and memberships. Idempotent: upserts fixed rows.</summary>
 public sealed class DemoDataSeeder(StorageProvisioner provisioner, OrganisationRepository organisations, MembershipRepository memberships)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)

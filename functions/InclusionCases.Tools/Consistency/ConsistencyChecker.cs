@@ -4,7 +4,7 @@ using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 
-namespace InclusionCases.Functions.Operations;
+namespace InclusionCases.Tools.Consistency;
 
 /// <summary>
 /// Walks the <c>Cases</c> table (an operator's tool, run by <c>./dev check</c> and the fault tests,

@@ -1,6 +1,6 @@
 using InclusionCases.Domain.Identity;
 
-namespace InclusionCases.Functions.Identity;
+namespace InclusionCases.Tools.Demo;
 
 /// <summary>
 /// The demo organisations and users of the API contract, seeded by <c>./dev seed</c>. Object ids are
