@@ -162,8 +162,9 @@ internal static class Benchmark
     {
         Task<Measurement> Measure(string operation, int count, Func<int, Task> op) => measure(operation, 1, count, op);
         const string Organisation = "bench-org";
-        await app.Services.GetRequiredService<OrganisationRepository>().UpsertAsync(new Organisation(Organisation, "Bench", OrganisationKind.Cpas), CancellationToken.None);
-        await app.Services.GetRequiredService<MembershipRepository>().UpsertAsync(new Membership("bench-user", Organisation, "Bench"), CancellationToken.None);
+        var organisations = app.Services.GetRequiredService<InclusionCases.Functions.Organisations.OrganisationService>();
+        await organisations.SaveAsync(new Organisation(Organisation, "Bench", OrganisationKind.Cpas), CancellationToken.None);
+        await organisations.GrantAsync(Organisation, "bench-user", "Bench", validUntil: null, CancellationToken.None);
         using var client = Client(app, issuer.Issue("bench-user", "Bench", [AppRole.SocialWorker]));
         var n = quick ? 50 : 300;
         await raw.SeedIndexAsync(Organisation, 0, 1_000);

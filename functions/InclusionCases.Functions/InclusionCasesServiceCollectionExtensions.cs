@@ -6,6 +6,7 @@ using InclusionCases.Functions.Health;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.Operations;
+using InclusionCases.Functions.Organisations;
 using InclusionCases.Functions.Oversight;
 using InclusionCases.Functions.Pipeline;
 using InclusionCases.Functions.PersonFile;
@@ -33,6 +34,7 @@ public static class InclusionCasesServiceCollectionExtensions
             .AddTelemetry()
             .AddIdentity(configuration, environment)
             .AddRequestPipeline()
+            .AddOrganisations()
             .AddHealth()
             .AddAudit()
             .AddPersonFile()

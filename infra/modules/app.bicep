@@ -23,6 +23,7 @@ var deploymentContainerName = 'app-package'
 var tableNames = [
   'Organisations'
   'Memberships'
+  'OrganisationMembers'
   'Cases'
   'OrganisationCases'
   'Referrals'

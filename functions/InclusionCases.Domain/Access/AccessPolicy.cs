@@ -28,6 +28,9 @@ public static class AccessPolicy
     private static readonly IReadOnlySet<AppRole> Operators = new HashSet<AppRole> { AppRole.Operator };
     private static readonly IReadOnlySet<AppRole> Auditors = new HashSet<AppRole> { AppRole.Auditor };
     private static readonly IReadOnlySet<AppRole> ReportReaders = new HashSet<AppRole> { AppRole.Coordinator, AppRole.Auditor };
+    private static readonly IReadOnlySet<AppRole> Coordinators = new HashSet<AppRole> { AppRole.Coordinator };
+    private static readonly IReadOnlySet<AppRole> MemberListReaders = new HashSet<AppRole> { AppRole.Coordinator, AppRole.SocialWorker };
+    private static readonly IReadOnlySet<AppRole> Everyone = new HashSet<AppRole>(Enum.GetValues<AppRole>());
 
     /// <summary>The roles that may perform each operation at all: the table the request pipeline applies and the tests enumerate.</summary>
     public static IReadOnlyDictionary<ApiOperation, IReadOnlySet<AppRole>> Roles { get; } = new Dictionary<ApiOperation, IReadOnlySet<AppRole>>
@@ -56,6 +59,12 @@ public static class AccessPolicy
         [ApiOperation.ExportPerson] = Auditors,
         [ApiOperation.ErasePerson] = Auditors,
         [ApiOperation.ReadReports] = ReportReaders,
+        [ApiOperation.ListOrganisations] = Everyone,
+        [ApiOperation.CreateOrganisation] = Coordinators,
+        [ApiOperation.UpdateOrganisation] = Coordinators,
+        [ApiOperation.ListMembers] = MemberListReaders,
+        [ApiOperation.GrantMembership] = Coordinators,
+        [ApiOperation.EndMembership] = Coordinators,
     };
 
     /// <summary>Whether the caller's roles allow the operation at all.</summary>
@@ -156,6 +165,37 @@ public static class AccessPolicy
 
         return person.IsHolder(caller.OrganisationId)
             || (c.Participants.Contains(caller.OrganisationId) && person.ConsentCovers(caller.OrganisationId, ConsentScope.Sensitive, now));
+    }
+
+    /// <summary>
+    /// Reading an organisation's member list: a Coordinator reads any; a SocialWorker reads their own
+    /// organisation's only. Another organisation's list is 403 whether or not that organisation exists
+    /// (the directory is public, the answer is decided before anything is read), so it tells nothing.
+    /// </summary>
+    public static AccessDecision DecideOnMembers(Caller caller, string organisationId)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!MayPerform(caller, ApiOperation.ListMembers))
+        {
+            return AccessDecision.Forbidden;
+        }
+
+        return caller.IsIn(AppRole.Coordinator) || caller.OrganisationId == organisationId ? AccessDecision.Allowed : AccessDecision.Forbidden;
+    }
+
+    /// <summary>
+    /// Granting, changing or ending a membership: Coordinators only, and never their own, so no one
+    /// moves, prolongs or keeps themselves in by their own hand.
+    /// </summary>
+    public static AccessDecision DecideOnMembership(Caller caller, ApiOperation operation, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (operation is not (ApiOperation.GrantMembership or ApiOperation.EndMembership))
+        {
+            throw new ArgumentOutOfRangeException(nameof(operation), operation, "Not a membership change.");
+        }
+
+        return MayPerform(caller, operation) && caller.Id != userId ? AccessDecision.Allowed : AccessDecision.Forbidden;
     }
 
     /// <summary>Whether the caller may add a note of this visibility: partners add shared notes only.</summary>

@@ -31,4 +31,10 @@ public enum ApiOperation
     ExportPerson,
     ErasePerson,
     ReadReports,
+    ListOrganisations,
+    CreateOrganisation,
+    UpdateOrganisation,
+    ListMembers,
+    GrantMembership,
+    EndMembership,
 }

@@ -3,16 +3,22 @@ namespace InclusionCases.Domain.Identity;
 /// <summary>
 /// Turns a validated identity and its membership row into a <see cref="Caller"/>. A valid token is
 /// not enough: a user without a membership belongs to no organisation and may do nothing (403),
-/// and neither may one whose token carries no app role the API knows.
+/// and neither may one whose membership has expired (<see cref="Membership.ValidUntil"/>) or whose
+/// token carries no app role the API knows.
 /// </summary>
 public static class CallerResolution
 {
-    public static CallerResolutionResult Resolve(AuthenticatedIdentity identity, Membership? membership)
+    public static CallerResolutionResult Resolve(AuthenticatedIdentity identity, Membership? membership, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(identity);
         if (membership is null || membership.UserId != identity.UserId)
         {
             return CallerResolutionResult.Refused("The caller is not a member of any organisation.");
+        }
+
+        if (!membership.IsActiveAt(now))
+        {
+            return CallerResolutionResult.Refused("The caller's membership has ended.");
         }
 
         if (identity.Roles.Count == 0)

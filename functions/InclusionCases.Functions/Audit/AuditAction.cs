@@ -34,6 +34,12 @@ public sealed class AuditAction
     public static readonly AuditAction PersonExport = new("person.export");
     public static readonly AuditAction PersonErase = new("person.erase");
     public static readonly AuditAction ReportRead = new("report.read");
+    public static readonly AuditAction OrganisationList = new("organisation.list");
+    public static readonly AuditAction OrganisationCreate = new("organisation.create");
+    public static readonly AuditAction OrganisationUpdate = new("organisation.update");
+    public static readonly AuditAction MembershipList = new("membership.list");
+    public static readonly AuditAction MembershipGrant = new("membership.grant");
+    public static readonly AuditAction MembershipEnd = new("membership.end");
     public static readonly AuditAction SignIn = new("caller.resolve");
 
     private AuditAction(string name)
@@ -73,6 +79,12 @@ public sealed class AuditAction
         ApiOperation.ExportPerson => PersonExport,
         ApiOperation.ErasePerson => PersonErase,
         ApiOperation.ReadReports => ReportRead,
+        ApiOperation.ListOrganisations => OrganisationList,
+        ApiOperation.CreateOrganisation => OrganisationCreate,
+        ApiOperation.UpdateOrganisation => OrganisationUpdate,
+        ApiOperation.ListMembers => MembershipList,
+        ApiOperation.GrantMembership => MembershipGrant,
+        ApiOperation.EndMembership => MembershipEnd,
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "No audit action for this operation."),
     };
 

@@ -11,7 +11,7 @@ namespace InclusionCases.Functions.Identity;
 /// organisation from the membership table. Both hosts call it from inside the function, so they
 /// behave identically.
 /// </summary>
-public sealed class CallerAuthenticator(IMembershipReader memberships)
+public sealed class CallerAuthenticator(IMembershipReader memberships, TimeProvider clock)
 {
     public async Task<CallerAuthentication> AuthenticateAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed class CallerAuthenticator(IMembershipReader memberships)
         }
 
         var membership = await memberships.FindAsync(identity.UserId, cancellationToken);
-        var resolution = CallerResolution.Resolve(identity, membership);
+        var resolution = CallerResolution.Resolve(identity, membership, clock.GetUtcNow());
         return resolution.Caller is { } caller
             ? CallerAuthentication.Succeeded(caller)
             : CallerAuthentication.Refused(resolution.Refusal!, identity.UserId);

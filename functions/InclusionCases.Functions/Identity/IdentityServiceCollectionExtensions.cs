@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,8 +12,10 @@ public static class IdentityServiceCollectionExtensions
         services.AddApiAuthentication(configuration, environment);
         services.AddSingleton<MembershipRepository>();
         services.AddMemoryCache();
-        services.AddSingleton<IMembershipReader>(sp => new CachedMembershipReader(
-            sp.GetRequiredService<MembershipRepository>(), sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>()));
+        // One instance both reads through and is evicted by membership changes on this host.
+        services.AddSingleton(sp => new CachedMembershipReader(
+            sp.GetRequiredService<MembershipRepository>(), sp.GetRequiredService<IMemoryCache>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMembershipReader>(sp => sp.GetRequiredService<CachedMembershipReader>());
         services.AddSingleton<OrganisationRepository>();
         return services;
     }

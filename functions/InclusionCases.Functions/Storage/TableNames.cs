@@ -3,11 +3,14 @@ namespace InclusionCases.Functions.Storage;
 /// <summary>The logical names of every table the app uses; <see cref="StorageProvisioner"/> creates them.</summary>
 public static class TableNames
 {
-    /// <summary>PartitionKey = organisation id, RowKey = "organisation".</summary>
+    /// <summary>The directory: PartitionKey = "directory", RowKey = organisation id (older rows: PartitionKey = id, RowKey = "organisation").</summary>
     public const string Organisations = "Organisations";
 
     /// <summary>PartitionKey = user or application object id (<c>oid</c>), RowKey = "membership".</summary>
     public const string Memberships = "Memberships";
+
+    /// <summary>Index of an organisation's members: PartitionKey = organisation id, RowKey = member oid.</summary>
+    public const string OrganisationMembers = "OrganisationMembers";
 
     /// <summary>The authoritative store: PartitionKey = person id; RowKeys in <c>CaseRows</c>.</summary>
     public const string Cases = "Cases";
@@ -42,5 +45,5 @@ public static class TableNames
     /// <summary>What background work last reported: PartitionKey <c>timer</c> (RowKey = function name) or <c>outbox</c>; see <c>Telemetry.Heartbeats</c>.</summary>
     public const string Heartbeats = "Heartbeats";
 
-    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, Cases, OrganisationCases, Referrals, Audit, Contacts, ContactIds, Outreach, ReportFacts, ReportRollups, Retention, Heartbeats];
+    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, OrganisationMembers, Cases, OrganisationCases, Referrals, Audit, Contacts, ContactIds, Outreach, ReportFacts, ReportRollups, Retention, Heartbeats];
 }

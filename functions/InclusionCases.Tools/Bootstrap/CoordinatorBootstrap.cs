@@ -1,17 +1,19 @@
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.Organisations;
 
 namespace InclusionCases.Tools.Bootstrap;
 
 /// <summary>
-/// Writes the first Coordinator's organisation and membership through the app's own repositories,
-/// so the rows have the format the API reads. It never changes a row: one that already says the
+/// Writes the first Coordinator's organisation and membership through the app's own
+/// <see cref="OrganisationService"/>, the one the API's routes use, so the rows (directory, membership,
+/// members index) are what the API reads. It never changes a row: one that already says the
 /// same is left alone (so running it twice is harmless), one that says otherwise (the object id in
 /// another organisation, the organisation id with another name or kind) refuses the whole run. Both
 /// rows are checked before either is written, and each is written insert-only, so a row someone
 /// else wrote in between is never overwritten.
 /// </summary>
-public sealed class CoordinatorBootstrap(OrganisationRepository organisations, MembershipRepository memberships)
+public sealed class CoordinatorBootstrap(OrganisationService service, OrganisationRepository organisations, MembershipRepository memberships)
 {
     public async Task<CoordinatorBootstrapResult> ApplyAsync(Organisation organisation, Membership membership, CancellationToken cancellationToken)
     {
@@ -34,7 +36,7 @@ public sealed class CoordinatorBootstrap(OrganisationRepository organisations, M
         {
             organisationWrite = RowWrite.AlreadyPresent;
         }
-        else if (await organisations.TryAddAsync(organisation, cancellationToken))
+        else if (await service.CreateAsync(organisation, cancellationToken) is not null)
         {
             organisationWrite = RowWrite.Written;
         }
@@ -55,7 +57,7 @@ public sealed class CoordinatorBootstrap(OrganisationRepository organisations, M
         {
             membershipWrite = RowWrite.AlreadyPresent;
         }
-        else if (await memberships.TryAddAsync(membership, cancellationToken))
+        else if (await service.GrantAsync(membership.OrganisationId, membership.UserId, membership.DisplayName, validUntil: null, cancellationToken) is (MembershipGrant.Granted, _))
         {
             membershipWrite = RowWrite.Written;
         }
@@ -80,7 +82,7 @@ public sealed class CoordinatorBootstrap(OrganisationRepository organisations, M
             : null;
 
     private static string? OrganisationConflict(Organisation? existing, Organisation wanted) =>
-        existing is not null && existing != wanted
+        existing is not null && (existing.Name != wanted.Name || existing.Kind != wanted.Kind)
             ? $"organisation '{wanted.Id}' already exists as \"{existing.Name}\" ({existing.Kind}), not \"{wanted.Name}\" ({wanted.Kind}); " +
               "this tool never changes an existing organisation"
             : null;

@@ -1,4 +1,5 @@
 using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.Organisations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,6 +12,8 @@ public static class DemoDataServiceCollectionExtensions
     {
         services.TryAddSingleton<OrganisationRepository>();
         services.TryAddSingleton<MembershipRepository>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OrganisationService>();
         services.TryAddSingleton<DemoDataSeeder>();
         return services;
     }

@@ -10,10 +10,10 @@ public static class DemoDirectory
 {
     public static IReadOnlyList<Organisation> Organisations { get; } =
     [
-        new("ixelles-cpas", "CPAS d'Ixelles", OrganisationKind.Cpas),
-        new("jette-cpas", "CPAS de Jette", OrganisationKind.Cpas),
-        new("habitat-asbl", "Habitat asbl", OrganisationKind.Ngo),
-        new("ixelles-commune", "Commune d'Ixelles", OrganisationKind.Commune),
+        new("ixelles-cpas", "CPAS d'Ixelles", OrganisationKind.Cpas) { Offers = [Offer.Food, Offer.Administrative, Offer.ReferenceAddress], Languages = ["fr", "nl", "en"] },
+        new("jette-cpas", "CPAS de Jette", OrganisationKind.Cpas) { Offers = [Offer.Administrative, Offer.ReferenceAddress], Languages = ["nl", "fr"] },
+        new("habitat-asbl", "Habitat asbl", OrganisationKind.Ngo) { Offers = [Offer.Shelter, Offer.Care, Offer.HousingFirst], Languages = ["fr", "ar"] },
+        new("ixelles-commune", "Commune d'Ixelles", OrganisationKind.Commune) { Offers = [Offer.Orientation], Languages = ["fr", "nl"], AcceptsReferrals = false },
     ];
 
     public static IReadOnlyList<DemoUser> Users { get; } =

@@ -15,8 +15,8 @@ namespace InclusionCases.IntegrationTests.Access;
 
 /// <summary>
 /// Model-based test of who may see and change a person. Random sequences (fixed seeds) of create,
-/// open-case-for-person, consent, refer, accept, decline, revoke, patch person, note, operations status
-/// and erase, by
+/// open-case-for-person, consent, refer, accept, decline, revoke, patch person, note, operations status,
+/// directory or member list, and erase, by
 /// random demo users, against a real host. A small model of the trust rules (holders, participants,
 /// consents, erasure) predicts which steps succeed; after every step an oracle checks, through the
 /// API, that no organisation reads a case or <c>person.sensitive</c> beyond what a holder's active
@@ -133,8 +133,9 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     < 65 => "decline",
                     < 73 => "revoke",
                     < 85 => "patchPerson",
-                    < 96 => "note",
-                    < 97 => "opsStatus",
+                    < 95 => "note",
+                    < 96 => "opsStatus",
+                    < 97 => "organisations",
                     _ => "erase",
                 };
                 switch (kind)
@@ -303,6 +304,24 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     // The operations status is the Operator's alone, and it tells of queues and timers, never of a person.
                     call = await SendAsync(HttpMethod.Get, "admin/status", actor);
                     allowed = role == AppRole.Operator;
+                    Assert.DoesNotContain(person.Id, call.Body, StringComparison.Ordinal);
+                    Assert.DoesNotContain(person.DisplayName, call.Body, StringComparison.Ordinal);
+                    break;
+                case "organisations":
+                    // The directory is everyone's; a member list is a Coordinator's, or a SocialWorker's of that
+                    // organisation. Neither ever names a person of a case.
+                    if (random.Next(2) == 0)
+                    {
+                        call = await SendAsync(HttpMethod.Get, "organisations", actor);
+                        allowed = true;
+                    }
+                    else
+                    {
+                        var listed = Organisations[random.Next(Organisations.Length)];
+                        call = await SendAsync(HttpMethod.Get, $"organisations/{listed}/members", actor);
+                        allowed = role == AppRole.Coordinator || (socialWorker && organisation == listed);
+                    }
+
                     Assert.DoesNotContain(person.Id, call.Body, StringComparison.Ordinal);
                     Assert.DoesNotContain(person.DisplayName, call.Body, StringComparison.Ordinal);
                     break;

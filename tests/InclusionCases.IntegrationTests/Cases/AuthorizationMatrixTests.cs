@@ -98,6 +98,19 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         ["ErasePerson"] = new(c => (HttpMethod.Post, $"persons/{c.PersonId}/erase", null), Auditor(200), Auditor(200)),
         ["ExportPerson"] = new(c => (HttpMethod.Get, $"persons/{c.PersonId}/export", null), Auditor(200), Auditor(200)),
         ["ReplayPoisonMessages"] = new(c => (HttpMethod.Post, $"admin/poison/{c.ContactIntakeQueue}/replay", null), Operator(200), Operator(200)),
+        ["ListOrganisations"] = new(_ => (HttpMethod.Get, "organisations?kind=cpas", null), All(200), All(200)),
+        ["CreateOrganisation"] = new(
+            _ => (HttpMethod.Post, "organisations", new { id = "matrix-" + Guid.NewGuid().ToString("N")[..12], name = "Matrix Org", kind = "ngo" }),
+            Coordinator(201),
+            Coordinator(201)),
+        ["UpdateOrganisation"] = new(_ => (HttpMethod.Patch, "organisations/jette-cpas", new { acceptsReferrals = true }), Coordinator(200), Coordinator(200), IfMatch: "*"),
+        // A Coordinator reads any organisation's members; a SocialWorker only their own organisation's.
+        ["ListMembers"] = new(
+            _ => (HttpMethod.Get, "organisations/habitat-asbl/members", null),
+            Users.ToDictionary(u => u, u => u is "marc" or "lena" ? 200 : 403),
+            Users.ToDictionary(u => u, u => u is "marc" or "lena" ? 200 : 403)),
+        ["GrantMembership"] = new(c => (HttpMethod.Put, $"organisations/habitat-asbl/members/{c.MemberOid}", new { name = "Matrix Member" }), Coordinator(200), Coordinator(200)),
+        ["EndMembership"] = new(c => (HttpMethod.Delete, $"organisations/habitat-asbl/members/{c.MemberOid}", null), Coordinator(204), Coordinator(204)),
     };
 
     [Fact]
@@ -126,7 +139,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
                 situation ??= await PrepareAsync(consentRevoked);
                 var secrets = situation.Secrets;
                 var (method, path, body) = route.Request(situation);
-                string? ifMatch = null;
+                var ifMatch = route.IfMatch;
                 if (route.SendsIfMatch)
                 {
                     ifMatch = (await Call(HttpMethod.Get, $"cases/{situation.CaseId}", "sophie")).ETag;
@@ -210,7 +223,10 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
 
         var batch = await ApiCall.SendAsync(Host, HttpMethod.Post, "contacts/batch", "karim", new { contacts = new[] { ContactScenario.Contact(personId) } });
         Assert.Equal(HttpStatusCode.Accepted, batch.Status);
-        return new Situation(caseId, personId, consentId, pendingReferralId, batch.Field("batchId"), Host.QueueName("ContactIntakeQueue"), [caseId, personId, displayName, "diabetes"]);
+        // A member of habitat-asbl (not a demo user) for the member routes to change.
+        var memberOid = Guid.NewGuid().ToString();
+        Assert.Equal(HttpStatusCode.Created, (await Call(HttpMethod.Put, $"organisations/habitat-asbl/members/{memberOid}", "marc", new { name = "Matrix Member" })).Status);
+        return new Situation(caseId, personId, consentId, pendingReferralId, batch.Field("batchId"), Host.QueueName("ContactIntakeQueue"), memberOid, [caseId, personId, displayName, "diabetes"]);
     }
 
     private static Dictionary<string, int> All(int status) => Users.ToDictionary(u => u, _ => status);
@@ -231,13 +247,16 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
 
     private static Dictionary<string, int> ReportReaders(int status) => Users.ToDictionary(u => u, u => u is "marc" or "dpo" ? status : 403);
 
+    private static Dictionary<string, int> Coordinator(int status) => Users.ToDictionary(u => u, u => u == "marc" ? status : 403);
+
     private static Dictionary<string, int> Operator(int status) => Users.ToDictionary(u => u, u => u == "ops" ? status : 403);
 
-    private sealed record Situation(string CaseId, string PersonId, string ConsentId, string PendingReferralId, string BatchId, string ContactIntakeQueue, string[] Secrets);
+    private sealed record Situation(string CaseId, string PersonId, string ConsentId, string PendingReferralId, string BatchId, string ContactIntakeQueue, string MemberOid, string[] Secrets);
 
     private sealed record MatrixRoute(
         Func<Situation, (HttpMethod Method, string Path, object? Body)> Request,
         Dictionary<string, int> WithConsent,
         Dictionary<string, int> AfterRevocation,
-        bool SendsIfMatch = false);
+        bool SendsIfMatch = false,
+        string? IfMatch = null);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.Organisations;
 using InclusionCases.IntegrationTests.Cases;
 using InclusionCases.IntegrationTests.Infrastructure;
 using InclusionCases.Tools.Demo;
@@ -137,7 +138,7 @@ public sealed class ContactIdTests(AzuriteFixture azurite) : HostedTest(azurite)
     /// <summary>A mediator of habitat-asbl (not in the demo data): a membership row and a development token.</summary>
     private async Task<string> OtherOrganisationMediatorAsync()
     {
-        await Host.Services.GetRequiredService<MembershipRepository>().UpsertAsync(new Membership(OtherMediatorId, "habitat-asbl", "Other Mediator"), CancellationToken.None);
+        await Host.Services.GetRequiredService<OrganisationService>().GrantAsync("habitat-asbl", OtherMediatorId, "Other Mediator", validUntil: null, CancellationToken.None);
         return Host.Tokens.Issue(OtherMediatorId, "Other Mediator", [AppRole.Mediator]);
     }
 

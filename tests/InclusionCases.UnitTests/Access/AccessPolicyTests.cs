@@ -169,4 +169,33 @@ public sealed class AccessPolicyTests
         Assert.False(AccessPolicy.MayWriteNote(As(AppRole.Partner, "habitat-asbl"), organisationOnly: true));
         Assert.True(AccessPolicy.MayWriteNote(As(AppRole.SocialWorker, "habitat-asbl"), organisationOnly: true));
     }
+
+    [Theory]
+    [InlineData(ApiOperation.ListOrganisations, new[] { AppRole.SocialWorker, AppRole.Mediator, AppRole.Partner, AppRole.Coordinator, AppRole.Auditor, AppRole.Operator })]
+    [InlineData(ApiOperation.CreateOrganisation, new[] { AppRole.Coordinator })]
+    [InlineData(ApiOperation.UpdateOrganisation, new[] { AppRole.Coordinator })]
+    [InlineData(ApiOperation.ListMembers, new[] { AppRole.Coordinator, AppRole.SocialWorker })]
+    [InlineData(ApiOperation.GrantMembership, new[] { AppRole.Coordinator })]
+    [InlineData(ApiOperation.EndMembership, new[] { AppRole.Coordinator })]
+    public void Roles_OrganisationsAndMembers(ApiOperation operation, AppRole[] roles) =>
+        Assert.Equal(roles.ToHashSet(), AccessPolicy.Roles[operation].ToHashSet());
+
+    [Theory]
+    [InlineData(AppRole.Coordinator, "ixelles-commune", "habitat-asbl", AccessDecision.Allowed)] // any organisation's
+    [InlineData(AppRole.SocialWorker, "habitat-asbl", "habitat-asbl", AccessDecision.Allowed)] // its own colleagues
+    [InlineData(AppRole.SocialWorker, "jette-cpas", "habitat-asbl", AccessDecision.Forbidden)] // another organisation's: decided before any read
+    [InlineData(AppRole.Partner, "habitat-asbl", "habitat-asbl", AccessDecision.Forbidden)] // systems never
+    [InlineData(AppRole.Mediator, "ixelles-commune", "ixelles-commune", AccessDecision.Forbidden)]
+    [InlineData(AppRole.Auditor, "ixelles-commune", "ixelles-commune", AccessDecision.Forbidden)]
+    public void DecideOnMembers_CoordinatorsAndOwnSocialWorkers(AppRole role, string organisation, string listed, AccessDecision expected) =>
+        Assert.Equal(expected, AccessPolicy.DecideOnMembers(As(role, organisation), listed));
+
+    [Theory]
+    [InlineData(AppRole.Coordinator, "someone-else", ApiOperation.GrantMembership, AccessDecision.Allowed)]
+    [InlineData(AppRole.Coordinator, "someone-else", ApiOperation.EndMembership, AccessDecision.Allowed)]
+    [InlineData(AppRole.Coordinator, "u", ApiOperation.GrantMembership, AccessDecision.Forbidden)] // their own
+    [InlineData(AppRole.Coordinator, "u", ApiOperation.EndMembership, AccessDecision.Forbidden)]
+    [InlineData(AppRole.SocialWorker, "someone-else", ApiOperation.GrantMembership, AccessDecision.Forbidden)]
+    public void DecideOnMembership_CoordinatorsButNeverTheirOwn(AppRole role, string userId, ApiOperation operation, AccessDecision expected) =>
+        Assert.Equal(expected, AccessPolicy.DecideOnMembership(As(role, "ixelles-commune"), operation, userId));
 }

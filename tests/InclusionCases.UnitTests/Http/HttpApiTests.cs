@@ -18,7 +18,7 @@ public sealed class HttpApiTests
 {
     // Storage is never reached by these paths: the account points at a closed loopback port.
     private readonly HttpApi _api = new(
-        new CallerAuthenticator(new NoMemberships()),
+        new CallerAuthenticator(new NoMemberships(), TimeProvider.System),
         new AuditLog(new StorageAccount(new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true"), new Azure.Storage.Queues.QueueServiceClient("UseDevelopmentStorage=true"), new StorageNames(string.Empty)), TimeProvider.System),
         new OperationalMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
         TimeProvider.System,

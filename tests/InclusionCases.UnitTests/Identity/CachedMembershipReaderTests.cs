@@ -11,7 +11,7 @@ public sealed class CachedMembershipReaderTests
     {
         var inner = new CountingReader(new Membership("u1", "ixelles-cpas", "Sophie"));
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        var reader = new CachedMembershipReader(inner, cache);
+        var reader = new CachedMembershipReader(inner, cache, TimeProvider.System);
 
         var first = await reader.FindAsync("u1", CancellationToken.None);
         var second = await reader.FindAsync("u1", CancellationToken.None);
@@ -25,13 +25,53 @@ public sealed class CachedMembershipReaderTests
     {
         var inner = new CountingReader(null);
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        var reader = new CachedMembershipReader(inner, cache);
+        var reader = new CachedMembershipReader(inner, cache, TimeProvider.System);
 
         Assert.Null(await reader.FindAsync("u1", CancellationToken.None));
         inner.Membership = new Membership("u1", "jette-cpas", "Thomas");
 
         Assert.Equal("jette-cpas", (await reader.FindAsync("u1", CancellationToken.None))?.OrganisationId);
         Assert.Equal(2, inner.Calls);
+    }
+
+    [Fact]
+    public async Task Find_AfterEvict_ReadsStorageAgain_SoAnEndedMembershipRefusesAtOnce()
+    {
+        var inner = new CountingReader(new Membership("u1", "ixelles-cpas", "Sophie"));
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        var reader = new CachedMembershipReader(inner, cache, TimeProvider.System);
+        await reader.FindAsync("u1", CancellationToken.None);
+        inner.Membership = null;
+
+        reader.Evict("u1");
+
+        Assert.Null(await reader.FindAsync("u1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Find_OlderThanTheLifetime_ReadsStorageAgain_ByTheAppClock()
+    {
+        var inner = new CountingReader(new Membership("u1", "ixelles-cpas", "Sophie"));
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        var clock = new MovableClock();
+        var reader = new CachedMembershipReader(inner, cache, clock);
+        await reader.FindAsync("u1", CancellationToken.None);
+        inner.Membership = null;
+
+        clock.Offset = CachedMembershipReader.Lifetime - TimeSpan.FromSeconds(1);
+        Assert.NotNull(await reader.FindAsync("u1", CancellationToken.None));
+        clock.Offset = CachedMembershipReader.Lifetime;
+        Assert.Null(await reader.FindAsync("u1", CancellationToken.None));
+        Assert.True(CachedMembershipReader.Lifetime <= TimeSpan.FromSeconds(30));
+    }
+
+    private sealed class MovableClock : TimeProvider
+    {
+        private readonly DateTimeOffset _start = System.GetUtcNow();
+
+        public TimeSpan Offset { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => _start + Offset;
     }
 
     private sealed class CountingReader(Membership? membership) : IMembershipReader

@@ -7,11 +7,22 @@ public sealed class CallerResolutionTests
     private static readonly IReadOnlySet<AppRole> SocialWorker = new HashSet<AppRole> { AppRole.SocialWorker };
 
     [Fact]
+    public void Resolve_ExpiredMembership_IsRefused()
+    {
+        var membership = new Membership("u1", "ixelles-cpas", "Sophie") { ValidUntil = DateTimeOffset.UnixEpoch };
+
+        var result = CallerResolution.Resolve(new AuthenticatedIdentity("u1", "Sophie", SocialWorker), membership, DateTimeOffset.UnixEpoch);
+
+        Assert.Null(result.Caller);
+        Assert.Contains("ended", result.Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resolve_WithMembership_TakesOrganisationFromMembership()
     {
         var identity = new AuthenticatedIdentity("u1", "Sophie", SocialWorker);
 
-        var result = CallerResolution.Resolve(identity, new Membership("u1", "ixelles-cpas", "Sophie L."));
+        var result = CallerResolution.Resolve(identity, new Membership("u1", "ixelles-cpas", "Sophie L."), DateTimeOffset.UnixEpoch);
 
         Assert.Equal(new Caller("u1", "Sophie", "ixelles-cpas", SocialWorker), result.Caller);
         Assert.Null(result.Refusal);
@@ -20,7 +31,7 @@ public sealed class CallerResolutionTests
     [Fact]
     public void Resolve_WithoutMembership_IsRefused()
     {
-        var result = CallerResolution.Resolve(new AuthenticatedIdentity("u1", "Sophie", SocialWorker), null);
+        var result = CallerResolution.Resolve(new AuthenticatedIdentity("u1", "Sophie", SocialWorker), null, DateTimeOffset.UnixEpoch);
 
         Assert.Null(result.Caller);
         Assert.Contains("not a member", result.Refusal, StringComparison.Ordinal);
@@ -29,7 +40,7 @@ public sealed class CallerResolutionTests
     [Fact]
     public void Resolve_MembershipOfAnotherUser_IsRefused()
     {
-        var result = CallerResolution.Resolve(new AuthenticatedIdentity("u1", "Sophie", SocialWorker), new Membership("u2", "jette-cpas", "Thomas"));
+        var result = CallerResolution.Resolve(new AuthenticatedIdentity("u1", "Sophie", SocialWorker), new Membership("u2", "jette-cpas", "Thomas"), DateTimeOffset.UnixEpoch);
 
         Assert.Null(result.Caller);
     }
@@ -37,7 +48,7 @@ public sealed class CallerResolutionTests
     [Fact]
     public void Resolve_WithoutAnyKnownRole_IsRefused()
     {
-        var result = CallerResolution.Resolve(new AuthenticatedIdentity("u1", "Sophie", new HashSet<AppRole>()), new Membership("u1", "ixelles-cpas", "Sophie"));
+        var result = CallerResolution.Resolve(new AuthenticatedIdentity("u1", "Sophie", new HashSet<AppRole>()), new Membership("u1", "ixelles-cpas", "Sophie"), DateTimeOffset.UnixEpoch);
 
         Assert.Null(result.Caller);
         Assert.Contains("role", result.Refusal, StringComparison.Ordinal);
@@ -48,7 +59,7 @@ public sealed class CallerResolutionTests
     {
         var partner = new HashSet<AppRole> { AppRole.Partner };
 
-        var result = CallerResolution.Resolve(new AuthenticatedIdentity("app", null, partner), new Membership("app", "habitat-asbl", "Habitat asbl (system)"));
+        var result = CallerResolution.Resolve(new AuthenticatedIdentity("app", null, partner), new Membership("app", "habitat-asbl", "Habitat asbl (system)"), DateTimeOffset.UnixEpoch);
 
         Assert.Equal("Habitat asbl (system)", result.Caller?.Name);
     }
