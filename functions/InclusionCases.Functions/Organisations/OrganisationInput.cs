@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Persons;
 using InclusionCases.Functions.Http;
 
 namespace InclusionCases.Functions.Organisations;
@@ -9,11 +10,14 @@ public static partial class OrganisationInput
 {
     public const int MaxLanguages = 20;
 
+    // Neither id may have a person id's shape: the request pipeline files an audit entry under the
+    // person a path names, and an organisation or member is none.
+
     /// <summary>An organisation id: lower-case letters, digits and dashes, 2 to 64, e.g. <c>schaerbeek-cpas</c>.</summary>
-    public static bool IsOrganisationId(string? id) => id is not null && OrganisationId().IsMatch(id);
+    public static bool IsOrganisationId(string? id) => id is not null && OrganisationId().IsMatch(id) && !PersonIds.IsValid(id);
 
     /// <summary>A member's object id as Entra issues it (a GUID) or a test id: letters, digits, dashes, at most 64.</summary>
-    public static bool IsMemberId(string? oid) => oid is not null && MemberId().IsMatch(oid);
+    public static bool IsMemberId(string? oid) => oid is not null && MemberId().IsMatch(oid) && !PersonIds.IsValid(oid);
 
     /// <summary>A language tag such as <c>fr</c>, <c>nl</c> or <c>ar-MA</c>.</summary>
     public static bool IsLanguage(string? tag) => tag is not null && LanguageTag().IsMatch(tag);

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Azure.Data.Tables;
+using InclusionCases.Functions.Storage;
 using InclusionCases.IntegrationTests.Infrastructure;
 using InclusionCases.Tools.Demo;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InclusionCases.IntegrationTests.Organisations;
 
@@ -77,6 +80,7 @@ public sealed class OrganisationDirectoryTests(AzuriteFixture azurite) : HostedT
     [Theory]
     [InlineData("""{ "name": "No id", "kind": "ngo" }""", "id")]
     [InlineData("""{ "id": "Bad Id!", "name": "X", "kind": "ngo" }""", "id")]
+    [InlineData("""{ "id": "pabcdefghijklmnop", "name": "X", "kind": "ngo" }""", "id")] // a person id's shape
     [InlineData("""{ "id": "no-name", "kind": "ngo" }""", "name")]
     [InlineData("""{ "id": "no-kind", "name": "X" }""", "kind")]
     [InlineData("""{ "id": "bad-kind", "name": "X", "kind": "bank" }""", "kind")]
@@ -127,6 +131,27 @@ public sealed class OrganisationDirectoryTests(AzuriteFixture azurite) : HostedT
         Assert.Contains(("organisation.create", "organisations/forest-cpas"), actions);
         Assert.Contains(("organisation.update", "organisations/forest-cpas"), actions);
         Assert.DoesNotContain("CPAS de Forest", audit.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrganisationWrittenBeforeTheDirectory_IsReadById_TakesItsId_AndJoinsTheDirectoryOnItsFirstPatch()
+    {
+        var table = Host.Services.GetRequiredService<StorageAccount>().Table(TableNames.Organisations);
+        await table.AddEntityAsync(new TableEntity("old-ngo", "organisation") { ["Name"] = "Old asbl", ["Kind"] = "Ngo" });
+        var oid = Guid.NewGuid().ToString();
+
+        // Its members resolve and can be listed, its id is taken, but the directory does not show it yet.
+        Assert.Equal(HttpStatusCode.Created, (await Call(HttpMethod.Put, $"organisations/old-ngo/members/{oid}", "marc", new { name = "Old Member" })).Status);
+        Assert.Contains(oid, (await Call(HttpMethod.Get, "organisations/old-ngo/members", "marc")).Body, StringComparison.Ordinal);
+        ProblemAssertions.AssertProblem(await Call(HttpMethod.Post, "organisations", "marc", new { id = "old-ngo", name = "New", kind = "ngo" }), HttpStatusCode.Conflict);
+        Assert.DoesNotContain("old-ngo", Ids(await Call(HttpMethod.Get, "organisations", "marc")));
+
+        var patched = await Call(HttpMethod.Patch, "organisations/old-ngo", "marc", new { offers = new[] { "shelter" } }, ifMatch: "*");
+
+        Assert.Equal(HttpStatusCode.OK, patched.Status);
+        Assert.Equal("Old asbl", patched.Field("name"));
+        Assert.Equal("ngo", patched.Field("kind"));
+        Assert.Contains("old-ngo", Ids(await Call(HttpMethod.Get, "organisations?offers=shelter", "marc")));
     }
 
     private static List<string> Ids(ApiCall call)
