@@ -34,6 +34,7 @@ var tableNames = [
   'ReportRollups'
   'Retention'
   'Heartbeats'
+  'IdempotencyKeys'
 ]
 var queueNames = [
   'case-events'
