@@ -48,10 +48,14 @@ public sealed partial class IdempotentRequests(IdempotencyStore store, TimeProvi
         ArgumentNullException.ThrowIfNull(handle);
         var started = clock.GetTimestamp();
         var poll = FirstPoll;
+        var insert = true;
         while (true)
         {
-            var reservation = await store.TryReserveAsync(callerId, key, fingerprint, clock.GetUtcNow(), Retention, Lease, cancellationToken);
-            if (reservation is null && await store.FindAsync(callerId, key, cancellationToken) is { } entry)
+            // Inserting again only once the row is gone: a waiting request polls with reads, not writes.
+            var reservation = insert ? await store.TryReserveAsync(callerId, key, fingerprint, clock.GetUtcNow(), Retention, Lease, cancellationToken) : null;
+            var entry = reservation is null ? await store.FindAsync(callerId, key, cancellationToken) : null;
+            insert = reservation is null && entry is null;
+            if (entry is not null)
             {
                 var now = clock.GetUtcNow();
                 var stale = entry.ExpiresAt <= now || (!entry.Completed && entry.LeaseUntil <= now && entry.Fingerprint == fingerprint);
@@ -74,7 +78,7 @@ public sealed partial class IdempotentRequests(IdempotencyStore store, TimeProvi
                 return await RunOnceAsync(reservation, handle);
             }
 
-            // The first request is still running (or the key changed hands between two calls): wait and look again.
+            // The first request is still running, or the key was released or changed hands between two calls: wait and look again.
             if (clock.GetElapsedTime(started) >= MaxWait)
             {
                 LogStillRunning(logger, MaxWait.TotalSeconds);

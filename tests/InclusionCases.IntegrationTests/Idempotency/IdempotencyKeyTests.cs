@@ -3,10 +3,12 @@ using System.Text;
 using Azure.Data.Tables;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Idempotency;
 using InclusionCases.Functions.Retention;
 using InclusionCases.Functions.Storage;
 using InclusionCases.IntegrationTests.Cases;
 using InclusionCases.IntegrationTests.Infrastructure;
+using InclusionCases.Tools.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InclusionCases.IntegrationTests.Idempotency;
@@ -168,6 +170,27 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite) : HostedTest(azu
         _clock.Offset = TimeSpan.FromDays(4);
         await Host.Services.GetRequiredService<RetentionJob>().RunAsync(CancellationToken.None);
         Assert.Equal(0, await KeyRowsAsync());
+    }
+
+    [Fact]
+    public async Task KeyHeldByARequestThatNeverFinished_Is409InUseWithRetryAfter_AndIsTakenOverAfterTheLease()
+    {
+        var json = Json(NewCase("Stuck Person"));
+        var sophie = DemoDirectory.Find("sophie")!.ObjectId;
+        var fingerprint = RequestFingerprint.Of("POST", "/api/cases", Encoding.UTF8.GetBytes(json));
+        var store = Host.Services.GetRequiredService<IdempotencyStore>();
+        // As an instance that reserved the key and then died would leave it.
+        Assert.NotNull(await store.TryReserveAsync(sophie, "stuck-key", fingerprint, _clock.GetUtcNow(), IdempotentRequests.Retention, IdempotentRequests.Lease, CancellationToken.None));
+        var persons = await PersonRowsAsync();
+
+        var waited = await SendAsync("cases", "sophie", json, "stuck-key");
+        _clock.Offset = IdempotentRequests.Lease + TimeSpan.FromSeconds(1);
+        var afterLease = await SendAsync("cases", "sophie", json, "stuck-key");
+
+        Assert.Equal(ProblemTypes.IdempotencyKeyInUse.Uri, ProblemAssertions.AssertProblem(waited, HttpStatusCode.Conflict).GetProperty("type").GetString());
+        Assert.NotNull(waited.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.Created, afterLease.Status);
+        Assert.Equal(persons + 1, await PersonRowsAsync());
     }
 
     private static object NewCase(string displayName) => new { type = "housingFirst", person = new { displayName, birthYear = 1980 } };
