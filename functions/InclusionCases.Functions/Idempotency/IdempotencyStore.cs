@@ -11,10 +11,11 @@ namespace InclusionCases.Functions.Idempotency;
 /// <summary>
 /// The <c>IdempotencyKeys</c> table. A key row: PartitionKey <c>caller|{oid}</c>, RowKey = the SHA-256
 /// of the key (a client may put anything in its key, so the key itself is never stored), holding the
-/// request's fingerprint, its times and, once answered, the first response. Beside it, an expiry
-/// index row in partition <c>expires|yyyy-MM-dd</c> (the day the key expires), so expired rows are
-/// found by day partitions and never by a table scan. Every request-path call here is a point
-/// operation on one partition.
+/// request's fingerprint, its times and, once answered, the first response. Beside it, index rows:
+/// one in partition <c>expires|yyyy-MM-dd</c> (the day the key expires), so expired rows are found by
+/// day partitions and never by a table scan; and, for an answer about a person, one in
+/// <c>person|{personId}</c>, so an erasure finds the answers that show the person. Every
+/// request-path call here is a point operation on one partition.
 /// </summary>
 public sealed class IdempotencyStore(StorageAccount storage)
 {
@@ -32,6 +33,8 @@ public sealed class IdempotencyStore(StorageAccount storage)
     public static string CallerPartition(string callerId) => "caller|" + callerId;
 
     public static string KeyRow(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    public static string PersonPartition(string personId) => "person|" + personId;
 
     public static string ExpiryPartition(DateOnly day) => "expires|" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -55,13 +58,20 @@ public sealed class IdempotencyStore(StorageAccount storage)
     /// Takes over a row found expired, or pending past its holder's lease, under the ETag it was read
     /// with; null when someone else changed or removed it first.
     /// </summary>
-    public async Task<IdempotencyReservation?> TryTakeOverAsync(string callerId, string key, string fingerprint, DateTimeOffset now, TimeSpan retention, TimeSpan lease, ETag current, CancellationToken cancellationToken)
+    public async Task<IdempotencyReservation?> TryTakeOverAsync(string callerId, string key, string fingerprint, DateTimeOffset now, TimeSpan retention, TimeSpan lease, IdempotencyEntry current, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(current);
         var expiresAt = now + retention;
         await IndexAsync(callerId, key, expiresAt, cancellationToken);
+        if (current.PersonId is { } previousPerson)
+        {
+            // The answer it indexed is about to be replaced (whoever takes the row over).
+            await DeleteIfPresentAsync(PersonPartition(previousPerson), callerId + "|" + KeyRow(key), ETag.All, cancellationToken);
+        }
+
         try
         {
-            var response = await _table.UpdateEntityAsync(PendingRow(callerId, key, fingerprint, now, expiresAt, now + lease), current, TableUpdateMode.Replace, cancellationToken);
+            var response = await _table.UpdateEntityAsync(PendingRow(callerId, key, fingerprint, now, expiresAt, now + lease), current.ETag, TableUpdateMode.Replace, cancellationToken);
             return new IdempotencyReservation(callerId, key, fingerprint, now, expiresAt, response.Headers.ETag!.Value);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
@@ -80,14 +90,23 @@ public sealed class IdempotencyStore(StorageAccount storage)
         }
 
         var response = row.GetString("State") == Done ? ReadResponse(row) : null;
-        return new IdempotencyEntry(row.GetString("Fingerprint"), row.GetDateTimeOffset("ExpiresAt")!.Value, row.GetDateTimeOffset("LeaseUntil")!.Value, response, row.ETag);
+        return new IdempotencyEntry(row.GetString("Fingerprint"), row.GetDateTimeOffset("ExpiresAt")!.Value, row.GetDateTimeOffset("LeaseUntil")!.Value, response, row.GetString("PersonId"), row.ETag);
     }
 
-    /// <summary>Stores the first answer under the reservation; false when the reservation was lost meanwhile (taken over after its lease).</summary>
-    public async Task<bool> CompleteAsync(IdempotencyReservation reservation, StoredResponse response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the first answer under the reservation, indexed under <paramref name="personId"/> (the
+    /// person it shows, if any) first so an erasure always finds it; false when the reservation was
+    /// lost meanwhile (taken over after its lease).
+    /// </summary>
+    public async Task<bool> CompleteAsync(IdempotencyReservation reservation, StoredResponse response, string? personId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reservation);
         ArgumentNullException.ThrowIfNull(response);
+        if (personId is not null)
+        {
+            await _table.UpsertEntityAsync(IndexRow(PersonPartition(personId), reservation.CallerId, reservation.Key), TableUpdateMode.Replace, cancellationToken);
+        }
+
         var chunks = response.Body.Chunk(ChunkBytes).ToList();
         if (chunks.Count > MaxChunks)
         {
@@ -95,6 +114,7 @@ public sealed class IdempotencyStore(StorageAccount storage)
         }
 
         var row = Row(reservation.CallerId, reservation.Key, reservation.Fingerprint, reservation.CreatedAt, reservation.ExpiresAt, reservation.ExpiresAt, Done);
+        row["PersonId"] = personId;
         row["Status"] = response.Status;
         row["Headers"] = JsonSerializer.Serialize(response.Headers);
         row["BodyChunks"] = chunks.Count;
@@ -128,6 +148,24 @@ public sealed class IdempotencyStore(StorageAccount storage)
         }
     }
 
+    /// <summary>Deletes every kept answer that shows the person (GDPR erasure), and their index rows.</summary>
+    public async Task ForgetPersonAsync(string personId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition(personId)}");
+        await foreach (var index in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var (partition, rowKey) = (index.GetString("KeyPartition"), index.GetString("KeyRow"));
+            var key = await _table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, ["PersonId"], cancellationToken);
+            // A key used again since, for another request, keeps that request's answer.
+            if (key.HasValue && key.Value is { } row && row.GetString("PersonId") == personId)
+            {
+                await DeleteIfPresentAsync(partition, rowKey, row.ETag, cancellationToken);
+            }
+
+            await DeleteIfPresentAsync(index.PartitionKey, index.RowKey, ETag.All, cancellationToken);
+        }
+    }
+
     /// <summary>
     /// Deletes the key rows that expired before today (checked against each row: a key used again since
     /// holds a later expiry and stays) and their index rows; returns how many key rows it deleted.
@@ -143,21 +181,18 @@ public sealed class IdempotencyStore(StorageAccount storage)
             {
                 var partition = index.GetString("KeyPartition");
                 var rowKey = index.GetString("KeyRow");
-                var key = await _table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, ["ExpiresAt"], cancellationToken);
+                var key = await _table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, ["ExpiresAt", "PersonId"], cancellationToken);
                 if (key.HasValue && key.Value is { } row && row.GetDateTimeOffset("ExpiresAt") <= now)
                 {
-                    try
+                    // Not deleted when reused or removed meanwhile (412, 404).
+                    removed += await DeleteIfPresentAsync(partition, rowKey, row.ETag, cancellationToken) ? 1 : 0;
+                    if (row.GetString("PersonId") is { } personId)
                     {
-                        await _table.DeleteEntityAsync(partition, rowKey, row.ETag, cancellationToken);
-                        removed++;
-                    }
-                    catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-                    {
-                        // Reused or removed meanwhile.
+                        await DeleteIfPresentAsync(PersonPartition(personId), index.RowKey, ETag.All, cancellationToken);
                     }
                 }
 
-                await _table.DeleteEntityAsync(index.PartitionKey, index.RowKey, ETag.All, cancellationToken);
+                await DeleteIfPresentAsync(index.PartitionKey, index.RowKey, ETag.All, cancellationToken);
             }
         }
 
@@ -167,14 +202,27 @@ public sealed class IdempotencyStore(StorageAccount storage)
     // Written before the key row: an index row without its key row is harmless (the clean-up checks),
     // a key row without an index row would never be cleaned.
     private async Task IndexAsync(string callerId, string key, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
-        await _table.UpsertEntityAsync(
-            new TableEntity(ExpiryPartition(DateOnly.FromDateTime(expiresAt.UtcDateTime)), callerId + "|" + KeyRow(key))
-            {
-                ["KeyPartition"] = CallerPartition(callerId),
-                ["KeyRow"] = KeyRow(key),
-            },
-            TableUpdateMode.Replace,
-            cancellationToken);
+        await _table.UpsertEntityAsync(IndexRow(ExpiryPartition(DateOnly.FromDateTime(expiresAt.UtcDateTime)), callerId, key), TableUpdateMode.Replace, cancellationToken);
+
+    // Index rows of a key share one RowKey, so the clean-up can remove a key's person index row by name.
+    private static TableEntity IndexRow(string partition, string callerId, string key) => new(partition, callerId + "|" + KeyRow(key))
+    {
+        ["KeyPartition"] = CallerPartition(callerId),
+        ["KeyRow"] = KeyRow(key),
+    };
+
+    private async Task<bool> DeleteIfPresentAsync(string partition, string rowKey, ETag ifMatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(partition, rowKey, ifMatch, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
 
     private static TableEntity PendingRow(string callerId, string key, string fingerprint, DateTimeOffset now, DateTimeOffset expiresAt, DateTimeOffset leaseUntil) =>
         Row(callerId, key, fingerprint, now, expiresAt, leaseUntil, Pending);

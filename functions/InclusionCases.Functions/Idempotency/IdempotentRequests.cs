@@ -41,11 +41,13 @@ public sealed partial class IdempotentRequests(IdempotencyStore store, TimeProvi
     /// <summary>
     /// The answer to the request: its own (<paramref name="handle"/> run once, its problems already
     /// answered as results), or the first answer to the key as a <see cref="StoredResponse"/>.
+    /// <paramref name="personOf"/> names the person an answer shows, if any, so an erasure reaches it.
     /// </summary>
-    public async Task<IActionResult> RunAsync(HttpContext context, string callerId, string key, string fingerprint, Func<Task<IActionResult>> handle, CancellationToken cancellationToken)
+    public async Task<IActionResult> RunAsync(HttpContext context, string callerId, string key, string fingerprint, Func<Task<IActionResult>> handle, Func<StoredResponse, string?> personOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(handle);
+        ArgumentNullException.ThrowIfNull(personOf);
         var started = clock.GetTimestamp();
         var poll = FirstPoll;
         var insert = true;
@@ -61,7 +63,7 @@ public sealed partial class IdempotentRequests(IdempotencyStore store, TimeProvi
                 var stale = entry.ExpiresAt <= now || (!entry.Completed && entry.LeaseUntil <= now && entry.Fingerprint == fingerprint);
                 if (stale)
                 {
-                    reservation = await store.TryTakeOverAsync(callerId, key, fingerprint, now, Retention, Lease, entry.ETag, cancellationToken);
+                    reservation = await store.TryTakeOverAsync(callerId, key, fingerprint, now, Retention, Lease, entry, cancellationToken);
                 }
                 else if (entry.Fingerprint != fingerprint)
                 {
@@ -75,7 +77,7 @@ public sealed partial class IdempotentRequests(IdempotencyStore store, TimeProvi
 
             if (reservation is not null)
             {
-                return await RunOnceAsync(reservation, handle);
+                return await RunOnceAsync(reservation, handle, personOf);
             }
 
             // The first request is still running, or the key was released or changed hands between two calls: wait and look again.
@@ -92,7 +94,7 @@ public sealed partial class IdempotentRequests(IdempotencyStore store, TimeProvi
         }
     }
 
-    private async Task<IActionResult> RunOnceAsync(IdempotencyReservation reservation, Func<Task<IActionResult>> handle)
+    private async Task<IActionResult> RunOnceAsync(IdempotencyReservation reservation, Func<Task<IActionResult>> handle, Func<StoredResponse, string?> personOf)
     {
         IActionResult result;
         try
@@ -116,7 +118,7 @@ public sealed partial class IdempotentRequests(IdempotencyStore store, TimeProvi
         try
         {
             // Not the request's token: a change that was made must have its answer kept even if the client left.
-            if (!await store.CompleteAsync(reservation, answer, CancellationToken.None))
+            if (!await store.CompleteAsync(reservation, answer, personOf(answer), CancellationToken.None))
             {
                 LogReservationLost(logger);
             }

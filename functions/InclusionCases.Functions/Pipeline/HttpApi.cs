@@ -99,11 +99,12 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
                 {
                     var body = await RequestBody.BufferAsync(request, cancellationToken);
                     var fingerprint = RequestFingerprint.Of(request.Method, request.Path.Value ?? string.Empty, body);
-                    result = await idempotency.RunAsync(context, caller.Id, key, fingerprint, () => AnswerProblemsAsync(context, () => handle(caller, cancellationToken)), cancellationToken);
+                    result = await idempotency.RunAsync(
+                        context, caller.Id, key, fingerprint, () => AnswerProblemsAsync(context, () => handle(caller, cancellationToken)), answer => PersonNamedIn(Shown(answer, requestAudit)) ?? requestAudit.DefaultPersonId, cancellationToken);
                     if (result is StoredResponse replayed)
                     {
                         // Nothing was done again, but the first answer (personal data, for a creation) was shown again.
-                        var shown = ResourceIn(replayed.Headers.GetValueOrDefault(Microsoft.Net.Http.Headers.HeaderNames.Location)) ?? requestAudit.DefaultResource;
+                        var shown = Shown(replayed, requestAudit);
                         requestAudit.Attempt(AuditAction.RequestReplay, shown, PersonNamedIn(shown) ?? requestAudit.DefaultPersonId, clock.GetUtcNow());
                     }
                 }
@@ -167,6 +168,10 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
             ? values[0]
             : throw ApiProblemException.Invalid(IdempotencyKey.HeaderName, $"One key of 1 to {IdempotencyKey.MaxLength} characters from A-Z, a-z, 0-9, '_' and '-'.");
     }
+
+    // What a kept answer shows: the record its Location names (a creation), else what the request named.
+    private static string Shown(StoredResponse answer, RequestAudit request) =>
+        ResourceIn(answer.Headers.GetValueOrDefault(Microsoft.Net.Http.Headers.HeaderNames.Location)) ?? request.DefaultResource;
 
     // The function's own refusals become answers here, so an idempotent request keeps them as its first answer.
     private static async Task<IActionResult> AnswerProblemsAsync(HttpContext context, Func<Task<IActionResult>> handle)

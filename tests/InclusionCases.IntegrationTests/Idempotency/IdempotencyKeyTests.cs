@@ -193,6 +193,24 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite) : HostedTest(azu
         Assert.Equal(persons + 1, await PersonRowsAsync());
     }
 
+    [Fact]
+    public async Task ErasingThePerson_DeletesTheAnswersKeptForThem()
+    {
+        var name = "Erased " + Guid.NewGuid().ToString("N")[..10];
+        var created = await SendAsync("cases", "sophie", Json(NewCase(name)), "erase-key");
+        var personId = created.Json.GetProperty("person").GetProperty("id").GetString()!;
+        var note = await SendAsync($"cases/{created.Field("id")}/notes", "sophie", Json(new { text = "Note " + name, visibility = "shared" }), "erase-note-key");
+        var other = await SendAsync("cases", "sophie", Json(NewCase("Kept Person")), "other-key");
+        Assert.Equal(HttpStatusCode.Created, note.Status);
+        Assert.Contains(name, string.Concat(await KeptBodiesAsync()), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Post, $"persons/{personId}/erase", "dpo")).Status);
+
+        var kept = string.Concat(await KeptBodiesAsync());
+        Assert.DoesNotContain(name, kept, StringComparison.Ordinal);
+        Assert.Contains(other.Field("id"), kept, StringComparison.Ordinal);
+    }
+
     private static object NewCase(string displayName) => new { type = "housingFirst", person = new { displayName, birthYear = 1980 } };
 
     private static string Json(object body) => System.Text.Json.JsonSerializer.Serialize(body);
@@ -237,6 +255,17 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite) : HostedTest(azu
         }
 
         return count;
+    }
+
+    private async Task<List<string>> KeptBodiesAsync()
+    {
+        var bodies = new List<string>();
+        await foreach (var row in new TableClient(Azurite.ConnectionString, Host.TablePrefix + TableNames.IdempotencyKeys).QueryAsync<TableEntity>())
+        {
+            bodies.AddRange(row.Keys.Where(k => k.StartsWith("Body", StringComparison.Ordinal) && k != "BodyChunks").Select(k => Encoding.UTF8.GetString(row.GetBinary(k)!)));
+        }
+
+        return bodies;
     }
 
     private async Task<int> KeyRowsAsync()
