@@ -32,7 +32,7 @@ namespace InclusionCases.Functions.Pipeline;
 /// call it from their body rather than relying on a host middleware, so the Functions host and the
 /// local host run exactly the same code.
 /// </summary>
-public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog audit, IdempotentRequests idempotency, OperationalMetrics metrics, TimeProvider clock, ILogger<HttpApi> logger)
+public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog audit, IdempotentRequests idempotency, PersonFileAccess files, OperationalMetrics metrics, TimeProvider clock, ILogger<HttpApi> logger)
 {
     private static readonly Lazy<IReadOnlyDictionary<string, ApiDocAttribute>> Docs = new(() =>
         FunctionCatalog.Discover([typeof(HttpApi).Assembly]).Http
@@ -105,6 +105,11 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
                     {
                         // Nothing was done again, but the first answer (personal data, for a creation) was shown again.
                         var shown = Shown(replayed, requestAudit);
+                        if (replayed.Status is >= 200 and < 300)
+                        {
+                            await RequireStillAllowedAsync(caller, doc, context, shown, cancellationToken);
+                        }
+
                         requestAudit.Attempt(AuditAction.RequestReplay, shown, PersonNamedIn(shown) ?? requestAudit.DefaultPersonId, clock.GetUtcNow());
                     }
                 }
@@ -167,6 +172,18 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
         return values.Count == 1 && IdempotencyKey.IsValid(values[0])
             ? values[0]
             : throw ApiProblemException.Invalid(IdempotencyKey.HeaderName, $"One key of 1 to {IdempotencyKey.MaxLength} characters from A-Z, a-z, 0-9, '_' and '-'.");
+    }
+
+    // A kept answer is personal data: shown again only while the caller could still do what made it,
+    // on the person and case the request names (or, for a new case, may still read the case it made).
+    private Task RequireStillAllowedAsync(Caller caller, ApiDocAttribute doc, HttpContext context, string shown, CancellationToken cancellationToken)
+    {
+        var requested = context.Request.Path.Value;
+        var (path, operation) = PersonNamedIn(requested) is null ? ("/api/" + shown, ApiOperation.ReadCase) : (requested, doc.Operation);
+        var caseId = (path ?? string.Empty).Split('/').FirstOrDefault(segment => PersonFile.RecordIds.PersonOfCase(segment) is not null);
+        return PersonNamedIn(path) is { } personId
+            ? files.RequireStillAllowedAsync(caller, operation, personId, caseId, cancellationToken)
+            : Task.CompletedTask;
     }
 
     // What a kept answer shows: the record its Location names (a creation), else what the request named.

@@ -55,6 +55,20 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite) : HostedTest(azu
     }
 
     [Fact]
+    public async Task ParticipantWhoseConsentEnded_ReplayingItsNote_Gets404_NotTheKeptAnswer()
+    {
+        var shared = await CaseScenario.SharedWithHabitatAsync(Host);
+        var note = Json(new { text = "Kept answer, private words", visibility = "shared" });
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync($"cases/{shared.CaseId}/notes", "lena", note, "lena-note-1")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await Call(HttpMethod.Delete, $"persons/{shared.PersonId}/consents/{shared.ConsentId}", "sophie")).Status);
+
+        var replay = await SendAsync($"cases/{shared.CaseId}/notes", "lena", note, "lena-note-1");
+
+        ProblemAssertions.AssertProblem(replay, HttpStatusCode.NotFound);
+        Assert.DoesNotContain("private words", replay.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EightParallelIdenticalCreates_WithOneKey_CreateExactlyOneCase()
     {
         var body = Json(NewCase("Parallel Person"));

@@ -24,6 +24,7 @@ public sealed class HttpApiTests
         new CallerAuthenticator(new NoMemberships()),
         new AuditLog(Unreachable, TimeProvider.System),
         new IdempotentRequests(new IdempotencyStore(Unreachable), TimeProvider.System, NullLogger<IdempotentRequests>.Instance),
+        new InclusionCases.Functions.PersonFile.PersonFileAccess(new InclusionCases.Functions.PersonFile.PersonFileStore(Unreachable), new AuditLog(Unreachable, TimeProvider.System), TimeProvider.System),
         new OperationalMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
         TimeProvider.System,
         NullLogger<HttpApi>.Instance);
