@@ -35,6 +35,7 @@ var tableNames = [
   'ReportRollups'
   'Retention'
   'Heartbeats'
+  'IdempotencyKeys'
 ]
 var queueNames = [
   'case-events'

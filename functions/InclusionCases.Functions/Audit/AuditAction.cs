@@ -42,6 +42,9 @@ public sealed class AuditAction
     public static readonly AuditAction MembershipEnd = new("membership.end");
     public static readonly AuditAction SignIn = new("caller.resolve");
 
+    /// <summary>A retried request answered again from its first answer (an idempotency key): it changed nothing, but showed that answer again.</summary>
+    public static readonly AuditAction RequestReplay = new("request.replay");
+
     private AuditAction(string name)
     {
         Name = name;

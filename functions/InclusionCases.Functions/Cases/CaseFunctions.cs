@@ -15,7 +15,7 @@ namespace InclusionCases.Functions.Cases;
 public sealed class CaseFunctions(HttpApi api, CreateCase create, ListCases list, GetCase get, UpdateCase update, AddNote addNote, ReadTimeline timeline)
 {
     [Function(nameof(CreateCase))]
-    [ApiDoc("Open a case; the caller's organisation leads it and it starts at intake.", Operation = ApiOperation.CreateCase, Success = 201, Request = typeof(CreateCaseRequest), Response = typeof(CaseResponse))]
+    [ApiDoc("Open a case; the caller's organisation leads it and it starts at intake.", Operation = ApiOperation.CreateCase, Success = 201, Idempotent = true, Request = typeof(CreateCaseRequest), Response = typeof(CaseResponse))]
     public Task<IActionResult> CreateCase([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases")] HttpRequest request) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -63,7 +63,7 @@ public sealed class CaseFunctions(HttpApi api, CreateCase create, ListCases list
         });
 
     [Function(nameof(AddNote))]
-    [ApiDoc("Add a shared or organisation-only note to a case.", Operation = ApiOperation.AddNote, Success = 201, Request = typeof(NoteRequest), Response = typeof(TimelineItem))]
+    [ApiDoc("Add a shared or organisation-only note to a case.", Operation = ApiOperation.AddNote, Success = 201, Idempotent = true, Request = typeof(NoteRequest), Response = typeof(TimelineItem))]
     public Task<IActionResult> AddNote([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/notes")] HttpRequest request, string caseId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {

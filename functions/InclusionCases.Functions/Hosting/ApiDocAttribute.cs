@@ -37,4 +37,10 @@ public sealed class ApiDocAttribute(string summary) : Attribute
 
     /// <summary>Whether the route takes <c>If-Match</c> (and so answers 412 and 428).</summary>
     public bool Conditional { get; init; }
+
+    /// <summary>
+    /// Whether the route takes an <c>Idempotency-Key</c> (a creating POST), handled by the request
+    /// pipeline; any other route refuses the header (400) rather than ignore it.
+    /// </summary>
+    public bool Idempotent { get; init; }
 }

@@ -14,6 +14,9 @@ public sealed class JsonBodyResult(int statusCode, object body, string contentTy
 
     public object Body { get; } = body;
 
+    /// <summary>The media type of the body, without its charset.</summary>
+    public string ContentType { get; } = contentType;
+
     public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     public async Task ExecuteResultAsync(ActionContext context)
@@ -27,7 +30,7 @@ public sealed class JsonBodyResult(int statusCode, object body, string contentTy
         }
 
         response.Headers.XContentTypeOptions = "nosniff";
-        response.ContentType = contentType + "; charset=utf-8";
+        response.ContentType = ContentType + "; charset=utf-8";
         await JsonSerializer.SerializeAsync(response.Body, Body, Body.GetType(), ApiJson.Options, context.HttpContext.RequestAborted);
     }
 }

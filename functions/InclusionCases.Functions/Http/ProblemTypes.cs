@@ -15,6 +15,8 @@ public static class ProblemTypes
     public static readonly ProblemType Conflict = new(Base + "conflict", "Conflict with the current state", 409);
     public static readonly ProblemType Erased = new(Base + "erased", "The person's data was erased", 410);
     public static readonly ProblemType ConsentRequired = new(Base + "consent-required", "No consent covers the organisation", 409);
+    public static readonly ProblemType IdempotencyKeyInUse = new(Base + "idempotency-key-in-use", "A request with this Idempotency-Key is still running", 409);
+    public static readonly ProblemType IdempotencyKeyReused = new(Base + "idempotency-key-reused", "The Idempotency-Key was used for another request", 422);
     public static readonly ProblemType PreconditionFailed = new(Base + "precondition-failed", "The resource has changed", 412);
     public static readonly ProblemType PreconditionRequired = new(Base + "precondition-required", "If-Match is required", 428);
     public static readonly ProblemType PayloadTooLarge = new(Base + "payload-too-large", "The request body is too large", 413);

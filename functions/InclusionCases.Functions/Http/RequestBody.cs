@@ -108,6 +108,23 @@ public static partial class RequestBody
         return (await ReadAsync<T>(request, cancellationToken)).Value;
     }
 
+    /// <summary>
+    /// Reads the raw body (at most 1 MB, else 413) and puts it back as a seekable stream, so the pipeline
+    /// can fingerprint exactly the bytes the route then reads.
+    /// </summary>
+    public static async Task<byte[]> BufferAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > MaxBytes)
+        {
+            throw TooLarge();
+        }
+
+        var bytes = await ReadBoundedAsync(request.Body, cancellationToken);
+        request.Body = new MemoryStream(bytes, writable: false);
+        return bytes;
+    }
+
     // The envelope's own fields are checked for repeats above; its raw items keep theirs for their reader.
     private static readonly JsonSerializerOptions EnvelopeOptions = new(ApiJson.Options) { AllowDuplicateProperties = true };
 

@@ -6,6 +6,7 @@ using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Idempotency;
 
 namespace InclusionCases.Functions.OpenApi;
 
@@ -59,7 +60,8 @@ public static partial class OpenApiDocumentBuilder
                 ["title"] = "InclusionCases API",
                 ["version"] = "1.0.0",
                 ["description"] = "Coordination of Housing First and homelessness cases between communes, CPAS and NGO partners. " +
-                    "Errors are RFC 9457 problem documents. Lists page with limit and cursor. Times are ISO 8601 UTC.",
+                    "Errors are RFC 9457 problem documents. Lists page with limit and cursor. Times are ISO 8601 UTC. " +
+                    "Operations that declare an Idempotency-Key header take one to make retries safe; every other operation refuses that header with 400.",
             },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = "/api" }),
             ["paths"] = paths,
@@ -101,6 +103,11 @@ public static partial class OpenApiDocumentBuilder
         if (doc.Conditional)
         {
             parameters.Add(Parameter("If-Match", "header", required: true));
+        }
+
+        if (doc.Idempotent)
+        {
+            parameters.Add(IdempotencyKeyParameter());
         }
 
         if (parameters.Count > 0)
@@ -157,7 +164,14 @@ public static partial class OpenApiDocumentBuilder
 
         if (method is "POST" or "PATCH" or "DELETE" && !doc.Anonymous)
         {
-            yield return ("409", "Conflict with the current state.");
+            yield return ("409", doc.Idempotent
+                ? "Conflict with the current state; or (type idempotency-key-in-use, with Retry-After) the first request with this Idempotency-Key is still running."
+                : "Conflict with the current state.");
+        }
+
+        if (doc.Idempotent)
+        {
+            yield return ("422", "The Idempotency-Key was used in the last 24 hours for another request (type idempotency-key-reused).");
         }
 
         if (doc.Conditional)
@@ -199,6 +213,17 @@ public static partial class OpenApiDocumentBuilder
         ["in"] = where,
         ["required"] = required,
         ["schema"] = new JsonObject { ["type"] = "string" },
+    };
+
+    private static JsonObject IdempotencyKeyParameter() => new()
+    {
+        ["name"] = IdempotencyKey.HeaderName,
+        ["in"] = "header",
+        ["required"] = false,
+        ["description"] = "A key chosen by the client for this request. The same key from the same caller with the same request " +
+            "(method, path, body bytes) within 24 hours answers the first response again (status, Location, ETag, body, plus " +
+            "Idempotent-Replayed: true) and creates nothing; a 4xx first answer is answered again too. Another request with the key is 422.",
+        ["schema"] = new JsonObject { ["type"] = "string", ["minLength"] = 1, ["maxLength"] = IdempotencyKey.MaxLength, ["pattern"] = IdempotencyKey.Pattern },
     };
 
     private static JsonObject EnumSchema(Type enumType, bool nullable)

@@ -8,6 +8,7 @@ using InclusionCases.Domain.Persons;
 using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Contacts;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Idempotency;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 
@@ -17,12 +18,12 @@ namespace InclusionCases.Functions.Oversight;
 /// Erases a person (GDPR art. 17): identifying and sensitive fields, note texts, consent evidence,
 /// referral reasons and contact free text are replaced by <see cref="Person.ErasedText"/> everywhere
 /// they are kept, including <c>contact-intake</c> messages not yet stored. Ids, dates, statuses and
-/// counts stay, so reports do not change. The person's file is changed through the person-file write
+/// counts stay, so reports do not change. Answers kept for idempotency keys that show the person are deleted. The person's file is changed through the person-file write
 /// path, the person row marked last. Every call scrubs again whatever is there (a call cut short is
 /// finished by the next one, and anything written since is removed); once marked, writes naming
 /// the person are refused (410).
 /// </summary>
-public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer, ContactStore contacts, Referrals.ReferralIndex referralIndex, StorageAccount storage, QueueNames queues)
+public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer, ContactStore contacts, Referrals.ReferralIndex referralIndex, IdempotencyStore idempotencyKeys, StorageAccount storage, QueueNames queues)
 {
     /// <summary>Erases the person of <paramref name="file"/>, by <paramref name="caller"/> (none for the retention job).</summary>
     public async Task EraseAsync(Caller? caller, PersonPartition file, CancellationToken cancellationToken)
@@ -36,6 +37,7 @@ public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer
         }
 
         await ScrubPendingContactsAsync(personId, cancellationToken);
+        await idempotencyKeys.ForgetPersonAsync(personId, cancellationToken);
 
         var rows = new List<(TableEntity Row, ETag ETag, bool Merge)>();
         foreach (var c in file.Cases)

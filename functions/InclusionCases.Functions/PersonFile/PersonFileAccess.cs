@@ -37,6 +37,17 @@ public sealed class PersonFileAccess(PersonFileStore store, AuditLog audit, Time
     }
 
     /// <summary>Throws the answer of a decision other than allowed.</summary>
+    /// <summary>
+    /// Refuses, as a first request would be refused now, a caller who may no longer do
+    /// <paramref name="operation"/> on the person (and case) a kept answer shows: an answer kept for an
+    /// <c>Idempotency-Key</c> is shown again only while its caller could still obtain it.
+    /// </summary>
+    public async Task RequireStillAllowedAsync(Caller caller, ApiOperation operation, string personId, string? caseId, CancellationToken cancellationToken)
+    {
+        var file = await store.LoadAsync(personId, cancellationToken);
+        Require(file.Person is null ? AccessDecision.NotFound : AccessPolicy.Decide(caller, operation, file.Access, caseId, clock.GetUtcNow()), caseId is null ? "person" : "case");
+    }
+
     public static void Require(AccessDecision decision, string what)
     {
         switch (decision)

@@ -5,6 +5,7 @@ using InclusionCases.Domain.Persons;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Idempotency;
 using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
@@ -21,7 +22,8 @@ namespace InclusionCases.Functions.Pipeline;
 /// in its <see cref="ApiDocAttribute"/>; the pipeline finds it by the function's name, then:
 /// authenticates the bearer token and resolves the caller's membership; applies the role table
 /// (<see cref="AccessPolicy.Roles"/>); marks the response <c>Cache-Control: no-store</c>; runs the
-/// function; settles the request's audit entry (<see cref="RequestAudit"/>: every refusal of an
+/// function (once per caller and <c>Idempotency-Key</c> on routes declared <see cref="ApiDocAttribute.Idempotent"/>,
+/// see <see cref="IdempotentRequests"/>); settles the request's audit entry (<see cref="RequestAudit"/>: every refusal of an
 /// authenticated caller, by role or by resource, is recorded as denied); and maps failures to
 /// problem+json (storage outages to 503 with Retry-After, bugs to a 500 without details). Every answer
 /// is counted by function and status class (<see cref="OperationalMetrics"/>), and the function's logs
@@ -30,7 +32,7 @@ namespace InclusionCases.Functions.Pipeline;
 /// call it from their body rather than relying on a host middleware, so the Functions host and the
 /// local host run exactly the same code.
 /// </summary>
-public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog audit, OperationalMetrics metrics, TimeProvider clock, ILogger<HttpApi> logger)
+public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog audit, IdempotentRequests idempotency, PersonFileAccess files, OperationalMetrics metrics, TimeProvider clock, ILogger<HttpApi> logger)
 {
     private static readonly Lazy<IReadOnlyDictionary<string, ApiDocAttribute>> Docs = new(() =>
         FunctionCatalog.Discover([typeof(HttpApi).Assembly]).Http
@@ -93,7 +95,28 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
                     throw ApiProblemException.Invalid("$", "This route takes no request body.");
                 }
 
-                result = await handle(caller, cancellationToken);
+                if (IdempotencyKeyOf(request, doc) is { } key)
+                {
+                    var body = await RequestBody.BufferAsync(request, cancellationToken);
+                    var fingerprint = RequestFingerprint.Of(request.Method, request.Path.Value ?? string.Empty, body);
+                    result = await idempotency.RunAsync(
+                        context, caller.Id, key, fingerprint, () => AnswerProblemsAsync(context, () => handle(caller, cancellationToken)), answer => PersonNamedIn(Shown(answer, requestAudit)) ?? requestAudit.DefaultPersonId, cancellationToken);
+                    if (result is StoredResponse replayed)
+                    {
+                        // Nothing was done again, but the first answer (personal data, for a creation) was shown again.
+                        var shown = Shown(replayed, requestAudit);
+                        if (replayed.Status is >= 200 and < 300)
+                        {
+                            await RequireStillAllowedAsync(caller, doc, context, shown, cancellationToken);
+                        }
+
+                        requestAudit.Attempt(AuditAction.RequestReplay, shown, PersonNamedIn(shown) ?? requestAudit.DefaultPersonId, clock.GetUtcNow());
+                    }
+                }
+                else
+                {
+                    result = await handle(caller, cancellationToken);
+                }
             }
             catch (ApiProblemException problem)
             {
@@ -131,6 +154,55 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
         }
     }
 
+    /// <summary>The request's <c>Idempotency-Key</c>, if it sent one; a key on a route that takes none, or a malformed one, is a 400.</summary>
+    private static string? IdempotencyKeyOf(HttpRequest request, ApiDocAttribute doc)
+    {
+        var values = request.Headers[IdempotencyKey.HeaderName];
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        if (!doc.Idempotent)
+        {
+            // Ignoring it would let a client believe its retries are safe here.
+            throw ApiProblemException.Invalid(IdempotencyKey.HeaderName, "This route does not take an Idempotency-Key.");
+        }
+
+        return values.Count == 1 && IdempotencyKey.IsValid(values[0])
+            ? values[0]
+            : throw ApiProblemException.Invalid(IdempotencyKey.HeaderName, $"One key of 1 to {IdempotencyKey.MaxLength} characters from A-Z, a-z, 0-9, '_' and '-'.");
+    }
+
+    // A kept answer is personal data: shown again only while the caller could still do what made it,
+    // on the person and case the request names (or, for a new case, may still read the case it made).
+    private Task RequireStillAllowedAsync(Caller caller, ApiDocAttribute doc, HttpContext context, string shown, CancellationToken cancellationToken)
+    {
+        var requested = context.Request.Path.Value;
+        var (path, operation) = PersonNamedIn(requested) is null ? ("/api/" + shown, ApiOperation.ReadCase) : (requested, doc.Operation);
+        var caseId = (path ?? string.Empty).Split('/').FirstOrDefault(segment => PersonFile.RecordIds.PersonOfCase(segment) is not null);
+        return PersonNamedIn(path) is { } personId
+            ? files.RequireStillAllowedAsync(caller, operation, personId, caseId, cancellationToken)
+            : Task.CompletedTask;
+    }
+
+    // What a kept answer shows: the record its Location names (a creation), else what the request named.
+    private static string Shown(StoredResponse answer, RequestAudit request) =>
+        ResourceIn(answer.Headers.GetValueOrDefault(Microsoft.Net.Http.Headers.HeaderNames.Location)) ?? request.DefaultResource;
+
+    // The function's own refusals become answers here, so an idempotent request keeps them as its first answer.
+    private static async Task<IActionResult> AnswerProblemsAsync(HttpContext context, Func<Task<IActionResult>> handle)
+    {
+        try
+        {
+            return await handle();
+        }
+        catch (ApiProblemException problem)
+        {
+            return ApiResults.Problem(context, problem);
+        }
+    }
+
     private static bool HasBody(HttpRequest request) =>
         request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
 
@@ -145,11 +217,15 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
     };
 
     // The path below /api, e.g. "cases/p…-c…/notes": what the request named, never its query string.
-    private static string Resource(HttpContext context) => context.Request.Path.Value?.TrimStart('/') is { } path && path.StartsWith("api/", StringComparison.Ordinal) ? path[4..] : context.Request.Path.Value ?? string.Empty;
+    private static string Resource(HttpContext context) => ResourceIn(context.Request.Path.Value) ?? context.Request.Path.Value ?? string.Empty;
+
+    private static string? ResourceIn(string? path) => path?.TrimStart('/') is { } trimmed && trimmed.StartsWith("api/", StringComparison.Ordinal) ? trimmed[4..] : null;
 
     // The person a route names (a person, case or referral id in the path), so a refused attempt also
     // shows in that person's audit partition. Read from the path: both hosts have it, not both route values.
-    private static string? PersonNamed(HttpContext context) => (context.Request.Path.Value ?? string.Empty)
+    private static string? PersonNamed(HttpContext context) => PersonNamedIn(context.Request.Path.Value);
+
+    private static string? PersonNamedIn(string? path) => (path ?? string.Empty)
         .Split('/')
         .Select(segment => PersonIds.IsValid(segment) ? segment : PersonFile.RecordIds.PersonOfCase(segment) ?? PersonFile.RecordIds.PersonOfReferral(segment))
         .FirstOrDefault(personId => personId is not null);

@@ -1,6 +1,7 @@
 using InclusionCases.Domain.Cases;
 using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Contacts;
+using InclusionCases.Functions.Idempotency;
 using InclusionCases.Functions.Oversight;
 using Microsoft.Extensions.Options;
 using InclusionCases.Functions.PersonFile;
@@ -14,8 +15,9 @@ namespace InclusionCases.Functions.Retention;
 /// their period from <see cref="RetentionIndex"/> (looking back <see cref="LookBackMonths"/> more, so
 /// a job that did not run for a while catches up) and checks each record before touching it; a
 /// month of an organisation's contacts is dropped from the index once all of it is past its period.
+/// It also deletes idempotency keys that expired before today, with the first answers they kept.
 /// </summary>
-public sealed class RetentionJob(RetentionIndex index, PersonFileStore cases, ContactStore contacts, PersonErasure erasure, IOptions<RetentionOptions> options, TimeProvider clock)
+public sealed class RetentionJob(RetentionIndex index, PersonFileStore cases, ContactStore contacts, PersonErasure erasure, IdempotencyStore idempotencyKeys, IOptions<RetentionOptions> options, TimeProvider clock)
 {
     public const int LookBackMonths = 24;
 
@@ -66,6 +68,8 @@ public sealed class RetentionJob(RetentionIndex index, PersonFileStore cases, Co
             }
         }
 
+        // A kept answer can hold personal data (the case just created): it is not kept past its use.
+        await idempotencyKeys.RemoveExpiredAsync(now, cancellationToken);
         return new RetentionRun(persons, anonymised);
     }
 

@@ -45,5 +45,8 @@ public static class TableNames
     /// <summary>What background work last reported: PartitionKey <c>timer</c> (RowKey = function name) or <c>outbox</c>; see <c>Telemetry.Heartbeats</c>.</summary>
     public const string Heartbeats = "Heartbeats";
 
-    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, OrganisationMembers, Cases, OrganisationCases, Referrals, Audit, Contacts, ContactIds, Outreach, ReportFacts, ReportRollups, Retention, Heartbeats];
+    /// <summary>Idempotency keys: PartitionKey <c>caller|{oid}</c>, RowKey = SHA-256 of the key; expiry index in <c>expires|yyyy-MM-dd</c>. See <c>Idempotency.IdempotencyStore</c>.</summary>
+    public const string IdempotencyKeys = "IdempotencyKeys";
+
+    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, OrganisationMembers, Cases, OrganisationCases, Referrals, Audit, Contacts, ContactIds, Outreach, ReportFacts, ReportRollups, Retention, Heartbeats, IdempotencyKeys];
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Idempotency;
 using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.Pipeline;
 using InclusionCases.Functions.Storage;
@@ -17,9 +18,13 @@ namespace InclusionCases.UnitTests.Http;
 public sealed class HttpApiTests
 {
     // Storage is never reached by these paths: the account points at a closed loopback port.
+    private static readonly StorageAccount Unreachable = new(new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true"), new Azure.Storage.Queues.QueueServiceClient("UseDevelopmentStorage=true"), new StorageNames(string.Empty));
+
     private readonly HttpApi _api = new(
         new CallerAuthenticator(new NoMemberships(), TimeProvider.System),
-        new AuditLog(new StorageAccount(new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true"), new Azure.Storage.Queues.QueueServiceClient("UseDevelopmentStorage=true"), new StorageNames(string.Empty)), TimeProvider.System),
+        new AuditLog(Unreachable, TimeProvider.System),
+        new IdempotentRequests(new IdempotencyStore(Unreachable), TimeProvider.System, NullLogger<IdempotentRequests>.Instance),
+        new InclusionCases.Functions.PersonFile.PersonFileAccess(new InclusionCases.Functions.PersonFile.PersonFileStore(Unreachable), new AuditLog(Unreachable, TimeProvider.System), TimeProvider.System),
         new OperationalMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
         TimeProvider.System,
         NullLogger<HttpApi>.Instance);

@@ -51,6 +51,20 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
+    public void Document_DeclaresIdempotencyKeyAnd422OnTheCreatingPostsOnly()
+    {
+        var operations = Document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()).Select(o => o.Value!).ToList();
+        bool TakesKey(JsonNode operation) => operation["parameters"]?.AsArray().Any(p => p!["name"]!.GetValue<string>() == "Idempotency-Key") ?? false;
+
+        var idempotent = operations.Where(TakesKey).Select(o => o["operationId"]!.GetValue<string>()).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["AddNote", "CreateCase", "CreateReferral", "RecordConsent"], idempotent);
+        Assert.All(operations.Where(TakesKey), o => Assert.NotNull(o["responses"]!["422"]));
+        Assert.All(operations.Where(o => !TakesKey(o)), o => Assert.Null(o["responses"]!["422"]));
+        Assert.Contains("refuses that header with 400", Document["info"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Document_IsReadByMicrosoftOpenApiWithoutErrors()
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Document.ToJsonString()));
