@@ -8,7 +8,7 @@ using InclusionCases.IntegrationTests.Infrastructure;
 namespace InclusionCases.IntegrationTests.Faults;
 
 /// <summary>
-/// 16 concurrent clients for 30 s (INCLUSIONCASES_LOAD_SECONDS) creating cases, patching them with
+/// 16 concurrent clients for 20 s (INCLUSIONCASES_LOAD_SECONDS) creating cases, patching them with
 /// retries on 412, adding notes and uploading contact batches: no 5xx, and what storage holds at the
 /// end is exactly what was acknowledged.
 /// </summary>
@@ -20,9 +20,9 @@ public sealed class MixedLoadTests(AzuriteFixture azurite) : HostedTest(azurite)
     private const int Clients = 16;
 
     [Fact]
-    public async Task SixteenClients_ThirtySeconds_NoServerErrors_CountsReconcile()
+    public async Task SixteenClients_TwentySeconds_NoServerErrors_CountsReconcile()
     {
-        var seconds = int.TryParse(Environment.GetEnvironmentVariable("INCLUSIONCASES_LOAD_SECONDS"), out var s) ? s : 30;
+        var seconds = int.TryParse(Environment.GetEnvironmentVariable("INCLUSIONCASES_LOAD_SECONDS"), out var s) ? s : 20;
         var until = DateTime.UtcNow.AddSeconds(seconds);
         var cases = new ConcurrentBag<string>();
         var serverErrors = new ConcurrentBag<string>();
@@ -94,7 +94,7 @@ public sealed class MixedLoadTests(AzuriteFixture azurite) : HostedTest(azurite)
 
         Assert.True(serverErrors.IsEmpty, string.Join(Environment.NewLine, serverErrors.Take(10)));
         // A deadline, not a wait: the intake claims every contact id on its own, so a backlog of a
-        // 30 s load on a busy two-core machine can take minutes to drain.
+        // 20 s load on a busy two-core machine can take minutes to drain.
         foreach (var batchId in batches)
         {
             await Eventually.WaitForAsync(() => Call(HttpMethod.Get, $"contacts/batch/{batchId}", "karim"), b => b.Field("status") == "completed", TimeSpan.FromSeconds(300), "every batch to be stored");
