@@ -59,26 +59,10 @@ public sealed class IdempotencyFaultTests(AzuriteFixture azurite) : HostedTest(a
         Assert.Equal(persons + 1, await PersonRowsAsync());
     }
 
-    private async Task<ApiCall> CreateAsync(string key)
-    {
-        using var request = TestHost.Request(HttpMethod.Post, "cases", Host.TokenFor("sophie"));
-        request.Content = new StringContent("{\"type\":\"homelessness\",\"person\":{\"displayName\":\"Fault Person\"}}", Encoding.UTF8, "application/json");
-        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-        using var response = await Host.Client.SendAsync(request);
-        return new ApiCall(response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
-    }
+    private Task<ApiCall> CreateAsync(string key) =>
+        IdempotentCalls.SendAsync(Host, "cases", "sophie", "{\"type\":\"homelessness\",\"person\":{\"displayName\":\"Fault Person\"}}", key);
 
-    private async Task<int> PersonRowsAsync()
-    {
-        var count = 0;
-        var table = new TableClient(Azurite.ConnectionString, Host.TablePrefix + TableNames.Cases);
-        await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {"person"}"), select: ["RowKey"]))
-        {
-            count++;
-        }
-
-        return count;
-    }
+    private Task<int> PersonRowsAsync() => IdempotentCalls.PersonRowsAsync(Azurite.ConnectionString, Host);
 
     /// <summary>Fails every table request whose path contains a given text, as an unreachable service would.</summary>
     private sealed class TableFaults : HttpPipelinePolicy

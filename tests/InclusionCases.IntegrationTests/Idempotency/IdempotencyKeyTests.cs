@@ -250,26 +250,9 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite) : HostedTest(azu
         return (first, again);
     }
 
-    private async Task<ApiCall> SendAsync(string path, string login, string json, string key)
-    {
-        using var request = TestHost.Request(HttpMethod.Post, path, Host.TokenFor(login));
-        request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-        using var response = await Host.Client.SendAsync(request);
-        return new ApiCall(response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
-    }
+    private Task<ApiCall> SendAsync(string path, string login, string json, string key) => IdempotentCalls.SendAsync(Host, path, login, json, key);
 
-    private async Task<int> PersonRowsAsync()
-    {
-        var count = 0;
-        var table = new TableClient(Azurite.ConnectionString, Host.TablePrefix + TableNames.Cases);
-        await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {"person"}"), select: ["RowKey"]))
-        {
-            count++;
-        }
-
-        return count;
-    }
+    private Task<int> PersonRowsAsync() => IdempotentCalls.PersonRowsAsync(Azurite.ConnectionString, Host);
 
     private async Task<List<string>> KeptBodiesAsync()
     {
