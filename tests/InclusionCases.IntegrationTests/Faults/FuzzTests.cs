@@ -26,6 +26,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
         "status", "housing", "moveInDate", "tenancyStatus", "closure", "reason", "date", "text", "visibility", "organisationIds",
         "scope", "expiresOn", "evidence", "toOrganisationId", "id", "observedAt", "zone", "location", "lat", "lon", "alias", "needs",
         "servicesOffered", "notes", "beddedDown", "followUp", "contacts", "messageId", "replacement", "leadOrganisationId",
+        "name", "kind", "offers", "acceptsReferrals", "validUntil",
         // Case variants of real fields: unknown fields under case-sensitive names.
         "Person", "Status", "DisplayName", "BirthYear", "Type", "PersonId", "ObservedAt", "MoveInDate",
     ];
@@ -82,6 +83,9 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
             ("karim", HttpMethod.Post, "contacts"),
             ("karim", HttpMethod.Post, "contacts/batch"),
             ("ops", HttpMethod.Post, $"admin/poison/{queue}/replay"),
+            ("marc", HttpMethod.Post, "organisations"),
+            ("marc", HttpMethod.Patch, "organisations/habitat-asbl"),
+            ("marc", HttpMethod.Put, "organisations/habitat-asbl/members/3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11"),
         ];
         (string Login, string Path, string[] Parameters)[] queries =
         [
@@ -91,6 +95,9 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
             ("karim", "contacts", ["zone", "from", "to", "limit", "cursor"]),
             ("dpo", "audit", ["personId", "actorId", "from", "to", "limit", "cursor"]),
             ("marc", "reports/summary", ["from", "to"]),
+            ("lena", "organisations", ["kind", "offers", "language", "limit", "cursor"]),
+            ("marc", "organisations/ixelles-cpas/members", ["limit", "cursor"]),
+            ("ops", "admin/status", ["limit"]),
         ];
         string[] words = [.. Words, caseId + "\n", caseId + " ", personId + "\n", personId + "\t", consentId + "\n", personId + "\r\n"];
         var (body, queryValue) = (Body(words), QueryValue(words));
@@ -105,7 +112,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
         await input.SampleAsync(
             async request =>
             {
-                var call = await Call(request.Method, request.Path, request.Login, request.Body, request.IfMatch ? (await Call(HttpMethod.Get, $"cases/{caseId}", "sophie")).ETag : null);
+                var call = await Call(request.Method, request.Path, request.Login, request.Body, !request.IfMatch ? null : request.Path.StartsWith("organisations/", StringComparison.Ordinal) ? "*" : (await Call(HttpMethod.Get, $"cases/{caseId}", "sophie")).ETag);
                 statuses[(int)call.Status] = statuses.GetValueOrDefault((int)call.Status) + 1;
                 if ((int)call.Status >= 500)
                 {

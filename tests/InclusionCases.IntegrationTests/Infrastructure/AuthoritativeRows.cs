@@ -22,6 +22,18 @@ internal static class AuthoritativeRows
             contacts++;
         }
 
-        return $"cases rows {cases}, contacts rows {contacts}";
+        // The directory and memberships are small: every row's version counts, so a change in place shows too.
+        var versions = new List<string>();
+        foreach (var table in new[] { TableNames.Organisations, TableNames.Memberships, TableNames.OrganisationMembers })
+        {
+            await foreach (var row in new TableClient(connectionString, host.TablePrefix + table).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+            {
+                versions.Add($"{table}/{row.PartitionKey}/{row.RowKey}/{row.ETag}");
+            }
+        }
+
+        versions.Sort(StringComparer.Ordinal);
+        var directory = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', versions))))[..16];
+        return $"cases rows {cases}, contacts rows {contacts}, directory and memberships {directory}";
     }
 }
