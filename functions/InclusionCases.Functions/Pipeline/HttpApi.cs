@@ -34,19 +34,15 @@ namespace InclusionCases.Functions.Pipeline;
 /// </summary>
 public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog audit, IdempotentRequests idempotency, PersonFileAccess files, OperationalMetrics metrics, TimeProvider clock, ILogger<HttpApi> logger)
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, ApiDocAttribute>> Docs = new(() =>
-        FunctionCatalog.Discover([typeof(HttpApi).Assembly]).Http
-            .Where(f => f.Doc is not null)
-            .ToDictionary(f => f.Method.Name, f => f.Doc!, StringComparer.Ordinal));
-
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> Routes = new(() =>
-        FunctionCatalog.Discover([typeof(HttpApi).Assembly]).Http.ToDictionary(f => f.Method.Name, f => f.Route, StringComparer.Ordinal));
+    // Every HTTP function of the app by its method name, discovered once: its declaration and its route template.
+    private static readonly Lazy<IReadOnlyDictionary<string, HttpFunction>> Functions = new(() =>
+        FunctionCatalog.Discover([typeof(HttpApi).Assembly]).Http.ToDictionary(f => f.Method.Name, StringComparer.Ordinal));
 
     public delegate Task<IActionResult> CallerHandler(Caller caller, CancellationToken cancellationToken);
 
     /// <summary>The declaration of the function named <paramref name="function"/> (its method name).</summary>
     public static ApiDocAttribute DocOf(string function) =>
-        Docs.Value.TryGetValue(function, out var doc) ? doc : throw new InvalidOperationException($"The function '{function}' has no [ApiDoc]: its operation is not declared.");
+        Functions.Value.GetValueOrDefault(function)?.Doc is { } doc ? doc : throw new InvalidOperationException($"The function '{function}' has no [ApiDoc]: its operation is not declared.");
 
     /// <summary>Runs <paramref name="handle"/> for an authenticated caller allowed by the role table for the function's operation.</summary>
     public Task<IActionResult> HandleAsync(HttpRequest request, CallerHandler handle, [CallerMemberName] string function = "")
@@ -233,7 +229,7 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
     private async Task<IActionResult> GuardAsync(HttpContext context, string function, Func<CancellationToken, Task<IActionResult>> handle)
     {
         // The route template, not the path: a path segment is whatever the caller typed, names included.
-        var scopeValues = new Dictionary<string, object> { ["Operation"] = function, ["Route"] = Routes.Value.GetValueOrDefault(function, string.Empty) };
+        var scopeValues = new Dictionary<string, object> { ["Operation"] = function, ["Route"] = Functions.Value.GetValueOrDefault(function)?.Route ?? string.Empty };
         if (PersonNamed(context) is { } personId)
         {
             scopeValues["PersonId"] = personId;
