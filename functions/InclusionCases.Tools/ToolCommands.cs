@@ -1,5 +1,6 @@
 using InclusionCases.Tools.Bootstrap;
 using InclusionCases.Tools.Consistency;
+using InclusionCases.Tools.Contract;
 using InclusionCases.Tools.Demo;
 using InclusionCases.Tools.Tokens;
 
@@ -19,6 +20,7 @@ public static class ToolCommands
         (SeedCommand.Usage, "create the tables and queues, write the demo organisations and users (idempotent)"),
         (CheckCommand.Usage, "walk the Cases table: report half-written cases (exit 1 if any)"),
         (TokenCommand.Usage, "print a development token for a demo user"),
+        (OpenApiCommand.Usage, "write the OpenAPI document the API serves (to refresh docs/openapi.json)"),
         (BootstrapCoordinatorArguments.Usage, "write the first Coordinator's organisation and membership rows into an Azure storage account, signed in as yourself (az login)"),
     ];
 
@@ -38,6 +40,8 @@ public static class ToolCommands
                     return await CheckCommand.RunAsync(CommandLine.Parse(rest, ToolConfiguration.SettingsOption), output, cancellationToken);
                 case "token":
                     return await TokenCommand.RunAsync(CommandLine.Parse(rest, ToolConfiguration.SettingsOption), output, error);
+                case "openapi":
+                    return await OpenApiCommand.RunAsync(CommandLine.Parse(rest, "--output"), output, error);
                 case "bootstrap-coordinator":
                     return await BootstrapCoordinatorCommand.RunAsync(rest, output, error, cancellationToken);
                 default:

@@ -15,7 +15,7 @@ namespace InclusionCases.Functions.Cases;
 public sealed class CaseFunctions(HttpApi api, CreateCase create, ListCases list, GetCase get, UpdateCase update, AddNote addNote, ReadTimeline timeline)
 {
     [Function(nameof(CreateCase))]
-    [ApiDoc("Open a case; the caller's organisation leads it and it starts at intake.", Operation = ApiOperation.CreateCase, Success = 201, Idempotent = true, Request = typeof(CreateCaseRequest), Response = typeof(CaseResponse))]
+    [ApiDoc("Open a case; the caller's organisation leads it and it starts at intake.", Operation = ApiOperation.CreateCase, Success = 201, Location = true, ETag = true, Idempotent = true, Request = typeof(CreateCaseRequest), Response = typeof(CaseResponse))]
     public Task<IActionResult> CreateCase([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases")] HttpRequest request) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -44,7 +44,7 @@ public sealed class CaseFunctions(HttpApi api, CreateCase create, ListCases list
         });
 
     [Function(nameof(GetCase))]
-    [ApiDoc("A case, with ETag; person.sensitive only for those allowed.", Operation = ApiOperation.ReadCase, Response = typeof(CaseResponse))]
+    [ApiDoc("A case, with ETag; person.sensitive only for those allowed.", Operation = ApiOperation.ReadCase, ETag = true, Response = typeof(CaseResponse))]
     public Task<IActionResult> GetCase([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{caseId}")] HttpRequest request, string caseId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -53,7 +53,7 @@ public sealed class CaseFunctions(HttpApi api, CreateCase create, ListCases list
         });
 
     [Function(nameof(UpdateCase))]
-    [ApiDoc("Change a case (merge semantics) under If-Match; status moves follow the workflow.", Operation = ApiOperation.UpdateCase, Conditional = true, Request = typeof(UpdateCaseRequest), Response = typeof(CaseResponse))]
+    [ApiDoc("Change a case (merge semantics) under If-Match; status moves follow the workflow.", Operation = ApiOperation.UpdateCase, Conditional = true, ETag = true, WorkflowConflict = true, Request = typeof(UpdateCaseRequest), Response = typeof(CaseResponse))]
     public Task<IActionResult> UpdateCase([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "cases/{caseId}")] HttpRequest request, string caseId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -63,7 +63,7 @@ public sealed class CaseFunctions(HttpApi api, CreateCase create, ListCases list
         });
 
     [Function(nameof(AddNote))]
-    [ApiDoc("Add a shared or organisation-only note to a case.", Operation = ApiOperation.AddNote, Success = 201, Idempotent = true, Request = typeof(NoteRequest), Response = typeof(TimelineItem))]
+    [ApiDoc("Add a shared or organisation-only note to a case.", Operation = ApiOperation.AddNote, Success = 201, Location = true, Idempotent = true, Request = typeof(NoteRequest), Response = typeof(TimelineItem))]
     public Task<IActionResult> AddNote([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/notes")] HttpRequest request, string caseId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {

@@ -14,7 +14,7 @@ namespace InclusionCases.Functions.Consents;
 public sealed class ConsentFunctions(HttpApi api, RecordConsent record, RevokeConsent revoke)
 {
     [Function(nameof(RecordConsent))]
-    [ApiDoc("Record the person's consent to share with organisations (a holder of the person only).", Operation = ApiOperation.RecordConsent, Success = 201, Idempotent = true, Request = typeof(ConsentRequest), Response = typeof(ConsentResponse))]
+    [ApiDoc("Record the person's consent to share with organisations (a holder of the person only).", Operation = ApiOperation.RecordConsent, Success = 201, Location = true, Idempotent = true, Request = typeof(ConsentRequest), Response = typeof(ConsentResponse))]
     public Task<IActionResult> RecordConsent([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "persons/{personId}/consents")] HttpRequest request, string personId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {

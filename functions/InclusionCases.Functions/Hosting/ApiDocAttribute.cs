@@ -20,6 +20,18 @@ public sealed class ApiDocAttribute(string summary) : Attribute
     /// <summary>Whether the <see cref="Request"/> body may be left out.</summary>
     public bool RequestOptional { get; init; }
 
+    /// <summary>A second successful status with the same body (e.g. 200 when a PUT changed rather than created), or 0.</summary>
+    public int AlsoSuccess { get; init; }
+
+    /// <summary>Whether a created (201) or accepted (202) answer carries a <c>Location</c> header.</summary>
+    public bool Location { get; init; }
+
+    /// <summary>Whether the successful answer carries the record's <c>ETag</c>, for a later <c>If-Match</c>.</summary>
+    public bool ETag { get; init; }
+
+    /// <summary>Whether a 409 may be a workflow refusal naming the current status and the allowed moves.</summary>
+    public bool WorkflowConflict { get; init; }
+
     /// <summary>The successful answer's body type, if any.</summary>
     public Type? Response { get; init; }
 

@@ -1,113 +1,111 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
-using System.Text.Json.Schema;
 using System.Text.RegularExpressions;
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Hosting;
-using InclusionCases.Functions.Http;
-using InclusionCases.Functions.Idempotency;
 
 namespace InclusionCases.Functions.OpenApi;
 
 /// <summary>
 /// Generates the OpenAPI 3.1 document from the code itself: the routes from the functions'
 /// <c>[HttpTrigger]</c> attributes (the same discovery the local host serves from), their
-/// descriptions and types from <see cref="ApiDocAttribute"/>, schemas from the API's JSON settings,
-/// the roles from <see cref="AccessPolicy.Roles"/>. A route without documentation fails the build of
-/// the document, so none can be left out.
+/// descriptions and types from <see cref="ApiDocAttribute"/>, named schemas from the API's JSON
+/// settings (<see cref="ComponentSchemas"/>), the roles from <see cref="AccessPolicy.Roles"/>. A route
+/// without documentation, a request type without an example or a feature without a tag fails the
+/// build of the document, so none can be left out.
 /// </summary>
 public static partial class OpenApiDocumentBuilder
 {
-    private static readonly JsonSchemaExporterOptions SchemaOptions = new()
-    {
-        TreatNullObliviousAsNonNullable = true,
-        // Times and enums are written by custom converters, which the exporter cannot describe on its own
-        // (for a list of enum values it even leaves out "items").
-        TransformSchemaNode = (context, node) => context.TypeInfo.Type switch
-        {
-            var t when t == typeof(DateTimeOffset) => new JsonObject { ["type"] = "string", ["format"] = "date-time" },
-            var t when t == typeof(DateTimeOffset?) => new JsonObject { ["type"] = new JsonArray("string", "null"), ["format"] = "date-time" },
-            { IsEnum: true } t => EnumSchema(t, nullable: false),
-            var t when Nullable.GetUnderlyingType(t) is { IsEnum: true } e => EnumSchema(e, nullable: true),
-            var t when node is JsonObject list && ElementType(t) is { IsEnum: true } e => WithItems(list, EnumSchema(e, nullable: false)),
-            var t when t == typeof(System.Text.Json.JsonElement) || t == typeof(System.Text.Json.JsonElement?) => new JsonObject { ["description"] = "Any JSON value." },
-            _ => node,
-        },
-    };
+    /// <summary>The contract's version: its major changes only with a breaking change.</summary>
+    public const string Version = "2.0.0";
 
     public static JsonObject Build(Assembly functions)
     {
+        var schemas = new ComponentSchemas();
+        ProblemResponses.AddSchemas(schemas);
         var paths = new JsonObject();
+        var tags = new List<string>();
         foreach (var function in FunctionCatalog.Discover([functions]).Http.OrderBy(f => f.Route, StringComparer.Ordinal))
         {
             var doc = function.Method.GetCustomAttribute<ApiDocAttribute>()
                 ?? throw new InvalidOperationException($"Function '{function.Name}' has no [ApiDoc]: every route must be documented.");
+            var tag = ApiTags.Of(function.Method.DeclaringType!);
+            tags.Add(tag);
             var (path, parameters) = Path(function.Route);
             var item = paths[path] as JsonObject ?? [];
             paths[path] = item;
             foreach (var method in function.Methods)
             {
-                item[method.ToLowerInvariant()] = Operation(function, doc, parameters, method);
+                item[method.ToLowerInvariant()] = Operation(function, doc, tag, parameters, method, schemas);
             }
         }
 
         return new JsonObject
         {
             ["openapi"] = "3.1.0",
-            ["info"] = new JsonObject
-            {
-                ["title"] = "InclusionCases API",
-                ["version"] = "1.0.0",
-                ["description"] = "Coordination of Housing First and homelessness cases between communes, CPAS and NGO partners. " +
-                    "Errors are RFC 9457 problem documents. Lists page with limit and cursor. Times are ISO 8601 UTC. " +
-                    "Operations that declare an Idempotency-Key header take one to make retries safe; every other operation refuses that header with 400.",
-            },
-            ["servers"] = new JsonArray(new JsonObject { ["url"] = "/api" }),
+            ["info"] = Info(),
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = "/api", ["description"] = "This deployment; the local host serves http://127.0.0.1:7071/api." }),
+            ["security"] = Security(),
+            ["tags"] = new JsonArray([.. ApiTags.Declared(tags.Order(StringComparer.Ordinal)).Select(t => (JsonNode)new JsonObject { ["name"] = t.Name, ["description"] = t.Description })]),
             ["paths"] = paths,
             ["components"] = new JsonObject
             {
-                ["securitySchemes"] = new JsonObject
-                {
-                    ["bearer"] = new JsonObject
-                    {
-                        ["type"] = "http",
-                        ["scheme"] = "bearer",
-                        ["bearerFormat"] = "JWT",
-                        ["description"] = "An Entra ID access token for the API, with app roles in the 'roles' claim.",
-                    },
-                },
-                ["schemas"] = new JsonObject { ["Problem"] = Schema(typeof(Problem)) },
+                ["securitySchemes"] = SecuritySchemes(),
+                ["headers"] = ResponseHeaders.Components(),
+                ["responses"] = ProblemResponses.Components(),
+                ["schemas"] = schemas.Build(),
             },
         };
     }
 
-    private static JsonObject Operation(HttpFunction function, ApiDocAttribute doc, List<string> pathParameters, string method)
+    private static JsonObject Info() => new()
+    {
+        ["title"] = "InclusionCases API",
+        ["version"] = Version,
+        ["summary"] = "Coordination of Housing First and homelessness cases between Belgian communes, CPAS and NGO partners.",
+        ["description"] =
+            "Cases, consent, referrals and street contacts about vulnerable people, shared only within the person's consent and the caller's role.\n\n" +
+            "- Errors are RFC 9457 problem documents (`application/problem+json`): `type` is stable and safe to switch on; `title`, `detail` and the " +
+            "field messages in `errors` follow `Accept-Language` among fr, nl and en (default en), answered with `Content-Language`.\n" +
+            "- A record the caller may not see answers 404, exactly as one that does not exist.\n" +
+            "- Lists page with `limit` (1 to 200, default 50) and `cursor`, the `next` value of the previous page (null on the last).\n" +
+            "- Times are ISO 8601 with an offset and answered in UTC; dates are `yyyy-MM-dd`. Enums are camelCase strings; numbers are JSON numbers, never strings.\n" +
+            "- Updates are conditional: send the `ETag` you read as `If-Match`.\n" +
+            "- Operations that declare an Idempotency-Key header take one to make retries safe; every other operation refuses that header with 400.",
+        ["contact"] = new JsonObject { ["name"] = "InclusionCases operators", ["email"] = "operators@inclusioncases.example" },
+        ["license"] = new JsonObject { ["name"] = "Proprietary", ["identifier"] = "LicenseRef-Proprietary" },
+    };
+
+    private static JsonObject Operation(HttpFunction function, ApiDocAttribute doc, string tag, List<string> pathParameters, string method, ComponentSchemas schemas)
     {
         var operation = new JsonObject
         {
             ["operationId"] = function.Name,
-            ["summary"] = doc.Summary,
+            ["summary"] = Summary(function.Name),
+            ["description"] = Description(doc),
+            ["tags"] = new JsonArray(tag),
         };
         var parameters = new JsonArray();
         foreach (var name in pathParameters)
         {
-            parameters.Add(Parameter(name, "path", required: true));
+            parameters.Add(new JsonObject { ["name"] = name, ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } });
         }
 
         foreach (var name in doc.Query)
         {
-            parameters.Add(Parameter(name, "query", required: false));
+            parameters.Add(QueryParameters.Of(name, schemas));
         }
 
         if (doc.Conditional)
         {
-            parameters.Add(Parameter("If-Match", "header", required: true));
+            parameters.Add(RequestHeaders.IfMatch());
         }
 
         if (doc.Idempotent)
         {
-            parameters.Add(IdempotencyKeyParameter());
+            parameters.Add(RequestHeaders.IdempotencyKey());
         }
 
         if (parameters.Count > 0)
@@ -117,26 +115,34 @@ public static partial class OpenApiDocumentBuilder
 
         if (doc.Request is { } request)
         {
-            operation["requestBody"] = new JsonObject { ["required"] = !doc.RequestOptional, ["content"] = Content("application/json", Schema(request)) };
+            operation["requestBody"] = new JsonObject
+            {
+                ["required"] = !doc.RequestOptional,
+                ["content"] = new JsonObject
+                {
+                    ["application/json"] = new JsonObject { ["schema"] = schemas.Reference(request), ["example"] = RequestExamples.Of(request) },
+                },
+            };
         }
 
         var responses = new JsonObject();
-        var success = new JsonObject { ["description"] = "Success." };
-        if (doc.Response is { } response)
+        foreach (var status in new[] { doc.Success, doc.AlsoSuccess }.Where(s => s != 0).Order())
         {
-            success["content"] = Content("application/json", Schema(response));
+            responses[status.ToString(CultureInfo.InvariantCulture)] = Success(doc, status, schemas);
         }
 
-        responses[doc.Success.ToString(System.Globalization.CultureInfo.InvariantCulture)] = success;
-        foreach (var (status, why) in Problems(doc, pathParameters.Count > 0, method))
+        foreach (var status in ProblemResponses.Of(doc, pathParameters.Count > 0, method))
         {
-            responses[status] = new JsonObject { ["description"] = why, ["content"] = Content("application/problem+json", new JsonObject { ["$ref"] = "#/components/schemas/Problem" }) };
+            responses[status.Status] = ComponentRef("responses", status.Component);
         }
 
         operation["responses"] = responses;
-        if (!doc.Anonymous)
+        if (doc.Anonymous)
         {
-            operation["security"] = new JsonArray(new JsonObject { ["bearer"] = new JsonArray() });
+            operation["security"] = new JsonArray();
+        }
+        else
+        {
             IEnumerable<AppRole> roles = doc.AnyRole ? Enum.GetValues<AppRole>() : AccessPolicy.Roles[doc.Operation];
             operation["x-roles"] = new JsonArray([.. roles.Select(r => (JsonNode)r.ToString())]);
         }
@@ -144,50 +150,93 @@ public static partial class OpenApiDocumentBuilder
         return operation;
     }
 
-    private static IEnumerable<(string Status, string Why)> Problems(ApiDocAttribute doc, bool hasIds, string method)
+    private static JsonObject Success(ApiDocAttribute doc, int status, ComponentSchemas schemas)
     {
-        if (doc.Request is not null || doc.Query.Length > 0 || hasIds)
+        var response = new JsonObject
         {
-            yield return ("400", "Invalid input; errors names each field.");
+            ["description"] = status switch
+            {
+                201 => "Created.",
+                202 => "Accepted; the work continues in the background.",
+                204 => "Done; no content.",
+                _ => "Success.",
+            },
+        };
+        var headers = new JsonObject();
+        if (doc.Location && status is 201 or 202)
+        {
+            headers["Location"] = ComponentRef("headers", ResponseHeaders.Location);
         }
 
-        if (!doc.Anonymous)
+        if (doc.ETag)
         {
-            yield return ("401", "Missing, expired or invalid bearer token.");
-            yield return ("403", "The caller's role or organisation may not do this.");
-        }
-
-        if (hasIds)
-        {
-            yield return ("404", "No such record, or one the caller may not know of.");
-        }
-
-        if (method is "POST" or "PATCH" or "DELETE" && !doc.Anonymous)
-        {
-            yield return ("409", doc.Idempotent
-                ? "Conflict with the current state; or (type idempotency-key-in-use, with Retry-After) the first request with this Idempotency-Key is still running."
-                : "Conflict with the current state.");
+            headers["ETag"] = ComponentRef("headers", ResponseHeaders.ETag);
         }
 
         if (doc.Idempotent)
         {
-            yield return ("422", "The Idempotency-Key was used in the last 24 hours for another request (type idempotency-key-reused).");
+            headers["Idempotent-Replayed"] = ComponentRef("headers", ResponseHeaders.IdempotentReplayed);
         }
 
-        if (doc.Conditional)
+        if (headers.Count > 0)
         {
-            yield return ("412", "If-Match does not match the current ETag.");
-            yield return ("428", "If-Match is missing.");
+            response["headers"] = headers;
         }
 
-        if (doc.Request is not null)
+        if (doc.Response is { } body && status != 204)
         {
-            yield return ("413", "Body over 1 MB.");
-            yield return ("415", "Body not JSON.");
+            response["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = schemas.Reference(body) } };
         }
 
-        yield return ("503", "Storage unreachable; see Retry-After.");
+        return response;
     }
+
+    private static string Description(ApiDocAttribute doc)
+    {
+        var who = doc.Anonymous ? "No token needed."
+            : doc.AnyRole ? "Any member, whatever the role."
+            : "Roles: " + string.Join(", ", AccessPolicy.Roles[doc.Operation]) + ".";
+        return doc.Summary + "\n\n" + who;
+    }
+
+    // "CreateCase" -> "Create case": short, stable, and the same words as the operation id.
+    private static string Summary(string operationId)
+    {
+        var words = Words().Split(operationId).Where(w => w.Length > 0).ToList();
+        return string.Join(' ', words.Select((w, i) => i == 0 ? w : w.ToLowerInvariant()));
+    }
+
+    private static JsonArray Security() => new(
+        new JsonObject { ["bearer"] = new JsonArray() },
+        new JsonObject { ["entraClientCredentials"] = new JsonArray() });
+
+    private static JsonObject SecuritySchemes() => new()
+    {
+        ["bearer"] = new JsonObject
+        {
+            ["type"] = "http",
+            ["scheme"] = "bearer",
+            ["bearerFormat"] = "JWT",
+            ["description"] = "An Entra ID access token for the API, with app roles in the 'roles' claim.",
+        },
+        ["entraClientCredentials"] = new JsonObject
+        {
+            ["type"] = "oauth2",
+            ["description"] = "A partner system's own identity: its Entra ID app registration, granted an app role on the API, asks its tenant's " +
+                "token endpoint (https://login.microsoftonline.com/{tenant-id}/oauth2/v2.0/token) for the scope api://{api-client-id}/.default. " +
+                "The token URL below is the multi-tenant form; use your tenant id in its place.",
+            ["flows"] = new JsonObject
+            {
+                ["clientCredentials"] = new JsonObject
+                {
+                    ["tokenUrl"] = "https://login.microsoftonline.com/organizations/oauth2/v2.0/token",
+                    ["scopes"] = new JsonObject(),
+                },
+            },
+        },
+    };
+
+    private static JsonObject ComponentRef(string kind, string name) => new() { ["$ref"] = $"#/components/{kind}/{name}" };
 
     // "cases/{caseId}" -> ("/cases/{caseId}", [caseId]); "{area:regex(^admin$)}/poison" -> ("/admin/poison", []).
     private static (string Path, List<string> Parameters) Path(string route)
@@ -207,101 +256,9 @@ public static partial class OpenApiDocumentBuilder
         return ("/" + path, parameters);
     }
 
-    private static JsonObject Parameter(string name, string where, bool required) => new()
-    {
-        ["name"] = name,
-        ["in"] = where,
-        ["required"] = required,
-        ["schema"] = new JsonObject { ["type"] = "string" },
-    };
-
-    private static JsonObject IdempotencyKeyParameter() => new()
-    {
-        ["name"] = IdempotencyKey.HeaderName,
-        ["in"] = "header",
-        ["required"] = false,
-        ["description"] = "A key chosen by the client for this request. The same key from the same caller with the same request " +
-            "(method, path, body bytes) within 24 hours answers the first response again (status, Location, ETag, body, plus " +
-            "Idempotent-Replayed: true) and creates nothing; a 4xx first answer is answered again too. Another request with the key is 422.",
-        ["schema"] = new JsonObject { ["type"] = "string", ["minLength"] = 1, ["maxLength"] = IdempotencyKey.MaxLength, ["pattern"] = IdempotencyKey.Pattern },
-    };
-
-    private static JsonObject EnumSchema(Type enumType, bool nullable)
-    {
-        var names = ExactEnumConverter.NamesOf(enumType).Select(n => (JsonNode?)n);
-        return nullable
-            ? new JsonObject { ["type"] = new JsonArray("string", "null"), ["enum"] = new JsonArray([.. names, null]) }
-            : new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. names]) };
-    }
-
-    private static Type? ElementType(Type type) =>
-        type.IsArray ? type.GetElementType()
-        : type.IsGenericType && type.GetGenericArguments() is [var element] && typeof(IEnumerable<>).MakeGenericType(element).IsAssignableFrom(type) ? element
-        : null;
-
-    private static JsonObject WithItems(JsonObject list, JsonObject items)
-    {
-        list["items"] = items;
-        return list;
-    }
-
-    private static JsonObject Content(string mediaType, JsonNode schema) => new() { [mediaType] = new JsonObject { ["schema"] = schema } };
-
-    private static JsonNode Schema(Type type)
-    {
-        var schema = ApiJson.Options.GetJsonSchemaAsNode(type, SchemaOptions);
-        return Inline(schema, schema, depth: 0);
-    }
-
-    // The exporter writes a repeated type once and points at it with "#/…" relative to its own root,
-    // which means nothing once the schema sits inside the document: such references are inlined.
-    private static JsonNode Inline(JsonNode node, JsonNode root, int depth)
-    {
-        if (depth > 32)
-        {
-            throw new InvalidOperationException("A schema is too deep to inline (a recursive type?).");
-        }
-
-        switch (node)
-        {
-            case JsonObject o when o["$ref"] is JsonValue reference && reference.GetValue<string>() is ['#', ..] pointer:
-                var target = pointer.TrimStart('#', '/').Split('/', StringSplitOptions.RemoveEmptyEntries)
-                    .Aggregate((JsonNode?)root, (current, segment) => current is JsonArray array ? array[int.Parse(segment, System.Globalization.CultureInfo.InvariantCulture)] : current?[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)])
-                    ?? throw new InvalidOperationException($"The schema reference {pointer} points nowhere.");
-                return Inline(target.DeepClone(), root, depth + 1);
-            case JsonObject o:
-                foreach (var key in o.Select(p => p.Key).ToList())
-                {
-                    if (o[key] is { } child)
-                    {
-                        var inlined = Inline(child, root, depth + 1);
-                        if (!ReferenceEquals(inlined, child))
-                        {
-                            o[key] = inlined;
-                        }
-                    }
-                }
-
-                return o;
-            case JsonArray a:
-                for (var i = 0; i < a.Count; i++)
-                {
-                    if (a[i] is { } child)
-                    {
-                        var inlined = Inline(child, root, depth + 1);
-                        if (!ReferenceEquals(inlined, child))
-                        {
-                            a[i] = inlined;
-                        }
-                    }
-                }
-
-                return a;
-            default:
-                return node;
-        }
-    }
-
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:regex\(\^(?<literal>[a-z]+)\$\))?[^}]*\}")]
     private static partial Regex RouteParameter();
+
+    [GeneratedRegex("(?<=[a-z])(?=[A-Z])")]
+    private static partial Regex Words();
 }

@@ -35,7 +35,7 @@ public sealed class OrganisationFunctions(
         });
 
     [Function(nameof(CreateOrganisation))]
-    [ApiDoc("Add an organisation to the directory; an id already taken is 409.", Operation = ApiOperation.CreateOrganisation, Success = 201, Request = typeof(CreateOrganisationRequest), Response = typeof(OrganisationResponse))]
+    [ApiDoc("Add an organisation to the directory; an id already taken is 409.", Operation = ApiOperation.CreateOrganisation, Success = 201, Location = true, ETag = true, Request = typeof(CreateOrganisationRequest), Response = typeof(OrganisationResponse))]
     public Task<IActionResult> CreateOrganisation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "organisations")] HttpRequest request) =>
         api.HandleAsync(request, async (_, ct) =>
         {
@@ -45,7 +45,7 @@ public sealed class OrganisationFunctions(
         });
 
     [Function(nameof(UpdateOrganisation))]
-    [ApiDoc("Change an organisation (merge semantics) under If-Match.", Operation = ApiOperation.UpdateOrganisation, Conditional = true, Request = typeof(UpdateOrganisationRequest), Response = typeof(OrganisationResponse))]
+    [ApiDoc("Change an organisation (merge semantics) under If-Match.", Operation = ApiOperation.UpdateOrganisation, Conditional = true, ETag = true, Request = typeof(UpdateOrganisationRequest), Response = typeof(OrganisationResponse))]
     public Task<IActionResult> UpdateOrganisation([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "organisations/{organisationId}")] HttpRequest request, string organisationId) =>
         api.HandleAsync(request, async (_, ct) =>
         {
@@ -60,7 +60,7 @@ public sealed class OrganisationFunctions(
         api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await members.ExecuteAsync(caller, organisationId, Paging.From(request), ct)));
 
     [Function(nameof(GrantMembership))]
-    [ApiDoc("Grant a membership, or change its name and end; 409 when the user belongs to another organisation.", Operation = ApiOperation.GrantMembership, Request = typeof(MemberRequest), RequestOptional = true, Response = typeof(MemberResponse))]
+    [ApiDoc("Grant a membership, or change its name and end; 409 when the user belongs to another organisation.", Operation = ApiOperation.GrantMembership, AlsoSuccess = 201, Location = true, Request = typeof(MemberRequest), RequestOptional = true, Response = typeof(MemberResponse))]
     public Task<IActionResult> GrantMembership([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "organisations/{organisationId}/members/{oid}")] HttpRequest request, string organisationId, string oid) =>
         api.HandleAsync(request, async (caller, ct) =>
         {

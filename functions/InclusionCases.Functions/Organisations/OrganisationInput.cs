@@ -10,6 +10,9 @@ public static partial class OrganisationInput
 {
     public const int MaxLanguages = 20;
 
+    /// <summary>The longest organisation id.</summary>
+    public const int MaxIdLength = 64;
+
     // Neither id may have a person id's shape: the request pipeline files an audit entry under the
     // person a path names, and an organisation or member is none.
 
@@ -64,12 +67,12 @@ public static partial class OrganisationInput
     /// <summary>Offers in their fixed order, so equal sets store and show alike.</summary>
     public static IReadOnlyList<Offer> Normalise(Offer[] offers) => [.. offers.Order()];
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,63}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex OrganisationId();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,63}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex MemberId();
 
-    [GeneratedRegex("^[a-z]{2,3}(-[A-Z]{2})?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z]{2,3}(-[A-Z]{2})?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 }

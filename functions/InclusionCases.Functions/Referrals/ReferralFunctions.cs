@@ -14,7 +14,7 @@ namespace InclusionCases.Functions.Referrals;
 public sealed class ReferralFunctions(HttpApi api, CreateReferral create, ListReferrals list, DecideReferral decide)
 {
     [Function(nameof(CreateReferral))]
-    [ApiDoc("Refer a case to a partner; needs an active consent covering it.", Operation = ApiOperation.CreateReferral, Success = 201, Idempotent = true, Request = typeof(ReferralRequest), Response = typeof(ReferralResponse))]
+    [ApiDoc("Refer a case to a partner; needs an active consent covering it.", Operation = ApiOperation.CreateReferral, Success = 201, Location = true, Idempotent = true, Request = typeof(ReferralRequest), Response = typeof(ReferralResponse))]
     public Task<IActionResult> CreateReferral([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/referrals")] HttpRequest request, string caseId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using InclusionCases.Domain.Cases;
+using InclusionCases.Functions.Http;
 
 namespace InclusionCases.Functions.Cases.Contracts;
 
@@ -6,4 +8,4 @@ namespace InclusionCases.Functions.Cases.Contracts;
 /// Body of <c>PATCH /api/cases/{caseId}</c> (merge semantics: absent fields stay, <c>null</c> clears).
 /// Read-only fields (<c>id</c>, <c>leadOrganisationId</c>, <c>participants</c>, timestamps) are refused.
 /// </summary>
-public sealed record UpdateCaseRequest(CaseStatus? Status, string? AssignedWorkerId, HousingInput? Housing, ClosureInput? Closure, PersonInput? Person);
+public sealed record UpdateCaseRequest(CaseStatus? Status, [property: MaxLength(FieldErrors.MaxNameLength)] string? AssignedWorkerId, HousingInput? Housing, ClosureInput? Closure, PersonInput? Person);

@@ -1,18 +1,19 @@
+using System.ComponentModel.DataAnnotations;
 using InclusionCases.Domain.Contacts;
 
 namespace InclusionCases.Functions.Contacts.Contracts;
 
 /// <summary>A street contact as the mediator's phone sends it (<c>POST /api/contacts</c>, or one item of a batch).</summary>
 public sealed record ContactRequest(
-    string? Id,
-    DateTimeOffset? ObservedAt,
-    string? Zone,
+    [property: Required] string? Id,
+    [property: Required] DateTimeOffset? ObservedAt,
+    [property: Required, MaxLength(StreetContactRules.MaxZoneLength)] string? Zone,
     LocationInput? Location,
     string? PersonId,
-    string? Alias,
-    Need[]? Needs,
-    Need[]? ServicesOffered,
-    string? Notes,
+    [property: MaxLength(StreetContactRules.MaxAliasLength)] string? Alias,
+    [property: Required] Need[]? Needs,
+    [property: Required] Need[]? ServicesOffered,
+    [property: MaxLength(StreetContactRules.MaxNotesLength)] string? Notes,
     bool? BeddedDown,
     bool? FollowUp)
 {
