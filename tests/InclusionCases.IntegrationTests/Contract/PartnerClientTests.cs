@@ -82,6 +82,18 @@ public sealed class PartnerClientTests(AzuriteFixture azurite) : HostedTest(azur
     }
 
     [Fact]
+    public async Task TheReadmesFirstCalls_AnswerThePartnerApplication()
+    {
+        using var partner = new PartnerClient(Host.Client.BaseAddress!, Host.TokenFor("habitat-app"));
+
+        var me = await partner.Api.Me.GetAsync();
+        var referrals = await partner.Api.Referrals.GetAsync(r => r.QueryParameters.Direction = ReferralDirection.Incoming);
+
+        Assert.Equal("habitat-asbl", me!.OrganisationId);
+        Assert.NotNull(referrals!.Items);
+    }
+
+    [Fact]
     public async Task AnInvalidBody_SurfacesAsATypedProblem_WithTheFieldsThatWereWrong()
     {
         using var sophie = new PartnerClient(Host.Client.BaseAddress!, Host.TokenFor("sophie"));
