@@ -1,3 +1,5 @@
+using InclusionCases.Domain.Text;
+
 namespace InclusionCases.Domain.Cases;
 
 /// <summary>
@@ -28,17 +30,17 @@ public static class CaseWorkflow
 
         if (!allowed.Contains(to))
         {
-            return StatusMove.Refused($"A case cannot move from {Name(from)} to {Name(to)}.", allowed);
+            return StatusMove.Refused(DomainText.CaseCannotMove(Name(from), Name(to)), allowed);
         }
 
         if (to == CaseStatus.Housed && housing?.MoveInDate is null)
         {
-            return StatusMove.Refused("Moving a case to housed needs housing.moveInDate.", allowed);
+            return StatusMove.Refused(DomainText.HousedNeedsMoveInDate, allowed);
         }
 
         if (to == CaseStatus.Closed && closure?.Reason is null)
         {
-            return StatusMove.Refused("Closing a case needs closure.reason.", allowed);
+            return StatusMove.Refused(DomainText.ClosingNeedsReason, allowed);
         }
 
         return StatusMove.Ok(allowed);

@@ -1,3 +1,5 @@
+using InclusionCases.Domain.Text;
+
 namespace InclusionCases.Domain.Contacts;
 
 /// <summary>
@@ -25,14 +27,14 @@ public static class StreetContactRules
     public static readonly TimeSpan BatchMaxAge = MaxAge - BatchAcceptanceMargin;
 
     /// <summary>Checks a contact observed at most <see cref="MaxAge"/> ago.</summary>
-    public static (StreetContact? Contact, IReadOnlyDictionary<string, string[]> Errors) Check(StreetContactDraft draft, DateTimeOffset now) => Check(draft, now, MaxAge);
+    public static (StreetContact? Contact, IReadOnlyDictionary<string, Message[]> Errors) Check(StreetContactDraft draft, DateTimeOffset now) => Check(draft, now, MaxAge);
 
     /// <summary>Checks a contact observed at most <paramref name="maxAge"/> ago (see <see cref="BatchMaxAge"/>).</summary>
-    public static (StreetContact? Contact, IReadOnlyDictionary<string, string[]> Errors) Check(StreetContactDraft draft, DateTimeOffset now, TimeSpan maxAge)
+    public static (StreetContact? Contact, IReadOnlyDictionary<string, Message[]> Errors) Check(StreetContactDraft draft, DateTimeOffset now, TimeSpan maxAge)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var errors = new Dictionary<string, List<string>>();
-        void Add(string field, string message)
+        var errors = new Dictionary<string, List<Message>>();
+        void Add(string field, Message message)
         {
             if (!errors.TryGetValue(field, out var list))
             {
@@ -44,18 +46,18 @@ public static class StreetContactRules
 
         if (!Guid.TryParseExact(draft.Id ?? string.Empty, "D", out var id))
         {
-            Add("id", "Required: the contact's UUID, made on the phone (e.g. 3f2b8c1e-…).");
+            Add("id", DomainText.ContactIdRequired);
         }
 
         if (draft.ObservedAt is not { } observedAt)
         {
-            Add("observedAt", "Required: when the contact took place (ISO 8601, UTC).");
+            Add("observedAt", DomainText.ObservedAtRequired);
         }
         else if (observedAt > now + ClockSkew || observedAt < now - maxAge)
         {
             Add("observedAt", maxAge == MaxAge
-                ? "Must be in the past year, not in the future."
-                : $"Must be in the past {(int)maxAge.TotalDays} days (a batch is stored later), not in the future.");
+                ? DomainText.ObservedAtPastYear
+                : DomainText.ObservedAtPastDays((int)maxAge.TotalDays));
         }
 
         CheckText(draft.Zone, "zone", MaxZoneLength, required: true, Add);
@@ -63,22 +65,22 @@ public static class StreetContactRules
         CheckText(draft.Notes, "notes", MaxNotesLength, required: false, Add, allowLineBreaks: true);
         if (draft.HasLocation && (draft.Lat is not (>= -90 and <= 90) || draft.Lon is not (>= -180 and <= 180)))
         {
-            Add("location", "lat from -90 to 90 and lon from -180 to 180.");
+            Add("location", DomainText.LocationRange);
         }
 
         if (draft.PersonId is not null && !Persons.PersonIds.IsValid(draft.PersonId))
         {
-            Add("personId", "Not a person id.");
+            Add("personId", DomainText.NotAPersonId);
         }
 
         if (draft.Needs is null)
         {
-            Add("needs", "Required (may be empty).");
+            Add("needs", DomainText.RequiredMayBeEmpty);
         }
 
         if (draft.ServicesOffered is null)
         {
-            Add("servicesOffered", "Required (may be empty).");
+            Add("servicesOffered", DomainText.RequiredMayBeEmpty);
         }
 
         if (errors.Count > 0)
@@ -98,22 +100,22 @@ public static class StreetContactRules
             string.IsNullOrWhiteSpace(draft.Notes) ? null : draft.Notes,
             draft.BeddedDown ?? false,
             draft.FollowUp ?? false);
-        return (contact, new Dictionary<string, string[]>());
+        return (contact, new Dictionary<string, Message[]>());
     }
 
-    private static void CheckText(string? value, string field, int maxLength, bool required, Action<string, string> add, bool allowLineBreaks = false)
+    private static void CheckText(string? value, string field, int maxLength, bool required, Action<string, Message> add, bool allowLineBreaks = false)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             if (required)
             {
-                add(field, "Required.");
+                add(field, DomainText.Required);
             }
 
             return;
         }
 
-        foreach (var problem in Text.FreeText.Problems(value, maxLength, allowLineBreaks))
+        foreach (var problem in FreeText.Problems(value, maxLength, allowLineBreaks))
         {
             add(field, problem);
         }

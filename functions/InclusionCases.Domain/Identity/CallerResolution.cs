@@ -1,3 +1,5 @@
+using InclusionCases.Domain.Text;
+
 namespace InclusionCases.Domain.Identity;
 
 /// <summary>
@@ -13,17 +15,17 @@ public static class CallerResolution
         ArgumentNullException.ThrowIfNull(identity);
         if (membership is null || membership.UserId != identity.UserId)
         {
-            return CallerResolutionResult.Refused("The caller is not a member of any organisation.");
+            return CallerResolutionResult.Refused(DomainText.NotAMember);
         }
 
         if (!membership.IsActiveAt(now))
         {
-            return CallerResolutionResult.Refused("The caller's membership has ended.");
+            return CallerResolutionResult.Refused(DomainText.MembershipEnded);
         }
 
         if (identity.Roles.Count == 0)
         {
-            return CallerResolutionResult.Refused("The caller's token carries no application role.");
+            return CallerResolutionResult.Refused(DomainText.NoApplicationRole);
         }
 
         var name = string.IsNullOrWhiteSpace(identity.Name) ? membership.DisplayName : identity.Name;

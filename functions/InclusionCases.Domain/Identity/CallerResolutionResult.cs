@@ -1,9 +1,11 @@
+using InclusionCases.Domain.Text;
+
 namespace InclusionCases.Domain.Identity;
 
 /// <summary>Either a resolved <see cref="Caller"/> or the reason the caller may not act.</summary>
 public sealed record CallerResolutionResult
 {
-    private CallerResolutionResult(Caller? caller, string? refusal)
+    private CallerResolutionResult(Caller? caller, Message? refusal)
     {
         Caller = caller;
         Refusal = refusal;
@@ -11,9 +13,9 @@ public sealed record CallerResolutionResult
 
     public Caller? Caller { get; }
 
-    public string? Refusal { get; }
+    public Message? Refusal { get; }
 
     public static CallerResolutionResult Resolved(Caller caller) => new(caller, null);
 
-    public static CallerResolutionResult Refused(string reason) => new(null, reason);
+    public static CallerResolutionResult Refused(Message reason) => new(null, reason);
 }

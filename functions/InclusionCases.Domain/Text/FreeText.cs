@@ -8,18 +8,18 @@ namespace InclusionCases.Domain.Text;
 /// </summary>
 public static class FreeText
 {
-    public const string ControlCharacters = "Control characters are not allowed.";
+    public static Message ControlCharacters => DomainText.ControlCharacters;
 
-    public const string SingleLineControlCharacters = "Line breaks, tabs and other control characters are not allowed.";
+    public static Message SingleLineControlCharacters => DomainText.SingleLineControlCharacters;
 
     /// <summary>What is wrong with <paramref name="value"/> (empty when nothing): its length, then its characters.</summary>
-    public static IReadOnlyList<string> Problems(string value, int maxLength, bool multiLine)
+    public static IReadOnlyList<Message> Problems(string value, int maxLength, bool multiLine)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var problems = new List<string>(2);
+        var problems = new List<Message>(2);
         if (value.Length > maxLength)
         {
-            problems.Add($"At most {maxLength} characters.");
+            problems.Add(DomainText.AtMostCharacters(maxLength));
         }
 
         if (HasForbiddenControl(value, multiLine))

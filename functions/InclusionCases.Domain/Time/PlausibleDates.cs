@@ -1,4 +1,5 @@
 using System.Globalization;
+using InclusionCases.Domain.Text;
 
 namespace InclusionCases.Domain.Time;
 
@@ -26,28 +27,28 @@ public static class PlausibleDates
     public static DateOnly DayOf(DateTimeOffset at) => Today(at);
 
     /// <summary>What is wrong with <paramref name="date"/> as a date from 2000-01-01 to a year from today, or null.</summary>
-    public static string? Check(DateOnly date, DateTimeOffset now)
+    public static Message? Check(DateOnly date, DateTimeOffset now)
     {
         var latest = Latest(Today(now));
-        return date < Earliest || date > latest ? $"A date from {Format(Earliest)} to {Format(latest)}." : null;
+        return date < Earliest || date > latest ? DomainText.DateRange(Format(Earliest), Format(latest)) : null;
     }
 
     /// <summary>
     /// What is wrong with <paramref name="date"/> as the date of something that has already happened,
     /// not before <paramref name="notBefore"/> when given (e.g. a case's closure and its creation), or null.
     /// </summary>
-    public static string? CheckPast(DateOnly date, DateTimeOffset now, DateOnly? notBefore = null)
+    public static Message? CheckPast(DateOnly date, DateTimeOffset now, DateOnly? notBefore = null)
     {
         var today = Today(now);
         var earliest = notBefore is { } floor && floor > Earliest ? floor : Earliest;
-        return date < earliest || date > today ? $"A date from {Format(earliest)} to today ({Format(today)})." : null;
+        return date < earliest || date > today ? DomainText.PastDateRange(Format(earliest), Format(today)) : null;
     }
 
     /// <summary>What is wrong with <paramref name="at"/> as a time from 2000-01-01 to a year from now, or null.</summary>
-    public static string? Check(DateTimeOffset at, DateTimeOffset now)
+    public static Message? Check(DateTimeOffset at, DateTimeOffset now)
     {
         var latest = now.AddYears(1);
-        return at < EarliestTime || at > latest ? $"A time from {Format(Earliest)}T00:00:00Z to a year from now." : null;
+        return at < EarliestTime || at > latest ? DomainText.TimeRange(Format(Earliest)) : null;
     }
 
     private static DateTimeOffset InBrussels(DateTimeOffset at) =>

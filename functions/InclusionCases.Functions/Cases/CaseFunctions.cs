@@ -4,10 +4,11 @@ using InclusionCases.Functions.Cases.Contracts;
 using InclusionCases.Functions.Cases.UseCases;
 using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
+using InclusionCases.Functions.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using InclusionCases.Functions.Pipeline;
 
 namespace InclusionCases.Functions.Cases;
 
@@ -35,7 +36,7 @@ public sealed class CaseFunctions(HttpApi api, CreateCase create, ListCases list
             var assignedTo = request.Query["assignedTo"].ToString();
             if (assignedTo.Length > 0 && assignedTo != "me")
             {
-                errors.Add("assignedTo", "Only \"me\" is supported.");
+                errors.Add("assignedTo", ApiText.OnlyMe);
             }
 
             var paging = Paging.From(request);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Cases;
@@ -12,7 +13,7 @@ internal static class CaseInput
         errors.Optional("assignedWorkerId", workerId, FieldErrors.MaxNameLength);
         if (workerId is not null && (!TableKeys.IsValid(workerId) || workerId.Trim() != workerId))
         {
-            errors.Add("assignedWorkerId", "Not a valid id.");
+            errors.Add("assignedWorkerId", ApiText.NotAValidId);
         }
     }
 

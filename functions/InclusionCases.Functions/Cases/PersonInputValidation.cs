@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using InclusionCases.Domain.Persons;
 using InclusionCases.Functions.Cases.Contracts;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 
 namespace InclusionCases.Functions.Cases;
 
@@ -28,19 +29,19 @@ public static partial class PersonInputValidation
 
         if (input.BirthYear is { } year && (year < 1900 || year > currentYear))
         {
-            errors.Add(prefix + ".birthYear", $"A year from 1900 to {currentYear}.");
+            errors.Add(prefix + ".birthYear", ApiText.BirthYearRange(currentYear));
         }
 
         if (input.Languages is { } languages)
         {
             if (languages.Length > MaxLanguages)
             {
-                errors.Add(prefix + ".languages", $"At most {MaxLanguages} languages.");
+                errors.Add(prefix + ".languages", ApiText.AtMostLanguages(MaxLanguages));
             }
 
             if (languages.Any(l => l is null || !LanguageTag().IsMatch(l)))
             {
-                errors.Add(prefix + ".languages", "Language tags such as \"fr\", \"nl\" or \"ar-MA\".");
+                errors.Add(prefix + ".languages", ApiText.LanguageTags);
             }
         }
 

@@ -1,5 +1,6 @@
 using InclusionCases.Domain.Contacts;
 using InclusionCases.Functions.Contacts.Contracts;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Contacts;
@@ -20,7 +21,7 @@ public sealed class ContactIntake(ContactStore store, Reports.ReportCounters cou
     {
         ArgumentNullException.ThrowIfNull(text);
         var (message, unreadable) = ContactIntakeMessage.Read(text);
-        var rejected = unreadable.Select(u => new ContactRejection(u.Index, u.Errors)).ToList();
+        var rejected = unreadable.Select(u => ContactRejection.Of(u.Index, u.Errors)).ToList();
 
         var now = clock.GetUtcNow();
         var checkedContacts = new List<(int Index, StoredContact Stored, string? Queued)>();
@@ -29,7 +30,7 @@ public sealed class ContactIntake(ContactStore store, Reports.ReportCounters cou
             var (contact, errors) = StreetContactRules.Check(queued.ToDraft(), now);
             if (contact is null)
             {
-                rejected.Add(new ContactRejection(queued.Index!.Value, errors));
+                rejected.Add(ContactRejection.Of(queued.Index!.Value, errors));
             }
             else
             {
@@ -45,12 +46,12 @@ public sealed class ContactIntake(ContactStore store, Reports.ReportCounters cou
         {
             if (stored.Contact.PersonId is { } personId && erased.Contains(personId))
             {
-                rejected.Add(new ContactRejection(index, ContactJson.Error("personId", "erased")));
+                rejected.Add(ContactRejection.Code(index, "personId", "erased"));
             }
             else if (queuedFingerprint is not null && !ContactFingerprint.Matches(queuedFingerprint, stored.Contact))
             {
                 // Changed since it was accepted (e.g. by hand in a replay): not what the phone sent.
-                rejected.Add(new ContactRejection(index, ContactJson.Error("fingerprint", "Does not match the contact.")));
+                rejected.Add(ContactRejection.Of(index, ContactJson.Error("fingerprint", ApiText.FingerprintMismatch)));
             }
             else
             {
@@ -66,7 +67,7 @@ public sealed class ContactIntake(ContactStore store, Reports.ReportCounters cou
             switch (ContactIdRule.Decide(claims[i], message.OrganisationId, stored.Contact))
             {
                 case ContactIdOutcome.Conflict:
-                    rejected.Add(new ContactRejection(index, ContactJson.Error("id", "conflict")));
+                    rejected.Add(ContactRejection.Code(index, "id", "conflict"));
                     break;
                 default:
                     // New (claimed just now) or Same (claimed by an earlier send): the first sender stays its mediator.

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InclusionCases.Domain.Persons;
+using InclusionCases.Domain.Text;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Contacts;
@@ -23,7 +25,7 @@ public sealed record ContactIntakeMessage(string BatchId, string OrganisationId,
     /// chunk or contact list throws <see cref="FormatException"/>: it is not a chunk this app wrote),
     /// each contact on its own (a bad one gives its errors; it throws only when its index is unreadable).
     /// </summary>
-    public static (ContactIntakeMessage Message, IReadOnlyList<(int Index, IReadOnlyDictionary<string, string[]> Errors)> Unreadable) Read(string text)
+    public static (ContactIntakeMessage Message, IReadOnlyList<(int Index, IReadOnlyDictionary<string, Message[]> Errors)> Unreadable) Read(string text)
     {
         Envelope envelope;
         try
@@ -43,7 +45,7 @@ public sealed record ContactIntakeMessage(string BatchId, string OrganisationId,
         }
 
         var contacts = new List<CheckedContact>();
-        var unreadable = new List<(int, IReadOnlyDictionary<string, string[]>)>();
+        var unreadable = new List<(int, IReadOnlyDictionary<string, Message[]>)>();
         foreach (var item in envelope.Contacts)
         {
             var index = IndexOf(item) ?? throw new FormatException("A queued contact lacks its index in the batch.");
@@ -67,7 +69,7 @@ public sealed record ContactIntakeMessage(string BatchId, string OrganisationId,
     /// the original's (so a replay cannot log contacts as anyone else, or into another batch), and whose
     /// contacts each carry a distinct index. The contacts themselves are checked at intake, by index.
     /// </summary>
-    public static IReadOnlyDictionary<string, string[]>? CheckReplacement(string original, JsonElement replacement)
+    public static IReadOnlyDictionary<string, Message[]>? CheckReplacement(string original, JsonElement replacement)
     {
         JsonElement before;
         try
@@ -82,33 +84,33 @@ public sealed record ContactIntakeMessage(string BatchId, string OrganisationId,
         string[] envelope = ["organisationId", "mediatorId", "batchId", "chunk"];
         if (before.ValueKind != JsonValueKind.Object || envelope.Any(name => !before.TryGetProperty(name, out var value) || !IsEnvelopeValue(name, value)))
         {
-            return ContactJson.Error("replacement", "The original message does not name its organisation, mediator, batch and chunk: it can only be replayed as it is.");
+            return ContactJson.Error("replacement", ApiText.ReplacementUnnamed);
         }
 
         if (replacement.ValueKind != JsonValueKind.Object)
         {
-            return ContactJson.Error("replacement", "A contact-intake chunk object is required.");
+            return ContactJson.Error("replacement", ApiText.ReplacementChunkRequired);
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Message[]>();
         foreach (var name in envelope)
         {
             if (!replacement.TryGetProperty(name, out var value) || !JsonElement.DeepEquals(value, before.GetProperty(name)))
             {
-                errors["replacement." + name] = ["Must be the original message's " + name + ": a replay cannot change who logged the contacts or which batch they belong to."];
+                errors["replacement." + name] = [ApiText.ReplacementSameField(name)];
             }
         }
 
         if (!replacement.TryGetProperty("contacts", out var contacts) || contacts.ValueKind != JsonValueKind.Array)
         {
-            errors["replacement.contacts"] = ["A list of contacts is required."];
+            errors["replacement.contacts"] = [ApiText.ReplacementContactsRequired];
         }
         else
         {
             var indexes = contacts.EnumerateArray().Select(IndexOf).ToList();
             if (indexes.Any(i => i is null) || indexes.Distinct().Count() != indexes.Count)
             {
-                errors["replacement.contacts"] = [$"Every contact needs its own index in the batch (0 to {ContactService.MaxBatchSize - 1})."];
+                errors["replacement.contacts"] = [ApiText.ReplacementContactIndex(ContactService.MaxBatchSize - 1)];
             }
         }
 

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using InclusionCases.Domain.Text;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 
 namespace InclusionCases.Functions.Contacts;
 
@@ -16,17 +18,17 @@ internal static partial class ContactJson
     public static JsonSerializerOptions Options { get; } = Create();
 
     /// <summary>The item as <typeparamref name="T"/>, or the field errors that keep it from being one.</summary>
-    public static (T? Value, IReadOnlyDictionary<string, string[]> Errors) ReadItem<T>(JsonElement item)
+    public static (T? Value, IReadOnlyDictionary<string, Message[]> Errors) ReadItem<T>(JsonElement item)
         where T : class
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            return (null, Error("$", "A contact object is required."));
+            return (null, Error("$", ApiText.ContactObjectRequired));
         }
 
         try
         {
-            return item.Deserialize<T>(Options) is { } value ? (value, new Dictionary<string, string[]>()) : (null, Error("$", "A contact object is required."));
+            return item.Deserialize<T>(Options) is { } value ? (value, new Dictionary<string, Message[]>()) : (null, Error("$", ApiText.ContactObjectRequired));
         }
         catch (JsonException ex)
         {
@@ -34,7 +36,7 @@ internal static partial class ContactJson
         }
     }
 
-    public static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
+    public static Dictionary<string, Message[]> Error(string field, Message message) => new() { [field] = [message] };
 
     private static JsonSerializerOptions Create()
     {
@@ -67,10 +69,10 @@ internal static partial class ContactJson
         return path.Length == 0 ? "$" : path;
     }
 
-    private static string MessageOf(JsonException ex) =>
-        UnmappedProperty().IsMatch(ex.Message) ? "Unknown field."
-        : DuplicateProperty().IsMatch(ex.Message) || ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase) ? "The field appears more than once."
-        : "Wrong type or unknown value.";
+    private static Message MessageOf(JsonException ex) =>
+        UnmappedProperty().IsMatch(ex.Message) ? ApiText.UnknownField
+        : DuplicateProperty().IsMatch(ex.Message) || ex.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase) ? ApiText.FieldAppearsMoreThanOnce
+        : ApiText.WrongType;
 
     [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
     private static partial Regex UnmappedProperty();

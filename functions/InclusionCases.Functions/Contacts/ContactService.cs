@@ -6,6 +6,7 @@ using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Contacts.Contracts;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 
@@ -53,7 +54,7 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
             cancellationToken);
         if (erased)
         {
-            throw new ApiProblemException(ProblemTypes.Erased, "The person's data was erased: a contact can no longer name them.");
+            throw new ApiProblemException(ProblemTypes.Erased, ApiText.PersonErasedNoContact);
         }
 
         var outcome = ContactIdRule.Decide(claim, caller.OrganisationId, contact);
@@ -66,7 +67,7 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
         if (outcome == ContactIdOutcome.Conflict)
         {
             // The same words for every caller and every difference: the holder and the content stay unknown.
-            throw ApiProblemException.Conflict("This contact id is already used by another contact.");
+            throw ApiProblemException.Conflict(ApiText.ContactIdUsed);
         }
 
         // The first sender stays the contact's mediator. Rows are added, never replaced, and also on a
@@ -88,7 +89,7 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
         ArgumentNullException.ThrowIfNull(request);
         if (request.Contacts is not { Length: > 0 and <= MaxBatchSize } items)
         {
-            throw ApiProblemException.Invalid("contacts", $"From 1 to {MaxBatchSize} contacts.");
+            throw ApiProblemException.Invalid("contacts", ApiText.BatchSize(MaxBatchSize));
         }
 
         var now = clock.GetUtcNow();
@@ -101,14 +102,14 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
             var (contact, errors) = item is null ? (null, readErrors) : StreetContactRules.Check(item.ToDraft(), now, StreetContactRules.BatchMaxAge);
             if (contact is null)
             {
-                rejected.Add(new ContactRejection(index, errors));
+                rejected.Add(ContactRejection.Of(index, errors));
                 continue;
             }
 
             var fingerprint = ContactFingerprint.Compute(contact);
             if (seen.TryGetValue(contact.Id, out var earlier))
             {
-                rejected.Add(new ContactRejection(index, ContactJson.Error("id", earlier == fingerprint ? "This contact appears earlier in the batch." : "conflict")));
+                rejected.Add(earlier == fingerprint ? ContactRejection.Of(index, ContactJson.Error("id", ApiText.ContactEarlierInBatch)) : ContactRejection.Code(index, "id", "conflict"));
                 continue;
             }
 
@@ -123,7 +124,7 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
         {
             if (contact.PersonId is { } personId && erased.Contains(personId))
             {
-                rejected.Add(new ContactRejection(index, ContactJson.Error("personId", "erased")));
+                rejected.Add(ContactRejection.Code(index, "personId", "erased"));
             }
             else
             {
@@ -148,10 +149,10 @@ public sealed class ContactService(ContactStore store, ContactIntake intake, Sto
         ArgumentNullException.ThrowIfNull(caller);
         if (!TableKeys.IsValid(batchId) || batchId.Length > 64)
         {
-            throw ApiProblemException.Invalid("batchId", "Not a batch id.");
+            throw ApiProblemException.Invalid("batchId", ApiText.NotABatchId);
         }
 
-        var batch = await store.GetBatchAsync(caller.OrganisationId, batchId, cancellationToken) ?? throw ApiProblemException.NotFound("batch");
+        var batch = await store.GetBatchAsync(caller.OrganisationId, batchId, cancellationToken) ?? throw ApiProblemException.NotFound(ApiText.NotFoundBatch);
         return new ContactBatchStatus(batch.ChunksStored >= batch.Chunks ? "completed" : "pending", batch.Stored, batch.Accepted, batch.Rejected);
     }
 

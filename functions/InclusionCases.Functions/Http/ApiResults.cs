@@ -1,3 +1,5 @@
+using InclusionCases.Domain.Text;
+using InclusionCases.Functions.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
@@ -38,27 +40,36 @@ public static class ApiResults
     public static JsonBodyResult Problem(HttpContext context, ApiProblemException problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        return Problem(context, problem.Type, problem.Message, problem.Errors, problem.Extensions);
+        return Problem(context, problem.Type, problem.Detail, problem.Errors, problem.Extensions);
     }
 
-    public static JsonBodyResult Problem(HttpContext context, ProblemType type, string detail, IReadOnlyDictionary<string, string[]>? errors = null, IReadOnlyDictionary<string, object>? extensions = null)
+    /// <summary>
+    /// A problem answer in the request's language (<see cref="RequestLanguage"/>), named in its
+    /// <c>Content-Language</c>: title, detail and field messages are rendered here, late, while the
+    /// type URI and the field names stay as they are.
+    /// </summary>
+    public static JsonBodyResult Problem(HttpContext context, ProblemType type, Message detail, IReadOnlyDictionary<string, Message[]>? errors = null, IReadOnlyDictionary<string, object>? extensions = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(detail);
+        var language = RequestLanguage.Of(context.Request);
         var problem = new Problem
         {
             Type = type.Uri,
-            Title = type.Title,
+            Title = type.Title.Render(language),
             Status = type.Status,
-            Detail = detail,
+            Detail = detail.Render(language),
             TraceId = RequestTrace.IdOf(context),
-            Errors = errors,
+            Errors = errors?.ToDictionary(e => e.Key, e => e.Value.Select(message => message.Render(language)).ToArray(), StringComparer.Ordinal),
             Extensions = extensions?.ToDictionary(e => e.Key, e => e.Value),
         };
-        return new JsonBodyResult(type.Status, problem, "application/problem+json");
+        var result = new JsonBodyResult(type.Status, problem, "application/problem+json");
+        result.Headers[HeaderNames.ContentLanguage] = language.Name;
+        return result;
     }
 
-    public static JsonBodyResult Unauthorized(HttpContext context, string detail, bool tokenPresented)
+    public static JsonBodyResult Unauthorized(HttpContext context, Message detail, bool tokenPresented)
     {
         var result = Problem(context, ProblemTypes.Unauthorized, detail);
         // RFC 6750: a request without a token gets a bare challenge; a rejected token gets invalid_token.
@@ -68,7 +79,7 @@ public static class ApiResults
 
     public static JsonBodyResult StorageUnavailable(HttpContext context)
     {
-        var result = Problem(context, ProblemTypes.StorageUnavailable, "Storage cannot be reached right now. Nothing was changed; retry later.");
+        var result = Problem(context, ProblemTypes.StorageUnavailable, ApiText.StorageUnavailable);
         result.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return result;
     }

@@ -2,17 +2,20 @@ using InclusionCases.Domain.Text;
 
 namespace InclusionCases.Functions.Http;
 
-/// <summary>Collects what is wrong with a request, field by field, for one 400 that names them all.</summary>
+/// <summary>
+/// Collects what is wrong with a request, field by field, for one 400 that names them all; messages
+/// stay <see cref="Message"/>s until the answer is written in the request's language.
+/// </summary>
 public sealed class FieldErrors
 {
     public const int MaxNameLength = 200;
     public const int MaxNoteLength = 10_000;
 
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Message>> _errors = new(StringComparer.Ordinal);
 
     public bool Any => _errors.Count > 0;
 
-    public void Add(string field, string message)
+    public void Add(string field, Message message)
     {
         if (!_errors.TryGetValue(field, out var messages))
         {
@@ -31,7 +34,7 @@ public sealed class FieldErrors
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Add(field, "Required.");
+            Add(field, DomainText.Required);
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
+using InclusionCases.Functions.Localization;
 using Microsoft.AspNetCore.Http;
 
 namespace InclusionCases.Functions.Http;
@@ -20,7 +21,7 @@ public sealed record Paging(int Limit, string? ContinuationToken)
         var limit = DefaultLimit;
         if (request.Query.TryGetValue("limit", out var limitText) && (!int.TryParse(limitText, out limit) || limit is < 1 or > MaxLimit))
         {
-            errors.Add("limit", $"A whole number from 1 to {MaxLimit}.");
+            errors.Add("limit", ApiText.LimitRange(MaxLimit));
         }
 
         string? token = null;
@@ -29,7 +30,7 @@ public sealed record Paging(int Limit, string? ContinuationToken)
             token = Decode(cursor.ToString());
             if (token is null)
             {
-                errors.Add("cursor", "Not a cursor this API returned.");
+                errors.Add("cursor", ApiText.NotACursor);
             }
         }
 

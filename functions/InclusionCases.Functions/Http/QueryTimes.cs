@@ -1,5 +1,6 @@
 using System.Globalization;
 using InclusionCases.Domain.Time;
+using InclusionCases.Functions.Localization;
 using Microsoft.AspNetCore.Http;
 
 namespace InclusionCases.Functions.Http;
@@ -23,7 +24,7 @@ public static class QueryTimes
 
         if (values.Count != 1 || !TryParse(values.ToString(), out var value))
         {
-            errors.Add(name, "An ISO 8601 time with an offset (2026-11-25T21:00:00Z) or a date (2026-11-25).");
+            errors.Add(name, ApiText.TimeOrDate);
             return null;
         }
 

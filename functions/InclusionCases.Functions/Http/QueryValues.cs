@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InclusionCases.Functions.Localization;
 using Microsoft.AspNetCore.Http;
 
 namespace InclusionCases.Functions.Http;
@@ -22,7 +23,7 @@ public static class QueryValues
             return match[0];
         }
 
-        errors.Add(name, "One of: " + string.Join(", ", System.Enum.GetValues<T>().Select(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()))) + ".");
+        errors.Add(name, ApiText.OneOf(string.Join(", ", System.Enum.GetValues<T>().Select(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString())))));
         return null;
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using InclusionCases.Domain.Text;
+using InclusionCases.Functions.Localization;
 using Microsoft.AspNetCore.Http;
 
 namespace InclusionCases.Functions.Http;
@@ -27,22 +29,22 @@ public static partial class RequestBody
         {
             if (DuplicatedField(bytes) is { } field)
             {
-                throw ApiProblemException.Invalid(field, "This field appears more than once.");
+                throw ApiProblemException.Invalid(field, ApiText.FieldAppearsTwice);
             }
 
-            throw ApiProblemException.Invalid("$", $"The body is not well-formed JSON ({ex.Message.Split(" Path:")[0]})");
+            throw ApiProblemException.Invalid("$", ApiText.BodyNotJson(ex.Message.Split(" Path:")[0]));
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw ApiProblemException.Invalid("$", "The body must be a JSON object.");
+                throw ApiProblemException.Invalid("$", ApiText.BodyMustBeObject);
             }
 
             try
             {
-                var value = document.RootElement.Deserialize<T>(ApiJson.Options) ?? throw ApiProblemException.Invalid("$", "The body must be a JSON object.");
+                var value = document.RootElement.Deserialize<T>(ApiJson.Options) ?? throw ApiProblemException.Invalid("$", ApiText.BodyMustBeObject);
                 return (value, document.RootElement.Clone());
             }
             catch (JsonException ex)
@@ -68,25 +70,25 @@ public static partial class RequestBody
         }
         catch (JsonException ex)
         {
-            throw ApiProblemException.Invalid("$", $"The body is not well-formed JSON ({ex.Message.Split(" Path:")[0]})");
+            throw ApiProblemException.Invalid("$", ApiText.BodyNotJson(ex.Message.Split(" Path:")[0]));
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw ApiProblemException.Invalid("$", "The body must be a JSON object.");
+                throw ApiProblemException.Invalid("$", ApiText.BodyMustBeObject);
             }
 
             var names = new HashSet<string>(StringComparer.Ordinal);
             if (document.RootElement.EnumerateObject().FirstOrDefault(p => !names.Add(p.Name)) is { Value.ValueKind: not JsonValueKind.Undefined } repeated)
             {
-                throw ApiProblemException.Invalid(repeated.Name, "This field appears more than once.");
+                throw ApiProblemException.Invalid(repeated.Name, ApiText.FieldAppearsTwice);
             }
 
             try
             {
-                return document.RootElement.Deserialize<T>(EnvelopeOptions) ?? throw ApiProblemException.Invalid("$", "The body must be a JSON object.");
+                return document.RootElement.Deserialize<T>(EnvelopeOptions) ?? throw ApiProblemException.Invalid("$", ApiText.BodyMustBeObject);
             }
             catch (JsonException ex)
             {
@@ -138,7 +140,7 @@ public static partial class RequestBody
 
         if (request.ContentType is { Length: > 0 } contentType && !IsJson(contentType))
         {
-            throw new ApiProblemException(ProblemTypes.UnsupportedMediaType, "Send the body as application/json.");
+            throw new ApiProblemException(ProblemTypes.UnsupportedMediaType, ApiText.SendJson);
         }
 
         return await ReadBoundedAsync(request.Body, cancellationToken);
@@ -221,7 +223,7 @@ public static partial class RequestBody
     }
 
     private static ApiProblemException TooLarge() =>
-        new(ProblemTypes.PayloadTooLarge, $"The request body is larger than {MaxBytes} bytes.");
+        new(ProblemTypes.PayloadTooLarge, ApiText.BodyTooLarge(MaxBytes));
 
     // "$.person.birthYear" -> "person.birthYear"; unmapped members name themselves in the message.
     private static string FieldOf(JsonException ex)
@@ -236,9 +238,9 @@ public static partial class RequestBody
         return path.Length == 0 ? "$" : path;
     }
 
-    private static string MessageOf(JsonException ex) => UnmappedProperty().IsMatch(ex.Message)
-        ? "Unknown or read-only field: it cannot be set by this request."
-        : "Wrong type or unknown value.";
+    private static Message MessageOf(JsonException ex) => UnmappedProperty().IsMatch(ex.Message)
+        ? ApiText.UnknownOrReadOnlyField
+        : ApiText.WrongType;
 
     [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
     private static partial Regex UnmappedProperty();

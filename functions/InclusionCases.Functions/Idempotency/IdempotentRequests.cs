@@ -1,5 +1,6 @@
 using System.Globalization;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -67,7 +68,7 @@ public sealed partial class IdempotentRequests(IdempotencyStore store, TimeProvi
                 }
                 else if (entry.Fingerprint != fingerprint)
                 {
-                    throw new ApiProblemException(ProblemTypes.IdempotencyKeyReused, "This Idempotency-Key was used in the last 24 hours for another request (method, path or body). Use a new key for a new request.");
+                    throw new ApiProblemException(ProblemTypes.IdempotencyKeyReused, ApiText.IdempotencyKeyReused);
                 }
                 else if (entry.Response is { } first)
                 {
@@ -84,7 +85,7 @@ public sealed partial class IdempotentRequests(IdempotencyStore store, TimeProvi
             if (clock.GetElapsedTime(started) >= MaxWait)
             {
                 LogStillRunning(logger, MaxWait.TotalSeconds);
-                var inUse = ApiResults.Problem(context, ProblemTypes.IdempotencyKeyInUse, "A request with this Idempotency-Key is still being served. Retry it later with the same key to get its answer.");
+                var inUse = ApiResults.Problem(context, ProblemTypes.IdempotencyKeyInUse, ApiText.IdempotencyKeyInUse);
                 inUse.Headers[HeaderNames.RetryAfter] = InUseRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
                 return inUse;
             }

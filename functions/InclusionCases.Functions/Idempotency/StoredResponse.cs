@@ -9,8 +9,9 @@ namespace InclusionCases.Functions.Idempotency;
 
 /// <summary>
 /// The first answer to an idempotent request, kept to be answered again: its status, the headers a
-/// client acts on (<c>Location</c>, <c>ETag</c>, <c>Content-Type</c>; never cookies or credentials)
-/// and the body bytes exactly as sent. Answered again, it adds <c>Idempotent-Replayed: true</c>.
+/// client acts on (<c>Location</c>, <c>ETag</c>, <c>Content-Type</c>, and <c>Content-Language</c>, as
+/// a kept problem stays in the language it was first written in; never cookies or credentials) and the
+/// body bytes exactly as sent. Answered again, it adds <c>Idempotent-Replayed: true</c>.
 /// </summary>
 public sealed record StoredResponse(int Status, IReadOnlyDictionary<string, string> Headers, byte[] Body) : IActionResult, IStatusCodeActionResult
 {
@@ -18,7 +19,7 @@ public sealed record StoredResponse(int Status, IReadOnlyDictionary<string, stri
     public const string ReplayedHeader = "Idempotent-Replayed";
 
     /// <summary>The only headers kept: the ones a client reads to find and version what was created.</summary>
-    public static IReadOnlyList<string> KeptHeaders { get; } = [HeaderNames.Location, HeaderNames.ETag, HeaderNames.ContentType];
+    public static IReadOnlyList<string> KeptHeaders { get; } = [HeaderNames.Location, HeaderNames.ETag, HeaderNames.ContentType, HeaderNames.ContentLanguage];
 
     int? IStatusCodeActionResult.StatusCode => Status;
 

@@ -1,3 +1,4 @@
+using InclusionCases.Functions.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
@@ -82,7 +83,7 @@ public static class ApiAuthentication
             options.Events.OnTokenValidated = context =>
             {
                 var token = context.SecurityToken as JsonWebToken;
-                var problem = token is null ? "The bearer token is not a JWT." : TokenClaimShape.Problem(token.InnerToken ?? token);
+                var problem = token is null ? ApiText.TokenNotJwt : TokenClaimShape.Problem(token.InnerToken ?? token);
                 if (problem is not null)
                 {
                     context.Fail(new SecurityTokenClaimShapeException(problem));

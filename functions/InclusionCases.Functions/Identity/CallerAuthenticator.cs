@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Text;
+using InclusionCases.Functions.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Tokens;
@@ -25,13 +27,13 @@ public sealed class CallerAuthenticator(IMembershipReader memberships, TimeProvi
         if (!result.Succeeded || result.Principal is null)
         {
             // None: the header is there but is not "Bearer <token>".
-            return CallerAuthentication.InvalidToken(result.None ? "The Authorization header must carry a bearer token." : Describe(result.Failure));
+            return CallerAuthentication.InvalidToken(result.None ? ApiText.AuthorizationHeaderBearer : Describe(result.Failure));
         }
 
         var identity = ReadIdentity(result.Principal);
         if (identity is null)
         {
-            return CallerAuthentication.InvalidToken("The bearer token must carry one 'oid' claim, a string.");
+            return CallerAuthentication.InvalidToken(ApiText.TokenClaimString(ApiClaims.ObjectId));
         }
 
         var membership = await memberships.FindAsync(identity.UserId, cancellationToken);
@@ -55,14 +57,14 @@ public sealed class CallerAuthenticator(IMembershipReader memberships, TimeProvi
     }
 
     // Tells a partner's developer what to fix without echoing the token or its contents.
-    private static string Describe(Exception? failure) => failure switch
+    private static Message Describe(Exception? failure) => failure switch
     {
-        SecurityTokenExpiredException => "The bearer token has expired.",
-        SecurityTokenNotYetValidException => "The bearer token is not valid yet.",
-        SecurityTokenInvalidAudienceException => "The bearer token was issued for another audience.",
-        SecurityTokenInvalidIssuerException => "The bearer token was issued by an issuer this API does not trust.",
-        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "The bearer token's signature is not valid.",
-        SecurityTokenClaimShapeException shape => shape.Message,
-        _ => "The bearer token is not valid.",
+        SecurityTokenExpiredException => ApiText.TokenExpired,
+        SecurityTokenNotYetValidException => ApiText.TokenNotYetValid,
+        SecurityTokenInvalidAudienceException => ApiText.TokenAudience,
+        SecurityTokenInvalidIssuerException => ApiText.TokenIssuer,
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => ApiText.TokenSignature,
+        SecurityTokenClaimShapeException shape => shape.Problem,
+        _ => ApiText.TokenInvalid,
     };
 }

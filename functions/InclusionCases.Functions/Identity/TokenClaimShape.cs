@@ -1,4 +1,6 @@
 using System.Text.Json;
+using InclusionCases.Domain.Text;
+using InclusionCases.Functions.Localization;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -14,7 +16,7 @@ internal static class TokenClaimShape
     private static readonly string[] Times = ["exp", "nbf", "iat"];
 
     /// <summary>Why the token's payload has the wrong shape, or null when it is fine.</summary>
-    public static string? Problem(JsonWebToken token)
+    public static Message? Problem(JsonWebToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
         JsonDocument payload;
@@ -25,7 +27,7 @@ internal static class TokenClaimShape
         }
         catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException)
         {
-            return "The bearer token's payload is not a JSON object with distinct claim names.";
+            return ApiText.TokenPayloadDistinctClaims;
         }
 
         using (payload)
@@ -35,24 +37,24 @@ internal static class TokenClaimShape
     }
 
     /// <summary>Why a token payload has the wrong shape, or null when it is fine.</summary>
-    public static string? Problem(JsonElement payload)
+    public static Message? Problem(JsonElement payload)
     {
         if (payload.ValueKind != JsonValueKind.Object)
         {
-            return "The bearer token's payload is not a JSON object.";
+            return ApiText.TokenPayloadNotObject;
         }
 
         foreach (var name in Times)
         {
             if (payload.TryGetProperty(name, out var time) && time.ValueKind != JsonValueKind.Number)
             {
-                return $"The bearer token's '{name}' claim must be a number.";
+                return ApiText.TokenClaimNumber(name);
             }
         }
 
         if (!payload.TryGetProperty(ApiClaims.ObjectId, out var oid) || oid.ValueKind != JsonValueKind.String)
         {
-            return $"The bearer token must carry one '{ApiClaims.ObjectId}' claim, a string.";
+            return ApiText.TokenClaimString(ApiClaims.ObjectId);
         }
 
         return null;
@@ -60,4 +62,8 @@ internal static class TokenClaimShape
 }
 
 /// <summary>A validated token whose claims do not have the JSON types the API relies on.</summary>
-internal sealed class SecurityTokenClaimShapeException(string message) : SecurityTokenValidationException(message);
+internal sealed class SecurityTokenClaimShapeException(Message problem) : SecurityTokenValidationException(problem.English())
+{
+    /// <summary>What is wrong, answered in the request's language.</summary>
+    public Message Problem { get; } = problem;
+}

@@ -6,6 +6,7 @@ using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Operations;
@@ -28,12 +29,12 @@ public sealed class PoisonQueues(StorageAccount storage, QueueNames queues, Audi
         await audit.RecordAttemptAsync(AuditAction.PoisonReplay, "queue/" + queue, null, cancellationToken);
         if (!queues.All.Contains(queue))
         {
-            throw ApiProblemException.NotFound("queue");
+            throw ApiProblemException.NotFound(ApiText.NotFoundQueue);
         }
 
         if (request?.Replacement is not null && request.MessageId is null)
         {
-            throw ApiProblemException.Invalid("replacement", "A replacement needs the messageId of the message it repairs.");
+            throw ApiProblemException.Invalid("replacement", ApiText.ReplacementNeedsMessageId);
         }
 
         var poison = storage.Queue(QueueNames.PoisonOf(queue));
@@ -98,7 +99,7 @@ public sealed class PoisonQueues(StorageAccount storage, QueueNames queues, Audi
 
         if (request?.MessageId is not null && replayed == 0)
         {
-            throw ApiProblemException.NotFound("poison message");
+            throw ApiProblemException.NotFound(ApiText.NotFoundPoisonMessage);
         }
 
         return new ReplayResult(queue, replayed);

@@ -2,6 +2,7 @@ using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Organisations.Contracts;
 using InclusionCases.Functions.Organisations.UseCases;
 using InclusionCases.Functions.Pipeline;
@@ -26,7 +27,7 @@ public sealed class OrganisationFunctions(
             var language = request.Query["language"].ToString();
             if (language.Length > 0 && !OrganisationInput.IsLanguage(language))
             {
-                errors.Add("language", "A language tag such as \"fr\", \"nl\" or \"ar-MA\".");
+                errors.Add("language", ApiText.LanguageTag);
             }
 
             var paging = Paging.From(request);

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Persons;
+using InclusionCases.Domain.Text;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 
 namespace InclusionCases.Functions.Organisations;
 
@@ -30,11 +32,11 @@ public static partial class OrganisationInput
         ArgumentNullException.ThrowIfNull(errors);
         if (string.IsNullOrEmpty(id))
         {
-            errors.Add("id", "Required.");
+            errors.Add("id", DomainText.Required);
         }
         else if (!IsOrganisationId(id))
         {
-            errors.Add("id", "2 to 64 lower-case letters, digits and dashes, starting with a letter or digit.");
+            errors.Add("id", ApiText.OrganisationIdFormat);
         }
     }
 
@@ -43,23 +45,23 @@ public static partial class OrganisationInput
         ArgumentNullException.ThrowIfNull(errors);
         if (offers is not null && offers.Distinct().Count() != offers.Length)
         {
-            errors.Add("offers", "Each offer at most once.");
+            errors.Add("offers", ApiText.OfferOnce);
         }
 
         if (languages is not null)
         {
             if (languages.Length > MaxLanguages)
             {
-                errors.Add("languages", $"At most {MaxLanguages} languages.");
+                errors.Add("languages", ApiText.AtMostLanguages(MaxLanguages));
             }
 
             if (languages.Any(l => !IsLanguage(l)))
             {
-                errors.Add("languages", "Language tags such as \"fr\", \"nl\" or \"ar-MA\".");
+                errors.Add("languages", ApiText.LanguageTags);
             }
             else if (languages.Distinct(StringComparer.Ordinal).Count() != languages.Length)
             {
-                errors.Add("languages", "Each language at most once.");
+                errors.Add("languages", ApiText.LanguageOnce);
             }
         }
     }

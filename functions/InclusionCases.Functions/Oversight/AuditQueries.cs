@@ -1,9 +1,11 @@
 using System.Globalization;
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Text;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 
@@ -26,17 +28,17 @@ public sealed class AuditQueries(AuditLog audit, TimeProvider clock)
         var errors = new FieldErrors();
         if (personId is not null && !RecordIds.IsPersonId(personId))
         {
-            errors.Add("personId", "Not a person id.");
+            errors.Add("personId", DomainText.NotAPersonId);
         }
 
         if (actorId is not null && (!TableKeys.IsValid(actorId) || actorId.Length > 128))
         {
-            errors.Add("actorId", "Not a user id.");
+            errors.Add("actorId", ApiText.NotAUserId);
         }
 
         if (from is { } f && to is { } t && f > t)
         {
-            errors.Add("from", "Must be before to.");
+            errors.Add("from", ApiText.MustBeBeforeTo);
         }
 
         errors.ThrowIfAny();
@@ -59,7 +61,7 @@ public sealed class AuditQueries(AuditLog audit, TimeProvider clock)
         var day = DateOnly.FromDateTime(end.UtcDateTime);
         if (day.DayNumber - firstDay.DayNumber >= MaxDays)
         {
-            throw ApiProblemException.Invalid("from", $"Without personId or actorId, a range of at most {MaxDays} days.");
+            throw ApiProblemException.Invalid("from", ApiText.AuditRange(MaxDays));
         }
 
         string? token = null;
@@ -68,7 +70,7 @@ public sealed class AuditQueries(AuditLog audit, TimeProvider clock)
             var parts = cursor.Split('|', 2);
             if (!DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day) || day > DateOnly.FromDateTime(end.UtcDateTime) || day < firstDay)
             {
-                throw ApiProblemException.Invalid("cursor", "Not a cursor of this query.");
+                throw ApiProblemException.Invalid("cursor", ApiText.NotACursorOfQuery);
             }
 
             token = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null;

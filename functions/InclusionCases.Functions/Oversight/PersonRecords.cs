@@ -1,11 +1,13 @@
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Text;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Consents.Contracts;
 using InclusionCases.Functions.Contacts;
 using InclusionCases.Functions.Contacts.Contracts;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Referrals.Contracts;
 
@@ -53,10 +55,10 @@ public sealed class PersonRecords(PersonFileStore cases, ContactStore contacts, 
     {
         if (!RecordIds.IsPersonId(personId))
         {
-            throw ApiProblemException.Invalid("personId", "Not a person id.");
+            throw ApiProblemException.Invalid("personId", DomainText.NotAPersonId);
         }
 
         var partition = await audit.BesideAsync(action, "person/" + personId, personId, () => cases.LoadAsync(personId, cancellationToken), cancellationToken);
-        return partition.Person is null ? throw ApiProblemException.NotFound("person") : partition;
+        return partition.Person is null ? throw ApiProblemException.NotFound(ApiText.NotFoundPerson) : partition;
     }
 }

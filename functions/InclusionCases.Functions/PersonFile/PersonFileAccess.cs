@@ -1,7 +1,9 @@
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Text;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 
 namespace InclusionCases.Functions.PersonFile;
 
@@ -28,11 +30,11 @@ public sealed class PersonFileAccess(PersonFileStore store, AuditLog audit, Time
     {
         if (!RecordIds.IsPersonId(personId))
         {
-            throw ApiProblemException.Invalid(field, "Not a person id.");
+            throw ApiProblemException.Invalid(field, DomainText.NotAPersonId);
         }
 
         var file = await LoadAsync(AuditAction.Of(operation), "person/" + personId, personId, forChange: true, cancellationToken);
-        Require(file.Person is null ? AccessDecision.NotFound : AccessPolicy.Decide(caller, operation, file.Access, null, clock.GetUtcNow()), "person");
+        Require(file.Person is null ? AccessDecision.NotFound : AccessPolicy.Decide(caller, operation, file.Access, null, clock.GetUtcNow()), RecordKind.Person);
         return file;
     }
 
@@ -45,19 +47,19 @@ public sealed class PersonFileAccess(PersonFileStore store, AuditLog audit, Time
     public async Task RequireStillAllowedAsync(Caller caller, ApiOperation operation, string personId, string? caseId, CancellationToken cancellationToken)
     {
         var file = await store.LoadAsync(personId, cancellationToken);
-        Require(file.Person is null ? AccessDecision.NotFound : AccessPolicy.Decide(caller, operation, file.Access, caseId, clock.GetUtcNow()), caseId is null ? "person" : "case");
+        Require(file.Person is null ? AccessDecision.NotFound : AccessPolicy.Decide(caller, operation, file.Access, caseId, clock.GetUtcNow()), caseId is null ? RecordKind.Person : RecordKind.Case);
     }
 
-    public static void Require(AccessDecision decision, string what)
+    public static void Require(AccessDecision decision, RecordKind what)
     {
         switch (decision)
         {
             case AccessDecision.NotFound:
-                throw ApiProblemException.NotFound(what);
+                throw ApiProblemException.NotFound(what switch { RecordKind.Person => ApiText.NotFoundPerson, RecordKind.Case => ApiText.NotFoundCase, _ => ApiText.NotFoundReferral });
             case AccessDecision.Forbidden:
-                throw ApiProblemException.Forbidden($"Your role or organisation may not do this on this {what}.");
+                throw ApiProblemException.Forbidden(what switch { RecordKind.Person => ApiText.ForbiddenOnPerson, RecordKind.Case => ApiText.ForbiddenOnCase, _ => ApiText.ForbiddenOnReferral });
             case AccessDecision.Gone:
-                throw new ApiProblemException(ProblemTypes.Erased, "The person's data was erased: nothing more is written about them.");
+                throw new ApiProblemException(ProblemTypes.Erased, ApiText.PersonErasedNoWrite);
             default:
                 return;
         }
@@ -66,10 +68,10 @@ public sealed class PersonFileAccess(PersonFileStore store, AuditLog audit, Time
     private async Task<(PersonPartition File, Stored<Domain.Cases.CaseFile> Case)> CaseAsync(
         Caller caller, ApiOperation operation, string caseId, bool forChange, CancellationToken cancellationToken)
     {
-        var personId = RecordIds.PersonOfCase(caseId) ?? throw ApiProblemException.Invalid("caseId", "Not a case id.");
+        var personId = RecordIds.PersonOfCase(caseId) ?? throw ApiProblemException.Invalid("caseId", ApiText.NotACaseId);
         var file = await LoadAsync(AuditAction.Of(operation), "case/" + caseId, personId, forChange, cancellationToken);
         var stored = file.Case(caseId);
-        Require(stored is null || file.Person is null ? AccessDecision.NotFound : AccessPolicy.Decide(caller, operation, file.Access, caseId, clock.GetUtcNow()), "case");
+        Require(stored is null || file.Person is null ? AccessDecision.NotFound : AccessPolicy.Decide(caller, operation, file.Access, caseId, clock.GetUtcNow()), RecordKind.Case);
         return (file, stored!);
     }
 

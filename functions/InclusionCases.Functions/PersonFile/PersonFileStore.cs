@@ -6,6 +6,7 @@ using InclusionCases.Domain.Consents;
 using InclusionCases.Domain.Persons;
 using InclusionCases.Domain.Referrals;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.PersonFile;
@@ -118,11 +119,11 @@ public sealed class PersonFileStore(StorageAccount storage)
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
         {
-            throw new ApiProblemException(ProblemTypes.PreconditionFailed, "The record was changed by someone else since it was read. Read it again and retry.");
+            throw new ApiProblemException(ProblemTypes.PreconditionFailed, ApiText.RecordChanged);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
-            throw ApiProblemException.Conflict("The record already exists.");
+            throw ApiProblemException.Conflict(ApiText.RecordExists);
         }
     }
 

@@ -7,6 +7,7 @@ using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Idempotency;
 using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 using InclusionCases.Functions.Telemetry;
@@ -82,13 +83,13 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
                 if (!doc.AnyRole && !AccessPolicy.MayPerform(caller, doc.Operation))
                 {
                     LogRoleRefused(logger, function);
-                    throw ApiProblemException.Forbidden("Your role may not do this.");
+                    throw ApiProblemException.Forbidden(ApiText.RoleMayNotDoThis);
                 }
 
                 if (doc.Request is null && HasBody(request))
                 {
                     // Nothing is ignored: a body this route does not read is refused, before anything is done.
-                    throw ApiProblemException.Invalid("$", "This route takes no request body.");
+                    throw ApiProblemException.Invalid("$", ApiText.RouteTakesNoBody);
                 }
 
                 if (IdempotencyKeyOf(request, doc) is { } key)
@@ -162,12 +163,12 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
         if (!doc.Idempotent)
         {
             // Ignoring it would let a client believe its retries are safe here.
-            throw ApiProblemException.Invalid(IdempotencyKey.HeaderName, "This route does not take an Idempotency-Key.");
+            throw ApiProblemException.Invalid(IdempotencyKey.HeaderName, ApiText.RouteTakesNoIdempotencyKey);
         }
 
         return values.Count == 1 && IdempotencyKey.IsValid(values[0])
             ? values[0]
-            : throw ApiProblemException.Invalid(IdempotencyKey.HeaderName, $"One key of 1 to {IdempotencyKey.MaxLength} characters from A-Z, a-z, 0-9, '_' and '-'.");
+            : throw ApiProblemException.Invalid(IdempotencyKey.HeaderName, ApiText.IdempotencyKeyFormat(IdempotencyKey.MaxLength));
     }
 
     // A kept answer is personal data: shown again only while the caller could still do what made it,
@@ -262,7 +263,7 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogUnexpected(logger, ex, context.Request.Method, context.Request.Path);
-            return ApiResults.Problem(context, ProblemTypes.Unexpected, "The request failed unexpectedly. Quote the trace id when reporting it.");
+            return ApiResults.Problem(context, ProblemTypes.Unexpected, ApiText.UnexpectedFailure);
         }
     }
 

@@ -1,6 +1,7 @@
 using InclusionCases.Domain.Access;
 using InclusionCases.Functions.Hosting;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Pipeline;
 using InclusionCases.Functions.Referrals.Contracts;
 using InclusionCases.Functions.Referrals.UseCases;
@@ -32,7 +33,7 @@ public sealed class ReferralFunctions(HttpApi api, CreateReferral create, ListRe
             var direction = QueryValues.Enum<ReferralDirection>(request, "direction", errors);
             if (direction is null && !errors.Any)
             {
-                errors.Add("direction", "Required: incoming or outgoing.");
+                errors.Add("direction", ApiText.DirectionRequired);
             }
 
             var paging = Paging.From(request);

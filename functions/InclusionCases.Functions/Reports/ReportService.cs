@@ -5,6 +5,7 @@ using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Reports;
@@ -25,7 +26,7 @@ public sealed class ReportService(ReportCounters counters, AuditLog audit, TimeP
         var start = from ?? end.AddMonths(-11);
         if (start > end)
         {
-            throw ApiProblemException.Invalid("from", "Must be before to.");
+            throw ApiProblemException.Invalid("from", ApiText.MustBeBeforeTo);
         }
 
         var (fromMonth, toMonth) = (MonthKeys.Of(start), MonthKeys.Of(end));

@@ -50,7 +50,7 @@ public sealed class CaseWorkflowTests
         var move = CaseWorkflow.Check(CaseStatus.Active, CaseStatus.Housed, new Housing(null, TenancyStatus.LeaseSigned), null);
 
         Assert.False(move.Allowed);
-        Assert.Contains("moveInDate", move.Problem, StringComparison.Ordinal);
+        Assert.Contains("moveInDate", move.Problem?.English(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class CaseWorkflowTests
         var move = CaseWorkflow.Check(CaseStatus.Intake, CaseStatus.Closed, null, new Closure(null, new DateOnly(2026, 1, 1)));
 
         Assert.False(move.Allowed);
-        Assert.Contains("closure.reason", move.Problem, StringComparison.Ordinal);
+        Assert.Contains("closure.reason", move.Problem?.English(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,6 +29,20 @@ public sealed class HttpApiTests
         TimeProvider.System,
         NullLogger<HttpApi>.Instance);
 
+    [Theory]
+    [InlineData("nl-BE", "nl", "De opslag is niet beschikbaar")]
+    [InlineData("fr", "fr", "Le stockage est indisponible")]
+    [InlineData(null, "en", "Storage is unavailable")]
+    public async Task HandleAnonymous_StorageUnreachable_AnswersInTheRequestsLanguage(string? acceptLanguage, string language, string title)
+    {
+        var (status, headers, body) = await RunAsync(_ => throw new RequestFailedException("connection refused", new HttpRequestException("refused")), acceptLanguage);
+
+        Assert.Equal(503, status);
+        Assert.Equal(language, headers.ContentLanguage.ToString());
+        Assert.Equal(title, body.GetProperty("title").GetString());
+        Assert.Equal(ProblemTypes.StorageUnavailable.Uri, body.GetProperty("type").GetString());
+    }
+
     [Fact]
     public async Task HandleAnonymous_StorageUnreachable_Answers503ProblemWithRetryAfter()
     {
@@ -78,9 +92,14 @@ public sealed class HttpApiTests
         Assert.Equal("Bearer", context.Response.Headers.WWWAuthenticate.ToString());
     }
 
-    private async Task<(int Status, IHeaderDictionary Headers, JsonElement Body)> RunAsync(Func<CancellationToken, Task<IActionResult>> handler)
+    private async Task<(int Status, IHeaderDictionary Headers, JsonElement Body)> RunAsync(Func<CancellationToken, Task<IActionResult>> handler, string? acceptLanguage = null)
     {
         var context = NewContext();
+        if (acceptLanguage is not null)
+        {
+            context.Request.Headers.AcceptLanguage = acceptLanguage;
+        }
+
         var result = await _api.HandleAnonymousAsync(context.Request, handler, "GetHealth");
         await result.ExecuteResultAsync(new ActionContext { HttpContext = context });
         context.Response.Body.Position = 0;

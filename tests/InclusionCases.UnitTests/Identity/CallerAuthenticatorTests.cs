@@ -27,7 +27,7 @@ public sealed class CallerAuthenticatorTests
     {
         var result = await _harness.AuthenticateAsync(null);
 
-        Assert.NotNull(result.Unauthenticated);
+        Assert.NotNull(result.Unauthenticated?.English());
         Assert.False(result.TokenPresented);
     }
 
@@ -36,7 +36,7 @@ public sealed class CallerAuthenticatorTests
     {
         var result = await _harness.AuthenticateAsync("Basic c29waGllOnNlY3JldA==");
 
-        Assert.Contains("bearer", result.Unauthenticated, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("bearer", result.Unauthenticated?.English(), StringComparison.OrdinalIgnoreCase);
         Assert.True(result.TokenPresented);
     }
 
@@ -48,7 +48,7 @@ public sealed class CallerAuthenticatorTests
         var result = await _harness.AuthenticateAsync("Bearer " + token);
 
         Assert.Null(result.Caller);
-        Assert.Equal("The bearer token has expired.", result.Unauthenticated);
+        Assert.Equal("The bearer token has expired.", result.Unauthenticated?.English());
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class CallerAuthenticatorTests
 
         var result = await _harness.AuthenticateAsync("Bearer " + token);
 
-        Assert.Equal("The bearer token was issued for another audience.", result.Unauthenticated);
+        Assert.Equal("The bearer token was issued for another audience.", result.Unauthenticated?.English());
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class CallerAuthenticatorTests
         var result = await _harness.AuthenticateAsync($"Bearer {parts[0]}.{forged}.{parts[2]}");
 
         Assert.Null(result.Caller);
-        Assert.Equal("The bearer token's signature is not valid.", result.Unauthenticated);
+        Assert.Equal("The bearer token's signature is not valid.", result.Unauthenticated?.English());
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class CallerAuthenticatorTests
         var result = await _harness.AuthenticateAsync("Bearer " + token);
 
         Assert.Null(result.Caller);
-        Assert.NotNull(result.Unauthenticated);
+        Assert.NotNull(result.Unauthenticated?.English());
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class CallerAuthenticatorTests
     {
         var result = await _harness.AuthenticateAsync("Bearer not-a-jwt");
 
-        Assert.Equal("The bearer token is not valid.", result.Unauthenticated);
+        Assert.Equal("The bearer token is not valid.", result.Unauthenticated?.English());
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class CallerAuthenticatorTests
 
         var result = await _harness.AuthenticateAsync("Bearer " + token);
 
-        Assert.Null(result.Unauthenticated);
+        Assert.Null(result.Unauthenticated?.English());
         Assert.NotNull(result.Forbidden);
     }
 
@@ -137,7 +137,7 @@ public sealed class CallerAuthenticatorTests
 
         var result = await _harness.AuthenticateAsync("Bearer " + token);
 
-        Assert.Equal("The bearer token was issued for another audience.", result.Unauthenticated);
+        Assert.Equal("The bearer token was issued for another audience.", result.Unauthenticated?.English());
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class CallerResolutionTests
         var result = CallerResolution.Resolve(new AuthenticatedIdentity("u1", "Sophie", SocialWorker), membership, DateTimeOffset.UnixEpoch);
 
         Assert.Null(result.Caller);
-        Assert.Contains("ended", result.Refusal, StringComparison.Ordinal);
+        Assert.Contains("ended", result.Refusal?.English(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class CallerResolutionTests
         var result = CallerResolution.Resolve(new AuthenticatedIdentity("u1", "Sophie", SocialWorker), null, DateTimeOffset.UnixEpoch);
 
         Assert.Null(result.Caller);
-        Assert.Contains("not a member", result.Refusal, StringComparison.Ordinal);
+        Assert.Contains("not a member", result.Refusal?.English(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class CallerResolutionTests
         var result = CallerResolution.Resolve(new AuthenticatedIdentity("u1", "Sophie", new HashSet<AppRole>()), new Membership("u1", "ixelles-cpas", "Sophie"), DateTimeOffset.UnixEpoch);
 
         Assert.Null(result.Caller);
-        Assert.Contains("role", result.Refusal, StringComparison.Ordinal);
+        Assert.Contains("role", result.Refusal?.English(), StringComparison.Ordinal);
     }
 
     [Fact]

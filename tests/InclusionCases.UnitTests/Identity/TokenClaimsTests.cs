@@ -63,10 +63,10 @@ public sealed class TokenClaimsTests
                 break;
             case "no role":
                 Assert.Null(result.Caller);
-                Assert.Equal("The caller's token carries no application role.", result.Forbidden);
+                Assert.Equal("The caller's token carries no application role.", result.Forbidden?.English());
                 break;
             default:
-                Assert.True(result.Caller is not null, result.Unauthenticated ?? result.Forbidden);
+                Assert.True(result.Caller is not null, (result.Unauthenticated ?? result.Forbidden)?.English());
                 Assert.Equal(expected.Split(',').Select(Enum.Parse<AppRole>).ToHashSet(), result.Caller.Roles.ToHashSet());
                 Assert.Equal(SophieId, result.Caller.Id);
                 break;
@@ -93,7 +93,7 @@ public sealed class TokenClaimsTests
 
         var result = await _harness.AuthenticateAsync("Bearer " + Sign(json));
 
-        Assert.Equal(message, result.Unauthenticated);
+        Assert.Equal(message, result.Unauthenticated?.English());
     }
 
     [Theory]

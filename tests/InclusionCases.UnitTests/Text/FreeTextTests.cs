@@ -42,7 +42,7 @@ public sealed class FreeTextTests
     [Fact]
     public void Problems_TooLong_NamesTheLimit()
     {
-        Assert.Equal(["At most 3 characters."], FreeText.Problems("abcd", 3, multiLine: false));
+        Assert.Equal(["At most 3 characters."], FreeText.Problems("abcd", 3, multiLine: false).Select(problem => problem.English()));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class PlausibleDatesTests
     [InlineData("2027-11-25")]
     public void Check_DateFrom2000ToAYearAhead_IsFine(string date)
     {
-        Assert.Null(PlausibleDates.Check(DateOnly.Parse(date), Now));
+        Assert.Null(PlausibleDates.Check(DateOnly.Parse(date), Now)?.English());
     }
 
     [Theory]
@@ -23,7 +23,7 @@ public sealed class PlausibleDatesTests
     [InlineData("9999-12-31")]
     public void Check_DateOutsideTheRange_NamesTheRange(string date)
     {
-        Assert.Equal("A date from 2000-01-01 to 2027-11-25.", PlausibleDates.Check(DateOnly.Parse(date), Now));
+        Assert.Equal("A date from 2000-01-01 to 2027-11-25.", PlausibleDates.Check(DateOnly.Parse(date), Now)?.English());
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Cases.Contracts;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
 
 namespace InclusionCases.Functions.Cases.UseCases;
@@ -17,7 +18,7 @@ public sealed class AddNote(PersonFileAccess files, PersonFileWriter writer)
         errors.Required("text", request.Text, FieldErrors.MaxNoteLength, allowLineBreaks: true);
         if (request.Visibility is null)
         {
-            errors.Add("visibility", "Required: shared or organisation.");
+            errors.Add("visibility", ApiText.NoteVisibilityRequired);
         }
 
         errors.ThrowIfAny();
@@ -25,7 +26,7 @@ public sealed class AddNote(PersonFileAccess files, PersonFileWriter writer)
         var organisationOnly = request.Visibility == NoteVisibility.Organisation;
         if (!AccessPolicy.MayWriteNote(caller, organisationOnly))
         {
-            throw ApiProblemException.Forbidden("Partner systems add shared notes only.");
+            throw ApiProblemException.Forbidden(ApiText.PartnersSharedNotesOnly);
         }
 
         var change = writer.Begin(stored.Value.PersonId, caller, "note.added");

@@ -2,9 +2,11 @@ using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Persons;
+using InclusionCases.Domain.Text;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Cases.Contracts;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
 
 namespace InclusionCases.Functions.Cases.UseCases;
@@ -23,12 +25,12 @@ public sealed class CreateCase(PersonFileAccess files, PersonFileWriter writer, 
         var errors = new FieldErrors();
         if (request.Type is null)
         {
-            errors.Add("type", "Required: housingFirst or homelessness.");
+            errors.Add("type", ApiText.CaseTypeRequired);
         }
 
         if ((request.Person is null) == (request.PersonId is null))
         {
-            errors.Add("person", "Give either person (a new person) or personId (a person already known), not both.");
+            errors.Add("person", ApiText.PersonOrPersonId);
         }
 
         if (request.Person is not null)
@@ -38,7 +40,7 @@ public sealed class CreateCase(PersonFileAccess files, PersonFileWriter writer, 
 
         if (request.PersonId is not null && !RecordIds.IsPersonId(request.PersonId))
         {
-            errors.Add("personId", "Not a person id.");
+            errors.Add("personId", DomainText.NotAPersonId);
         }
 
         CaseInput.ValidateWorkerId(errors, request.AssignedWorkerId);

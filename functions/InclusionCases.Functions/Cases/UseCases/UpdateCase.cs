@@ -5,6 +5,7 @@ using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Persons;
 using InclusionCases.Functions.Cases.Contracts;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
 
 namespace InclusionCases.Functions.Cases.UseCases;
@@ -22,7 +23,7 @@ public sealed class UpdateCase(PersonFileAccess files, PersonFileWriter writer, 
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            throw new ApiProblemException(ProblemTypes.PreconditionRequired, "Send If-Match with the ETag of the case as last read.");
+            throw new ApiProblemException(ProblemTypes.PreconditionRequired, ApiText.SendIfMatchCase);
         }
 
         var errors = new FieldErrors();
@@ -30,7 +31,7 @@ public sealed class UpdateCase(PersonFileAccess files, PersonFileWriter writer, 
         CaseDates.Validate(errors, request, clock.GetUtcNow());
         if (PersonInputValidation.Has(json, "status") && request.Status is null)
         {
-            errors.Add("status", "A case always has a status.");
+            errors.Add("status", ApiText.CaseAlwaysHasStatus);
         }
 
         var personSent = PersonInputValidation.Has(json, "person");
@@ -40,7 +41,7 @@ public sealed class UpdateCase(PersonFileAccess files, PersonFileWriter writer, 
         }
         else if (personSent)
         {
-            errors.Add("person", "The person cannot be removed from a case.");
+            errors.Add("person", ApiText.PersonCannotBeRemoved);
         }
 
         errors.ThrowIfAny();
@@ -50,14 +51,14 @@ public sealed class UpdateCase(PersonFileAccess files, PersonFileWriter writer, 
         var access = file.Access;
         if (personSent)
         {
-            PersonFileAccess.Require(AccessPolicy.Decide(caller, ApiOperation.EditPerson, access, caseId, now), "case");
+            PersonFileAccess.Require(AccessPolicy.Decide(caller, ApiOperation.EditPerson, access, caseId, now), RecordKind.Case);
         }
 
         var current = stored.Value;
         CaseDates.ThrowIfClosedBeforeOpened(request, current, now);
         if (ifMatch.Trim() != "*" && ifMatch.Trim().TrimStart('W', '/') != CaseProjection.ETag(current))
         {
-            throw new ApiProblemException(ProblemTypes.PreconditionFailed, "The case has changed since it was read. Read it again and retry.");
+            throw new ApiProblemException(ProblemTypes.PreconditionFailed, ApiText.CaseChanged);
         }
 
         var updated = Apply(current, request, json);

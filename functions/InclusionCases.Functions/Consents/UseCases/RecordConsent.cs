@@ -2,9 +2,11 @@ using System.Text.RegularExpressions;
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Consents;
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Text;
 using InclusionCases.Functions.Consents.Contracts;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
 
 namespace InclusionCases.Functions.Consents.UseCases;
@@ -27,29 +29,29 @@ public sealed partial class RecordConsent(PersonFileAccess files, PersonFileWrit
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (!RecordIds.IsPersonId(personId))
         {
-            throw ApiProblemException.Invalid("personId", "Not a person id.");
+            throw ApiProblemException.Invalid("personId", DomainText.NotAPersonId);
         }
 
         var errors = new FieldErrors();
         var organisationIds = request.OrganisationIds ?? [];
         if (organisationIds.Length is 0 or > MaxOrganisations)
         {
-            errors.Add("organisationIds", $"From 1 to {MaxOrganisations} organisation ids.");
+            errors.Add("organisationIds", ApiText.OrganisationIdsCount(MaxOrganisations));
         }
         else if (organisationIds.Any(o => o is null || !OrganisationId().IsMatch(o)))
         {
-            errors.Add("organisationIds", "Organisation ids such as \"habitat-asbl\".");
+            errors.Add("organisationIds", ApiText.OrganisationIdsFormat);
         }
 
         var scope = request.Scope ?? [];
         if (!scope.Contains(ConsentScope.Case))
         {
-            errors.Add("scope", "[\"case\"] or [\"case\", \"sensitive\"].");
+            errors.Add("scope", ApiText.ConsentScopeValues);
         }
 
         if (request.ExpiresOn is not { } expiresOn || expiresOn < today || expiresOn > today.AddYears(MaxYears))
         {
-            errors.Add("expiresOn", $"A date from today to {MaxYears} years ahead.");
+            errors.Add("expiresOn", ApiText.ExpiresOnRange(MaxYears));
         }
 
         errors.Required("evidence", request.Evidence, MaxEvidenceLength, allowLineBreaks: true);
@@ -59,7 +61,7 @@ public sealed partial class RecordConsent(PersonFileAccess files, PersonFileWrit
         var known = await Task.WhenAll(distinct.Select(o => organisations.FindAsync(o, cancellationToken)));
         if (known.Any(o => o is null))
         {
-            throw ApiProblemException.Invalid("organisationIds", "Unknown organisation: " + string.Join(", ", distinct.Where((_, i) => known[i] is null)) + ".");
+            throw ApiProblemException.Invalid("organisationIds", ApiText.UnknownOrganisations(string.Join(", ", distinct.Where((_, i) => known[i] is null))));
         }
 
         var file = await files.LoadPersonForChangeAsync(caller, ApiOperation.RecordConsent, personId, "personId", cancellationToken);

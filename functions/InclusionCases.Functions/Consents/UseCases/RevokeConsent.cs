@@ -1,6 +1,7 @@
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
 
 namespace InclusionCases.Functions.Consents.UseCases;
@@ -17,11 +18,11 @@ public sealed class RevokeConsent(PersonFileAccess files, PersonFileWriter write
         ArgumentNullException.ThrowIfNull(caller);
         if (!RecordIds.IsConsentId(consentId))
         {
-            throw ApiProblemException.Invalid("consentId", "Not a consent id.");
+            throw ApiProblemException.Invalid("consentId", ApiText.NotAConsentId);
         }
 
         var file = await files.LoadPersonForChangeAsync(caller, ApiOperation.RevokeConsent, personId, "personId", cancellationToken);
-        var stored = file.Consent(consentId) ?? throw ApiProblemException.NotFound("consent");
+        var stored = file.Consent(consentId) ?? throw ApiProblemException.NotFound(ApiText.NotFoundConsent);
         if (stored.Value.RevokedAt is not null)
         {
             return; // Revoking twice is the same as revoking once.

@@ -1,6 +1,8 @@
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Text;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Organisations.Contracts;
 
 namespace InclusionCases.Functions.Organisations.UseCases;
@@ -16,7 +18,7 @@ public sealed class CreateOrganisation(OrganisationService service, AuditLog aud
         errors.Required("name", request.Name, FieldErrors.MaxNameLength);
         if (request.Kind is null)
         {
-            errors.Add("kind", "Required.");
+            errors.Add("kind", DomainText.Required);
         }
 
         OrganisationInput.ValidateLists(errors, request.Offers, request.Languages);
@@ -30,7 +32,7 @@ public sealed class CreateOrganisation(OrganisationService service, AuditLog aud
         };
         await audit.RecordAttemptAsync(AuditAction.OrganisationCreate, "organisations/" + organisation.Id, null, cancellationToken);
         var etag = await service.CreateAsync(organisation, cancellationToken)
-            ?? throw ApiProblemException.Conflict($"An organisation with id '{organisation.Id}' already exists.");
+            ?? throw ApiProblemException.Conflict(ApiText.OrganisationExists(organisation.Id));
         return (OrganisationResponse.From(organisation), etag);
     }
 }

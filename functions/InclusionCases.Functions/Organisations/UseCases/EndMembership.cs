@@ -2,6 +2,7 @@ using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 
 namespace InclusionCases.Functions.Organisations.UseCases;
 
@@ -17,13 +18,13 @@ public sealed class EndMembership(OrganisationService service, AuditLog audit)
         ArgumentNullException.ThrowIfNull(caller);
         if (AccessPolicy.DecideOnMembership(caller, ApiOperation.EndMembership, userId) != AccessDecision.Allowed)
         {
-            throw ApiProblemException.Forbidden("A Coordinator cannot change their own membership.");
+            throw ApiProblemException.Forbidden(ApiText.CoordinatorOwnMembership);
         }
 
         await audit.RecordAttemptAsync(AuditAction.MembershipEnd, $"organisations/{organisationId}/members/{userId}", null, cancellationToken);
         if (!await service.EndAsync(organisationId, userId, cancellationToken))
         {
-            throw ApiProblemException.NotFound("membership");
+            throw ApiProblemException.NotFound(ApiText.NotFoundMembership);
         }
     }
 }

@@ -2,6 +2,7 @@ using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Organisations.Contracts;
 
 namespace InclusionCases.Functions.Organisations.UseCases;
@@ -19,19 +20,19 @@ public sealed class GrantMembership(OrganisationService service, AuditLog audit,
         ArgumentNullException.ThrowIfNull(request);
         if (AccessPolicy.DecideOnMembership(caller, ApiOperation.GrantMembership, userId) != AccessDecision.Allowed)
         {
-            throw ApiProblemException.Forbidden("A Coordinator cannot change their own membership.");
+            throw ApiProblemException.Forbidden(ApiText.CoordinatorOwnMembership);
         }
 
         var errors = new FieldErrors();
         if (!OrganisationInput.IsMemberId(userId))
         {
-            errors.Add("oid", "An object id: letters, digits and dashes, at most 64.");
+            errors.Add("oid", ApiText.ObjectIdFormat);
         }
 
         errors.Optional("name", request.Name, FieldErrors.MaxNameLength);
         if (request.ValidUntil is { } until && until <= clock.GetUtcNow())
         {
-            errors.Add("validUntil", "Must be in the future.");
+            errors.Add("validUntil", ApiText.MustBeFuture);
         }
 
         errors.ThrowIfAny();
@@ -43,9 +44,9 @@ public sealed class GrantMembership(OrganisationService service, AuditLog audit,
             MembershipGrant.Granted => (MemberResponse.From(membership!), true),
             MembershipGrant.Changed => (MemberResponse.From(membership!), false),
             MembershipGrant.MemberElsewhere => throw ApiProblemException.Conflict(
-                "This user is a member of another organisation. End that membership first.",
+                ApiText.MemberElsewhere,
                 new Dictionary<string, object> { ["organisationId"] = membership!.OrganisationId }),
-            _ => throw ApiProblemException.NotFound("organisation"),
+            _ => throw ApiProblemException.NotFound(ApiText.NotFoundOrganisation),
         };
     }
 }

@@ -3,6 +3,7 @@ using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Organisations.Contracts;
 
 namespace InclusionCases.Functions.Organisations.UseCases;
@@ -18,7 +19,7 @@ public sealed class ListMembers(OrganisationRepository organisations, Membership
         ArgumentNullException.ThrowIfNull(caller);
         if (AccessPolicy.DecideOnMembers(caller, organisationId) != AccessDecision.Allowed)
         {
-            throw ApiProblemException.Forbidden("Only Coordinators and the organisation's own social workers see its members.");
+            throw ApiProblemException.Forbidden(ApiText.MembersVisibility);
         }
 
         var (organisation, (items, token)) = await audit.BesideAsync(
@@ -29,7 +30,7 @@ public sealed class ListMembers(OrganisationRepository organisations, Membership
             cancellationToken);
         if (organisation is null)
         {
-            throw ApiProblemException.NotFound("organisation");
+            throw ApiProblemException.NotFound(ApiText.NotFoundOrganisation);
         }
 
         return new PageResponse<MemberResponse>([.. items.Select(MemberResponse.From)], Paging.Encode(token));

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using InclusionCases.Domain.Text;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Organisations.Contracts;
 
 namespace InclusionCases.Functions.Organisations.UseCases;
@@ -17,7 +19,7 @@ public sealed class UpdateOrganisation(OrganisationRepository organisations, Org
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            throw new ApiProblemException(ProblemTypes.PreconditionRequired, "Send If-Match with the ETag of the organisation as last read.");
+            throw new ApiProblemException(ProblemTypes.PreconditionRequired, ApiText.SendIfMatchOrganisation);
         }
 
         var errors = new FieldErrors();
@@ -25,20 +27,20 @@ public sealed class UpdateOrganisation(OrganisationRepository organisations, Org
         {
             if (json.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Null)
             {
-                errors.Add(field, "Cannot be null: leave the field out to keep it.");
+                errors.Add(field, ApiText.CannotBeNull);
             }
         }
 
         errors.Optional("name", request.Name, FieldErrors.MaxNameLength);
         if (request.Name is not null && string.IsNullOrWhiteSpace(request.Name))
         {
-            errors.Add("name", "Required.");
+            errors.Add("name", DomainText.Required);
         }
 
         OrganisationInput.ValidateLists(errors, request.Offers, request.Languages);
         errors.ThrowIfAny();
 
-        var found = await organisations.FindWithETagAsync(organisationId, cancellationToken) ?? throw ApiProblemException.NotFound("organisation");
+        var found = await organisations.FindWithETagAsync(organisationId, cancellationToken) ?? throw ApiProblemException.NotFound(ApiText.NotFoundOrganisation);
         await audit.RecordAttemptAsync(AuditAction.OrganisationUpdate, "organisations/" + organisationId, null, cancellationToken);
         var (current, etag, legacy) = found;
         var wanted = ifMatch.Trim();
@@ -65,5 +67,5 @@ public sealed class UpdateOrganisation(OrganisationRepository organisations, Org
     }
 
     private static ApiProblemException Stale() =>
-        new(ProblemTypes.PreconditionFailed, "The organisation has changed since it was read. Read it again and retry.");
+        new(ProblemTypes.PreconditionFailed, ApiText.OrganisationChanged);
 }

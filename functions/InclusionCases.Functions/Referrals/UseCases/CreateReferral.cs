@@ -4,6 +4,7 @@ using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Referrals;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Referrals.Contracts;
 using InclusionCases.Functions.Storage;
@@ -23,7 +24,7 @@ public sealed class CreateReferral(PersonFileAccess files, PersonFileWriter writ
         errors.Required("toOrganisationId", request.ToOrganisationId, 64);
         if (request.ToOrganisationId is not null && !TableKeys.IsValid(request.ToOrganisationId))
         {
-            errors.Add("toOrganisationId", "Not an organisation id.");
+            errors.Add("toOrganisationId", ApiText.NotAnOrganisationId);
         }
 
         errors.Required("reason", request.Reason, MaxReasonLength, allowLineBreaks: true);
@@ -33,23 +34,23 @@ public sealed class CreateReferral(PersonFileAccess files, PersonFileWriter writ
         var target = request.ToOrganisationId!;
         if (await organisations.FindAsync(target, cancellationToken) is null)
         {
-            throw ApiProblemException.Invalid("toOrganisationId", "Unknown organisation.");
+            throw ApiProblemException.Invalid("toOrganisationId", ApiText.UnknownOrganisation);
         }
 
         var caseFile = stored.Value;
         if (target == caseFile.LeadOrganisationId || caseFile.Participants.Contains(target))
         {
-            throw ApiProblemException.Conflict("That organisation already takes part in the case.");
+            throw ApiProblemException.Conflict(ApiText.OrganisationTakesPart);
         }
 
         if (file.Referrals.Any(r => r.Value.CaseId == caseId && r.Value.ToOrganisationId == target && r.Value.Status == ReferralStatus.Pending))
         {
-            throw ApiProblemException.Conflict("A referral of this case to that organisation is already pending.");
+            throw ApiProblemException.Conflict(ApiText.ReferralPending);
         }
 
         if (!file.Access.ConsentCovers(target, ConsentScope.Case, clock.GetUtcNow()))
         {
-            throw new ApiProblemException(ProblemTypes.ConsentRequired, $"No active consent of the person covers {target}. Record the person's consent first.");
+            throw new ApiProblemException(ProblemTypes.ConsentRequired, ApiText.ConsentRequired(target));
         }
 
         var change = writer.Begin(file.PersonId, caller, "referral.created");

@@ -3,6 +3,7 @@ using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Referrals;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Referrals.Contracts;
 
@@ -18,22 +19,22 @@ public sealed class DecideReferral(PersonFileStore store, PersonFileWriter write
     public async Task<ReferralResponse> ExecuteAsync(Caller caller, string referralId, bool accept, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var personId = RecordIds.PersonOfReferral(referralId) ?? throw ApiProblemException.Invalid("referralId", "Not a referral id.");
+        var personId = RecordIds.PersonOfReferral(referralId) ?? throw ApiProblemException.Invalid("referralId", ApiText.NotAReferralId);
         var operation = accept ? ApiOperation.AcceptReferral : ApiOperation.DeclineReferral;
         RequestAudit.Current?.Attempt(AuditAction.Of(operation), "referral/" + referralId, personId, clock.GetUtcNow());
         var file = await store.LoadAsync(personId, cancellationToken);
         var stored = file.Referral(referralId);
         PersonFileAccess.Require(
             stored is null ? AccessDecision.NotFound : AccessPolicy.DecideOnReferral(caller, operation, file.Access, ReferralAccessOf(stored.Value), clock.GetUtcNow()),
-            "referral");
+            RecordKind.Referral);
 
         var referral = stored!.Value;
         if (referral.Status != ReferralStatus.Pending)
         {
-            throw ApiProblemException.Conflict($"The referral is already {referral.Status.ToString().ToLowerInvariant()}.");
+            throw ApiProblemException.Conflict(referral.Status == ReferralStatus.Accepted ? ApiText.ReferralAlreadyAccepted : ApiText.ReferralAlreadyDeclined);
         }
 
-        var caseRow = file.Case(referral.CaseId) ?? throw ApiProblemException.NotFound("referral");
+        var caseRow = file.Case(referral.CaseId) ?? throw ApiProblemException.NotFound(ApiText.NotFoundReferral);
         var change = writer.Begin(personId, caller, accept ? "referral.accepted" : "referral.declined");
         var decided = referral with { Status = accept ? ReferralStatus.Accepted : ReferralStatus.Declined, DecidedAt = change.Now };
         change.Replace(CaseEntities.ToEntity(decided, personId), stored.ETag);
