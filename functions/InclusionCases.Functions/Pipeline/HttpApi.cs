@@ -86,12 +86,7 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
                     throw ApiProblemException.Forbidden(ApiText.RoleMayNotDoThis);
                 }
 
-                if (doc.Request is null && HasBody(request))
-                {
-                    // Nothing is ignored: a body this route does not read is refused, before anything is done.
-                    throw ApiProblemException.Invalid("$", ApiText.RouteTakesNoBody);
-                }
-
+                RefuseABodyNotRead(request, doc);
                 if (IdempotencyKeyOf(request, doc) is { } key)
                 {
                     var body = await RequestBody.BufferAsync(request, cancellationToken);
@@ -130,7 +125,26 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
     {
         ArgumentNullException.ThrowIfNull(request);
         return GuardAsync(request.HttpContext, function, cancellationToken =>
-            DocOf(function).Anonymous ? handle(cancellationToken) : throw new InvalidOperationException($"The function '{function}' is not declared anonymous."));
+        {
+            var doc = DocOf(function);
+            if (!doc.Anonymous)
+            {
+                throw new InvalidOperationException($"The function '{function}' is not declared anonymous.");
+            }
+
+            RefuseABodyNotRead(request, doc);
+            _ = IdempotencyKeyOf(request, doc);
+            return handle(cancellationToken);
+        });
+    }
+
+    // Nothing is ignored: a body this route does not read is refused, before anything is done.
+    private static void RefuseABodyNotRead(HttpRequest request, ApiDocAttribute doc)
+    {
+        if (doc.Request is null && HasBody(request))
+        {
+            throw ApiProblemException.Invalid("$", ApiText.RouteTakesNoBody);
+        }
     }
 
     /// <summary>

@@ -164,6 +164,23 @@ public sealed class IdempotencyKeyTests(AzuriteFixture azurite) : HostedTest(azu
         Assert.Equal(etag, (await Call(HttpMethod.Get, $"cases/{caseId}", "sophie")).ETag);
     }
 
+    [Theory]
+    [InlineData("health")]
+    [InlineData("openapi.json")]
+    public async Task AnonymousRoutes_RefuseAKeyAndABody_AsEveryRouteThatTakesNeither(string path)
+    {
+        using var keyed = TestHost.Request(HttpMethod.Get, path, bearerToken: null);
+        keyed.Headers.TryAddWithoutValidation("Idempotency-Key", "health-key");
+        using var withBody = TestHost.Request(HttpMethod.Get, path, bearerToken: null);
+        withBody.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+
+        using var keyAnswer = await Host.Client.SendAsync(keyed);
+        using var bodyAnswer = await Host.Client.SendAsync(withBody);
+
+        Assert.True((await ProblemAssertions.AssertProblemAsync(keyAnswer, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
+        Assert.True((await ProblemAssertions.AssertProblemAsync(bodyAnswer, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("$", out _));
+    }
+
     [Fact]
     public async Task AfterTwentyFourHours_TheKeyCreatesAgain_AndTheRetentionJobRemovesExpiredKeys()
     {

@@ -5,6 +5,7 @@ using InclusionCases.Domain.Referrals;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.Localization;
+using InclusionCases.Functions.Organisations;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Referrals.Contracts;
 using InclusionCases.Functions.Storage;
@@ -21,7 +22,7 @@ public sealed class CreateReferral(PersonFileAccess files, PersonFileWriter writ
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         var errors = new FieldErrors();
-        errors.Required("toOrganisationId", request.ToOrganisationId, 64);
+        errors.Required("toOrganisationId", request.ToOrganisationId, OrganisationInput.MaxIdLength);
         if (request.ToOrganisationId is not null && !TableKeys.IsValid(request.ToOrganisationId))
         {
             errors.Add("toOrganisationId", ApiText.NotAnOrganisationId);
