@@ -5,6 +5,7 @@ using InclusionCases.Functions.Contacts;
 using InclusionCases.Functions.Health;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
+using InclusionCases.Functions.OpenApi;
 using InclusionCases.Functions.Operations;
 using InclusionCases.Functions.Organisations;
 using InclusionCases.Functions.Oversight;
@@ -36,6 +37,7 @@ public static class InclusionCasesServiceCollectionExtensions
             .AddRequestPipeline()
             .AddOrganisations()
             .AddHealth()
+            .AddOpenApi()
             .AddAudit()
             .AddPersonFile()
             .AddCases()

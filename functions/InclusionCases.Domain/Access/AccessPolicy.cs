@@ -60,6 +60,7 @@ public static class AccessPolicy
         [ApiOperation.ErasePerson] = Auditors,
         [ApiOperation.ReadReports] = ReportReaders,
         [ApiOperation.ListOrganisations] = Everyone,
+        [ApiOperation.ReadOrganisation] = Everyone,
         [ApiOperation.CreateOrganisation] = Coordinators,
         [ApiOperation.UpdateOrganisation] = Coordinators,
         [ApiOperation.ListMembers] = MemberListReaders,

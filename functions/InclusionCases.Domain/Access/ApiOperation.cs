@@ -32,6 +32,7 @@ public enum ApiOperation
     ErasePerson,
     ReadReports,
     ListOrganisations,
+    ReadOrganisation,
     CreateOrganisation,
     UpdateOrganisation,
     ListMembers,

@@ -35,6 +35,7 @@ public sealed class AuditAction
     public static readonly AuditAction PersonErase = new("person.erase");
     public static readonly AuditAction ReportRead = new("report.read");
     public static readonly AuditAction OrganisationList = new("organisation.list");
+    public static readonly AuditAction OrganisationRead = new("organisation.read");
     public static readonly AuditAction OrganisationCreate = new("organisation.create");
     public static readonly AuditAction OrganisationUpdate = new("organisation.update");
     public static readonly AuditAction MembershipList = new("membership.list");
@@ -83,6 +84,7 @@ public sealed class AuditAction
         ApiOperation.ErasePerson => PersonErase,
         ApiOperation.ReadReports => ReportRead,
         ApiOperation.ListOrganisations => OrganisationList,
+        ApiOperation.ReadOrganisation => OrganisationRead,
         ApiOperation.CreateOrganisation => OrganisationCreate,
         ApiOperation.UpdateOrganisation => OrganisationUpdate,
         ApiOperation.ListMembers => MembershipList,

@@ -13,7 +13,7 @@ namespace InclusionCases.Functions.Contacts;
 public sealed class ContactFunctions(HttpApi api, ContactService contacts)
 {
     [Function(nameof(LogContact))]
-    [ApiDoc("Log one street contact (201; 200 when the same contact is already stored under its id; 409 when the id holds another contact; 410 when the person was erased).", Operation = ApiOperation.LogContacts, Success = 201, AlsoSuccess = 200, Request = typeof(ContactRequest), Response = typeof(ContactResponse))]
+    [ApiDoc("Log one street contact (201; 200 when the same contact is already stored under its id; 409 when the id holds another contact; 410 when the person was erased).", Operation = ApiOperation.LogContacts, Success = 201, AlsoSuccess = 200, Idempotent = true, Request = typeof(ContactRequest), Response = typeof(ContactResponse))]
     public Task<IActionResult> LogContact([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "contacts")] HttpRequest request) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
@@ -24,7 +24,7 @@ public sealed class ContactFunctions(HttpApi api, ContactService contacts)
         });
 
     [Function(nameof(SubmitContactBatch))]
-    [ApiDoc("Upload up to 500 contacts; each is checked on its own (rejected by index), the rest stored through the contact-intake queue, each once.", Operation = ApiOperation.LogContacts, Success = 202, Location = true, Request = typeof(ContactBatchRequest), Response = typeof(ContactBatchAccepted))]
+    [ApiDoc("Upload up to 500 contacts; each is checked on its own (rejected by index), the rest stored through the contact-intake queue, each once.", Operation = ApiOperation.LogContacts, Success = 202, Location = true, Idempotent = true, Request = typeof(ContactBatchRequest), Response = typeof(ContactBatchAccepted))]
     public Task<IActionResult> SubmitContactBatch([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "contacts/batch")] HttpRequest request) =>
         api.HandleAsync(request, async (caller, ct) =>
         {

@@ -66,6 +66,7 @@ public static class ApiResults
         };
         var result = new JsonBodyResult(type.Status, problem, "application/problem+json");
         result.Headers[HeaderNames.ContentLanguage] = language.Name;
+        result.Headers[HeaderNames.Vary] = HeaderNames.AcceptLanguage;
         return result;
     }
 

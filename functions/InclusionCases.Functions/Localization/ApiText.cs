@@ -305,8 +305,8 @@ public static class ApiText
     /// <summary>A Coordinator cannot change their own membership.</summary>
     public static Message CoordinatorOwnMembership { get; } = Catalog.Of(nameof(CoordinatorOwnMembership));
 
-    /// <summary>An object id: letters, digits and dashes, at most 64.</summary>
-    public static Message ObjectIdFormat { get; } = Catalog.Of(nameof(ObjectIdFormat));
+    /// <summary>An object id: letters, digits and dashes, at most {0}.</summary>
+    public static Message ObjectIdFormat(int maxLength) => Catalog.Of(nameof(ObjectIdFormat), maxLength);
 
     /// <summary>Must be in the future.</summary>
     public static Message MustBeFuture { get; } = Catalog.Of(nameof(MustBeFuture));
@@ -329,8 +329,8 @@ public static class ApiText
     /// <summary>An organisation with id '{0}' already exists.</summary>
     public static Message OrganisationExists(string id) => Catalog.Of(nameof(OrganisationExists), id);
 
-    /// <summary>2 to 64 lower-case letters, digits and dashes, starting with a letter or digit.</summary>
-    public static Message OrganisationIdFormat { get; } = Catalog.Of(nameof(OrganisationIdFormat));
+    /// <summary>2 to {0} lower-case letters, digits and dashes, starting with a letter or digit.</summary>
+    public static Message OrganisationIdFormat(int maxLength) => Catalog.Of(nameof(OrganisationIdFormat), maxLength);
 
     /// <summary>Each offer at most once.</summary>
     public static Message OfferOnce { get; } = Catalog.Of(nameof(OfferOnce));

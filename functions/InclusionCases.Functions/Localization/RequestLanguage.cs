@@ -14,10 +14,10 @@ public static class RequestLanguage
     public static CultureInfo English { get; } = CultureInfo.GetCultureInfo("en");
 
     /// <summary>French.</summary>
-    public static CultureInfo French { get; } = CultureInfo.GetCultureInfo("fr");
+    public static CultureInfo French { get; } = CultureOrEnglish("fr");
 
     /// <summary>Dutch.</summary>
-    public static CultureInfo Dutch { get; } = CultureInfo.GetCultureInfo("nl");
+    public static CultureInfo Dutch { get; } = CultureOrEnglish("nl");
 
     /// <summary>The languages the API answers in, the default first.</summary>
     public static IReadOnlyList<CultureInfo> Supported { get; } = [English, French, Dutch];
@@ -55,6 +55,21 @@ public static class RequestLanguage
         }
 
         return best ?? English;
+    }
+
+    // The app runs with invariant globalization, where "fr" and "nl" exist only because the build sets
+    // PredefinedCulturesOnly=false (a test checks the Functions app's runtimeconfig). Without it every
+    // problem would fail to render; English problems are the lesser harm.
+    private static CultureInfo CultureOrEnglish(string name)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(name);
+        }
+        catch (CultureNotFoundException)
+        {
+            return English;
+        }
     }
 
     // "fr", "FR" and "fr-BE" are French; "*" (any language) is answered in the default.

@@ -6,6 +6,8 @@ namespace InclusionCases.Functions.OpenApi;
 /// </summary>
 internal static class ApiTags
 {
+    private static readonly (string Name, string Description) Service = ("Service", "Liveness and the contract itself; no token needed.");
+
     private static readonly Dictionary<string, (string Name, string Description)> ByFeature = new(StringComparer.Ordinal)
     {
         ["Cases"] = ("Cases", "Housing First and homelessness cases: opening, reading, the workflow of statuses, notes and the timeline."),
@@ -17,8 +19,8 @@ internal static class ApiTags
         ["Reports"] = ("Reports", "Aggregate counts in which small numbers are suppressed."),
         ["CallerProfile"] = ("Caller", "Who the token belongs to, as the API sees them."),
         ["Operations"] = ("Operations", "The service's operational status and its poison messages (Operators)."),
-        ["Health"] = ("Service", "Liveness and the contract itself; no token needed."),
-        ["OpenApi"] = ("Service", "Liveness and the contract itself; no token needed."),
+        ["Health"] = Service,
+        ["OpenApi"] = Service,
     };
 
     /// <summary>The tag of a function declared by <paramref name="declaringType"/>.</summary>

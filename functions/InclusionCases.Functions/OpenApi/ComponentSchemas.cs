@@ -125,14 +125,14 @@ internal sealed class ComponentSchemas
             return;
         }
 
-        var marked = ApiJson.Options.GetTypeInfo(type).Properties
-            .Where(p => Attributes(p.AttributeProvider).Concat(Attributes(p.AssociatedParameter?.AttributeProvider)).OfType<RequiredAttribute>().Any())
-            .Select(p => p.Name)
-            .ToHashSet(StringComparer.Ordinal);
+        var contract = ApiJson.Options.GetTypeInfo(type).Properties;
+        var marked = Marked<RequiredAttribute>(contract);
         var required = properties.Where(p => marked.Contains(p.Key) || (p.Value is { } s && !AllowsNull(s))).Select(p => (JsonNode?)p.Key).ToArray();
-        foreach (var name in marked)
+
+        // Read as nullable to tell "left out" from a value; null itself is refused for a required field
+        // and for one marked [NotNullWhenSent] (in a PATCH: leave it out to keep it).
+        foreach (var name in marked.Union(Marked<NotNullWhenSentAttribute>(contract)))
         {
-            // Read as nullable to tell "left out" from a value, but null is refused like a missing field.
             properties[name] = WithoutNull(properties[name]!);
         }
 
@@ -142,6 +142,13 @@ internal sealed class ComponentSchemas
             schema["required"] = new JsonArray(required);
         }
     }
+
+    private static HashSet<string> Marked<TAttribute>(IEnumerable<JsonPropertyInfo> properties)
+        where TAttribute : Attribute =>
+        properties
+            .Where(p => Attributes(p.AttributeProvider).Concat(Attributes(p.AssociatedParameter?.AttributeProvider)).OfType<TAttribute>().Any())
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
 
     private static JsonNode WithoutNull(JsonNode schema)
     {

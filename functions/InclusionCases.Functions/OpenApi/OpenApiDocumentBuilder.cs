@@ -21,8 +21,10 @@ public static partial class OpenApiDocumentBuilder
     /// <summary>The contract's version: its major changes only with a breaking change.</summary>
     public const string Version = "2.0.0";
 
-    public static JsonObject Build(Assembly functions)
+    /// <summary>The document of the functions in <paramref name="functions"/>; <paramref name="identity"/> fills the client-credentials scheme (the template when left out).</summary>
+    public static JsonObject Build(Assembly functions, ContractIdentity? identity = null)
     {
+        identity ??= ContractIdentity.Template;
         var schemas = new ComponentSchemas();
         ProblemResponses.AddSchemas(schemas);
         var paths = new JsonObject();
@@ -47,12 +49,12 @@ public static partial class OpenApiDocumentBuilder
             ["openapi"] = "3.1.0",
             ["info"] = Info(),
             ["servers"] = new JsonArray(new JsonObject { ["url"] = "/api", ["description"] = "This deployment; the local host serves http://127.0.0.1:7071/api." }),
-            ["security"] = Security(),
+            ["security"] = Security(identity),
             ["tags"] = new JsonArray([.. ApiTags.Declared(tags.Order(StringComparer.Ordinal)).Select(t => (JsonNode)new JsonObject { ["name"] = t.Name, ["description"] = t.Description })]),
             ["paths"] = paths,
             ["components"] = new JsonObject
             {
-                ["securitySchemes"] = SecuritySchemes(),
+                ["securitySchemes"] = SecuritySchemes(identity),
                 ["headers"] = ResponseHeaders.Components(),
                 ["responses"] = ProblemResponses.Components(),
                 ["schemas"] = schemas.Build(),
@@ -206,11 +208,11 @@ public static partial class OpenApiDocumentBuilder
         return string.Join(' ', words.Select((w, i) => i == 0 ? w : w.ToLowerInvariant()));
     }
 
-    private static JsonArray Security() => new(
+    private static JsonArray Security(ContractIdentity identity) => new(
         new JsonObject { ["bearer"] = new JsonArray() },
-        new JsonObject { ["entraClientCredentials"] = new JsonArray() });
+        new JsonObject { ["entraClientCredentials"] = new JsonArray(identity.Scope) });
 
-    private static JsonObject SecuritySchemes() => new()
+    private static JsonObject SecuritySchemes(ContractIdentity identity) => new()
     {
         ["bearer"] = new JsonObject
         {
@@ -222,15 +224,15 @@ public static partial class OpenApiDocumentBuilder
         ["entraClientCredentials"] = new JsonObject
         {
             ["type"] = "oauth2",
-            ["description"] = "A partner system's own identity: its Entra ID app registration, granted an app role on the API, asks its tenant's " +
-                "token endpoint (https://login.microsoftonline.com/{tenant-id}/oauth2/v2.0/token) for the scope api://{api-client-id}/.default. " +
-                "The token URL below is the multi-tenant form; use your tenant id in its place.",
+            ["description"] = "A partner system's own identity: its Entra ID app registration, granted an app role on the API, gets a token " +
+                "from the API's tenant by client credentials, for the API's .default scope. A deployment serves its own token URL and scope here; " +
+                "the committed document has the general form (https://login.microsoftonline.com/{tenant-id}/oauth2/v2.0/token, api://{api-client-id}/.default).",
             ["flows"] = new JsonObject
             {
                 ["clientCredentials"] = new JsonObject
                 {
-                    ["tokenUrl"] = "https://login.microsoftonline.com/organizations/oauth2/v2.0/token",
-                    ["scopes"] = new JsonObject(),
+                    ["tokenUrl"] = identity.TokenUrl,
+                    ["scopes"] = new JsonObject { [identity.Scope] = "The app roles the API granted to the calling application." },
                 },
             },
         },

@@ -18,7 +18,7 @@ internal static class ProblemResponses
     // Writes that land in a person's file: refused with 410 once the person was erased.
     private static readonly HashSet<ApiOperation> PersonWrites =
     [
-        ApiOperation.CreateCase, ApiOperation.UpdateCase, ApiOperation.AddNote, ApiOperation.RecordConsent,
+        ApiOperation.CreateCase, ApiOperation.UpdateCase, ApiOperation.AddNote, ApiOperation.RecordConsent, ApiOperation.RevokeConsent,
         ApiOperation.CreateReferral, ApiOperation.AcceptReferral, ApiOperation.DeclineReferral, ApiOperation.LogContacts,
     ];
 
@@ -37,6 +37,7 @@ internal static class ProblemResponses
         ("UnsupportedMediaType", 415, "Body not JSON.", Problem, []),
         ("IdempotencyKeyReused", 422, "The Idempotency-Key was used in the last 24 hours for another request (type idempotency-key-reused).", Problem, []),
         ("PreconditionRequired", 428, "If-Match is missing.", Problem, []),
+        ("Unexpected", 500, "An unexpected failure, without details; quote the traceId to the operators.", Problem, []),
         ("StorageUnavailable", 503, "Storage unreachable; nothing was changed. Retry after the seconds Retry-After gives.", Problem, [ResponseHeaders.RetryAfter]),
     ];
 
@@ -121,7 +122,7 @@ internal static class ProblemResponses
             names.Add("IdempotencyKeyReused");
         }
 
-        names.Add("StorageUnavailable");
+        names.AddRange(["Unexpected", "StorageUnavailable"]);
         return names.Select(n => (Kinds.Single(k => k.Name == n).Status.ToString(System.Globalization.CultureInfo.InvariantCulture), n)).OrderBy(s => s.Item1, StringComparer.Ordinal);
     }
 

@@ -18,7 +18,7 @@ internal static class ResponseHeaders
         [ContentLanguage] = Header("The language of the problem's title, detail and messages: fr, nl or en.", new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("en", "fr", "nl") }),
         [ETag] = Header("The record's version, to send back as If-Match with a change.", String()),
         [IdempotentReplayed] = Header("true when this is the kept answer to an earlier request with the same Idempotency-Key.", new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("true") }),
-        [Location] = Header("The path of the record created, or of the progress of the work accepted.", String()),
+        [Location] = Header("Where what was created or accepted can be followed: the record (a case, an organisation), the list it joined (a note in the case's timeline, a member in the organisation's members), its own path (a referral, whose accept and decline routes are below it; a consent, which DELETE revokes), or the progress of a batch.", String()),
         [RetryAfter] = Header("Seconds to wait before trying again.", new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["example"] = ApiResults.RetryAfterSeconds }),
         [WwwAuthenticate] = Header("The bearer challenge (RFC 6750): error=\"invalid_token\" when a token was sent and refused.", String()),
     };

@@ -14,7 +14,7 @@ namespace InclusionCases.Functions.Organisations;
 
 /// <summary>The organisation directory and member routes: thin adapters from HTTP to one use case each.</summary>
 public sealed class OrganisationFunctions(
-    HttpApi api, ListOrganisations list, CreateOrganisation create, UpdateOrganisation update, ListMembers members, GrantMembership grant, EndMembership end)
+    HttpApi api, ListOrganisations list, GetOrganisation get, CreateOrganisation create, UpdateOrganisation update, ListMembers members, GrantMembership grant, EndMembership end)
 {
     [Function(nameof(ListOrganisations))]
     [ApiDoc("The organisation directory, by id, optionally narrowed to a kind, an offer and a language.", Operation = ApiOperation.ListOrganisations, Query = ["kind", "offers", "language", "limit", "cursor"], Response = typeof(PageResponse<OrganisationResponse>))]
@@ -35,8 +35,17 @@ public sealed class OrganisationFunctions(
             return ApiResults.Ok(await list.ExecuteAsync(kind, offer, language.Length > 0 ? language : null, paging, ct));
         });
 
+    [Function(nameof(GetOrganisation))]
+    [ApiDoc("One organisation of the directory, with the ETag a change of it needs.", Operation = ApiOperation.ReadOrganisation, ETag = true, Response = typeof(OrganisationResponse))]
+    public Task<IActionResult> GetOrganisation([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "organisations/{organisationId}")] HttpRequest request, string organisationId) =>
+        api.HandleAsync(request, async (_, ct) =>
+        {
+            var (found, etag) = await get.ExecuteAsync(organisationId, ct);
+            return ApiResults.Ok(found, etag);
+        });
+
     [Function(nameof(CreateOrganisation))]
-    [ApiDoc("Add an organisation to the directory; an id already taken is 409.", Operation = ApiOperation.CreateOrganisation, Success = 201, Location = true, ETag = true, Request = typeof(CreateOrganisationRequest), Response = typeof(OrganisationResponse))]
+    [ApiDoc("Add an organisation to the directory; an id already taken is 409.", Operation = ApiOperation.CreateOrganisation, Success = 201, Idempotent = true, Location = true, ETag = true, Request = typeof(CreateOrganisationRequest), Response = typeof(OrganisationResponse))]
     public Task<IActionResult> CreateOrganisation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "organisations")] HttpRequest request) =>
         api.HandleAsync(request, async (_, ct) =>
         {

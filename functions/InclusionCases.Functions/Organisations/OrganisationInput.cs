@@ -12,8 +12,11 @@ public static partial class OrganisationInput
 {
     public const int MaxLanguages = 20;
 
-    /// <summary>The longest organisation id.</summary>
+    /// <summary>The longest organisation id (the id pattern below says the same).</summary>
     public const int MaxIdLength = 64;
+
+    /// <summary>The longest member object id (the id pattern below says the same).</summary>
+    public const int MaxMemberIdLength = 64;
 
     // Neither id may have a person id's shape: the request pipeline files an audit entry under the
     // person a path names, and an organisation or member is none.
@@ -36,7 +39,7 @@ public static partial class OrganisationInput
         }
         else if (!IsOrganisationId(id))
         {
-            errors.Add("id", ApiText.OrganisationIdFormat);
+            errors.Add("id", ApiText.OrganisationIdFormat(MaxIdLength));
         }
     }
 

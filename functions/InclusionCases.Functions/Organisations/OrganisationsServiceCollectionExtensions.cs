@@ -11,6 +11,7 @@ public static class OrganisationsServiceCollectionExtensions
         services.TryAddSingleton<OrganisationService>();
         return services
             .AddSingleton<ListOrganisations>()
+            .AddSingleton<GetOrganisation>()
             .AddSingleton<CreateOrganisation>()
             .AddSingleton<UpdateOrganisation>()
             .AddSingleton<ListMembers>()

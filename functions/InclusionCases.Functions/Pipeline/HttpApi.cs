@@ -86,13 +86,13 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
                     throw ApiProblemException.Forbidden(ApiText.RoleMayNotDoThis);
                 }
 
-                RefuseABodyNotRead(request, doc);
-                if (IdempotencyKeyOf(request, doc) is { } key)
+                RefuseWhatTheRouteDoesNotRead(request, doc);
+                if (IdempotencyKeyOf(request) is { } key)
                 {
                     var body = await RequestBody.BufferAsync(request, cancellationToken);
                     var fingerprint = RequestFingerprint.Of(request.Method, request.Path.Value ?? string.Empty, body);
                     result = await idempotency.RunAsync(
-                        context, caller.Id, key, fingerprint, () => AnswerProblemsAsync(context, () => handle(caller, cancellationToken)), answer => PersonNamedIn(Shown(answer, requestAudit)) ?? requestAudit.DefaultPersonId, cancellationToken);
+                        context, caller.Id, key, fingerprint, () => AnswerProblemsAsync(context, doc, () => handle(caller, cancellationToken)), answer => PersonNamedIn(Shown(answer, requestAudit)) ?? requestAudit.DefaultPersonId, cancellationToken);
                     if (result is StoredResponse replayed)
                     {
                         // Nothing was done again, but the first answer (personal data, for a creation) was shown again.
@@ -112,7 +112,7 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
             }
             catch (ApiProblemException problem)
             {
-                result = ApiResults.Problem(context, problem);
+                result = ApiResults.Problem(context, AsThisRouteAnswers(problem, doc));
             }
 
             await SettleAsync(requestAudit, StatusOf(result), cancellationToken);
@@ -132,18 +132,23 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
                 throw new InvalidOperationException($"The function '{function}' is not declared anonymous.");
             }
 
-            RefuseABodyNotRead(request, doc);
-            _ = IdempotencyKeyOf(request, doc);
+            RefuseWhatTheRouteDoesNotRead(request, doc);
             return handle(cancellationToken);
         });
     }
 
-    // Nothing is ignored: a body this route does not read is refused, before anything is done.
-    private static void RefuseABodyNotRead(HttpRequest request, ApiDocAttribute doc)
+    // Nothing is ignored, before anything is done: a body the route does not read, or an Idempotency-Key
+    // where none is taken (ignoring it would let a client believe its retries are safe here), is a 400.
+    private static void RefuseWhatTheRouteDoesNotRead(HttpRequest request, ApiDocAttribute doc)
     {
         if (doc.Request is null && HasBody(request))
         {
             throw ApiProblemException.Invalid("$", ApiText.RouteTakesNoBody);
+        }
+
+        if (!doc.Idempotent && request.Headers.ContainsKey(IdempotencyKey.HeaderName))
+        {
+            throw ApiProblemException.Invalid(IdempotencyKey.HeaderName, ApiText.RouteTakesNoIdempotencyKey);
         }
     }
 
@@ -165,19 +170,13 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
         }
     }
 
-    /// <summary>The request's <c>Idempotency-Key</c>, if it sent one; a key on a route that takes none, or a malformed one, is a 400.</summary>
-    private static string? IdempotencyKeyOf(HttpRequest request, ApiDocAttribute doc)
+    /// <summary>The request's <c>Idempotency-Key</c>, if it sent one (the route takes one); a malformed one is a 400.</summary>
+    private static string? IdempotencyKeyOf(HttpRequest request)
     {
         var values = request.Headers[IdempotencyKey.HeaderName];
         if (values.Count == 0)
         {
             return null;
-        }
-
-        if (!doc.Idempotent)
-        {
-            // Ignoring it would let a client believe its retries are safe here.
-            throw ApiProblemException.Invalid(IdempotencyKey.HeaderName, ApiText.RouteTakesNoIdempotencyKey);
         }
 
         return values.Count == 1 && IdempotencyKey.IsValid(values[0])
@@ -202,7 +201,7 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
         ResourceIn(answer.Headers.GetValueOrDefault(Microsoft.Net.Http.Headers.HeaderNames.Location)) ?? request.DefaultResource;
 
     // The function's own refusals become answers here, so an idempotent request keeps them as its first answer.
-    private static async Task<IActionResult> AnswerProblemsAsync(HttpContext context, Func<Task<IActionResult>> handle)
+    private static async Task<IActionResult> AnswerProblemsAsync(HttpContext context, ApiDocAttribute doc, Func<Task<IActionResult>> handle)
     {
         try
         {
@@ -210,9 +209,16 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
         }
         catch (ApiProblemException problem)
         {
-            return ApiResults.Problem(context, problem);
+            return ApiResults.Problem(context, AsThisRouteAnswers(problem, doc));
         }
     }
+
+    // A write that lost a race with another is refused by storage as a stale ETag. On a route that takes
+    // If-Match that is the client's 412; on any other it is a conflict the client did not cause: 409, retry.
+    private static ApiProblemException AsThisRouteAnswers(ApiProblemException problem, ApiDocAttribute doc) =>
+        problem.Type == ProblemTypes.PreconditionFailed && !doc.Conditional
+            ? new ApiProblemException(ProblemTypes.Conflict, ApiText.RecordChanged)
+            : problem;
 
     private static bool HasBody(HttpRequest request) =>
         request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);

@@ -308,11 +308,11 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     Assert.DoesNotContain(person.DisplayName, call.Body, StringComparison.Ordinal);
                     break;
                 case "organisations":
-                    // The directory is everyone's; a member list is a Coordinator's, or a SocialWorker's of that
+                    // The directory and each of its entries are everyone's; a member list is a Coordinator's, or a SocialWorker's of that
                     // organisation. Neither ever names a person of a case.
-                    if (random.Next(2) == 0)
+                    if (random.Next(3) is var read && read < 2)
                     {
-                        call = await SendAsync(HttpMethod.Get, "organisations", actor);
+                        call = await SendAsync(HttpMethod.Get, read == 0 ? "organisations" : $"organisations/{Organisations[random.Next(Organisations.Length)]}", actor);
                         allowed = true;
                     }
                     else

@@ -99,6 +99,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         ["ExportPerson"] = new(c => (HttpMethod.Get, $"persons/{c.PersonId}/export", null), Auditor(200), Auditor(200)),
         ["ReplayPoisonMessages"] = new(c => (HttpMethod.Post, $"admin/poison/{c.ContactIntakeQueue}/replay", null), Operator(200), Operator(200)),
         ["ListOrganisations"] = new(_ => (HttpMethod.Get, "organisations?kind=cpas", null), All(200), All(200)),
+        ["GetOrganisation"] = new(_ => (HttpMethod.Get, "organisations/habitat-asbl", null), All(200), All(200)),
         ["CreateOrganisation"] = new(
             _ => (HttpMethod.Post, "organisations", new { id = "matrix-" + Guid.NewGuid().ToString("N")[..12], name = "Matrix Org", kind = "ngo" }),
             Coordinator(201),

@@ -104,7 +104,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
         var input = Gen.Frequency<Request>(
             (3, Gen.Select(Gen.Int[0, targets.Length - 1], body, Gen.Bool).Select(t => Request.ForBody(targets[t.Item1], t.Item2, t.Item3))),
             (1, Gen.Select(Gen.Int[0, queries.Length - 1], queryValue.Array[1, 5]).Select(t => Request.ForQuery(queries[t.Item1], t.Item2))),
-            (1, Gen.Select(Gen.OneOf(words), Gen.OneOf("cases/", "referrals/", "persons/", "contacts/batch/")).Select(t => Request.ForId(t.Item2, t.Item1))));
+            (1, Gen.Select(Gen.OneOf(words), Gen.OneOf("cases/", "referrals/", "persons/", "contacts/batch/", "organisations/")).Select(t => Request.ForId(t.Item2, t.Item1))));
 
         var failures = new List<string>();
         var statuses = new Dictionary<int, int>();

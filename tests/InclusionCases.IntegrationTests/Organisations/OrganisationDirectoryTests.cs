@@ -97,6 +97,21 @@ public sealed class OrganisationDirectoryTests(AzuriteFixture azurite) : HostedT
     }
 
     [Fact]
+    public async Task Get_AnyRole_ReadsOneOrganisationWithTheETagAPatchNeeds_AndAnUnknownOrMalformedIdIs404()
+    {
+        var read = await Call(HttpMethod.Get, "organisations/jette-cpas", "karim");
+
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        Assert.Equal("CPAS de Jette", read.Json.GetProperty("name").GetString());
+        var patched = await Call(HttpMethod.Patch, "organisations/jette-cpas", "marc", new { languages = new[] { "nl", "fr", "en" } }, ifMatch: read.ETag);
+        Assert.Equal(HttpStatusCode.OK, patched.Status);
+        Assert.Equal(patched.ETag, (await Call(HttpMethod.Get, "organisations/jette-cpas", "habitat-app")).ETag);
+        ProblemAssertions.AssertProblem(await Call(HttpMethod.Patch, "organisations/jette-cpas", "marc", new { name = "X" }, ifMatch: read.ETag), HttpStatusCode.PreconditionFailed);
+        ProblemAssertions.AssertProblem(await Call(HttpMethod.Get, "organisations/nowhere-asbl", "sophie"), HttpStatusCode.NotFound);
+        ProblemAssertions.AssertProblem(await Call(HttpMethod.Get, "organisations/Not%20An%20Id", "sophie"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Patch_NeedsIfMatch_RefusesAStaleOne_AndAnswersTheNewETag()
     {
         var created = await Call(HttpMethod.Post, "organisations", "marc", new { id = "evere-commune", name = "Commune d'Evere", kind = "commune" });

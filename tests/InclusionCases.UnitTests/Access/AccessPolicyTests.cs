@@ -172,6 +172,7 @@ public sealed class AccessPolicyTests
 
     [Theory]
     [InlineData(ApiOperation.ListOrganisations, new[] { AppRole.SocialWorker, AppRole.Mediator, AppRole.Partner, AppRole.Coordinator, AppRole.Auditor, AppRole.Operator })]
+    [InlineData(ApiOperation.ReadOrganisation, new[] { AppRole.SocialWorker, AppRole.Mediator, AppRole.Partner, AppRole.Coordinator, AppRole.Auditor, AppRole.Operator })]
     [InlineData(ApiOperation.CreateOrganisation, new[] { AppRole.Coordinator })]
     [InlineData(ApiOperation.UpdateOrganisation, new[] { AppRole.Coordinator })]
     [InlineData(ApiOperation.ListMembers, new[] { AppRole.Coordinator, AppRole.SocialWorker })]

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using InclusionCases.Domain.Persons;
 using InclusionCases.Functions.Http;
@@ -6,7 +7,7 @@ namespace InclusionCases.Functions.Cases.Contracts;
 
 /// <summary>The person's fields as a request gives them.</summary>
 public sealed record PersonInput(
-    [property: MaxLength(FieldErrors.MaxNameLength)] string? DisplayName,
+    [property: NotNullWhenSent, Description("Required when the person is new; in a change, may be left out but not null."), MaxLength(FieldErrors.MaxNameLength)] string? DisplayName,
     int? BirthYear,
     Gender? Gender,
     [property: MaxLength(PersonInputValidation.MaxLanguages)] string[]? Languages,

@@ -8,4 +8,9 @@ namespace InclusionCases.Functions.Cases.Contracts;
 /// Body of <c>PATCH /api/cases/{caseId}</c> (merge semantics: absent fields stay, <c>null</c> clears).
 /// Read-only fields (<c>id</c>, <c>leadOrganisationId</c>, <c>participants</c>, timestamps) are refused.
 /// </summary>
-public sealed record UpdateCaseRequest(CaseStatus? Status, [property: MaxLength(FieldErrors.MaxNameLength)] string? AssignedWorkerId, HousingInput? Housing, ClosureInput? Closure, PersonInput? Person);
+public sealed record UpdateCaseRequest(
+    [property: NotNullWhenSent] CaseStatus? Status,
+    [property: MaxLength(FieldErrors.MaxNameLength)] string? AssignedWorkerId,
+    HousingInput? Housing,
+    ClosureInput? Closure,
+    [property: NotNullWhenSent] PersonInput? Person);

@@ -26,7 +26,7 @@ public sealed class GrantMembership(OrganisationService service, AuditLog audit,
         var errors = new FieldErrors();
         if (!OrganisationInput.IsMemberId(userId))
         {
-            errors.Add("oid", ApiText.ObjectIdFormat);
+            errors.Add("oid", ApiText.ObjectIdFormat(OrganisationInput.MaxMemberIdLength));
         }
 
         errors.Optional("name", request.Name, FieldErrors.MaxNameLength);
