@@ -31,8 +31,9 @@ public static class RequestLanguage
 
     /// <summary>
     /// The supported language with the highest quality in <paramref name="acceptLanguage"/>: a range
-    /// matches its language and its regional variants (<c>fr-BE</c> is French); ties go to the range
-    /// listed first; <c>*</c>, a missing or unreadable header, or only other languages give English.
+    /// matches its language and its regional variants (<c>fr-BE</c> is French), <c>*</c> the languages
+    /// not named; ties go to the range listed first; a missing or unreadable header, or only other
+    /// languages, give English.
     /// </summary>
     public static CultureInfo Negotiate(string? acceptLanguage)
     {
@@ -41,16 +42,35 @@ public static class RequestLanguage
             return English;
         }
 
-        CultureInfo? best = null;
-        var bestQuality = 0.0;
-        // Range by range, so one malformed range costs only itself; q=0 means "not this one".
+        // Range by range, so one malformed range costs only itself.
+        var ranges = new List<(string Primary, double Quality, int Position)>();
         foreach (var part in acceptLanguage.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (StringWithQualityHeaderValue.TryParse(part, out var range)
-                && Match(range.Value.Value) is { } language
-                && (range.Quality ?? 1.0) is var quality && quality > bestQuality)
+            if (StringWithQualityHeaderValue.TryParse(part, out var range) && range.Value.Value is { Length: > 0 } tag)
             {
-                (best, bestQuality) = (language, quality);
+                ranges.Add((tag.Split('-', 2)[0], range.Quality ?? 1.0, ranges.Count));
+            }
+        }
+
+        // Each language's quality is that of the ranges naming it, else that of "*" (RFC 4647: "*" is
+        // any language not named), so "en;q=0, *" excludes English. q=0 means "not this one"; ties go
+        // to the range listed first, then to the default.
+        CultureInfo? best = null;
+        var (bestQuality, bestPosition) = (0.0, int.MaxValue);
+        foreach (var language in Supported)
+        {
+            var named = ranges.Where(r => string.Equals(r.Primary, language.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+            var candidates = named.Count > 0 ? named : ranges.Where(r => r.Primary == "*").ToList();
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+
+            var quality = candidates.Max(r => r.Quality);
+            var position = candidates.First(r => r.Quality == quality).Position;
+            if (quality > bestQuality || (quality > 0 && quality == bestQuality && position < bestPosition))
+            {
+                (best, bestQuality, bestPosition) = (language, quality, position);
             }
         }
 
@@ -70,17 +90,5 @@ public static class RequestLanguage
         {
             return English;
         }
-    }
-
-    // "fr", "FR" and "fr-BE" are French; "*" (any language) is answered in the default.
-    private static CultureInfo? Match(string? range)
-    {
-        if (range == "*")
-        {
-            return English;
-        }
-
-        var primary = range?.Split('-', 2)[0];
-        return Supported.FirstOrDefault(language => string.Equals(language.Name, primary, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -28,6 +28,9 @@ public sealed class RequestLanguageTests
     [InlineData("fr;q=0", "en")]
     [InlineData("*, fr;q=0.5", "en")]
     [InlineData("fr-BE, *;q=0.1", "fr")]
+    [InlineData("en;q=0, *", "fr")]
+    [InlineData("en;q=0, fr;q=0, *;q=0.5", "nl")]
+    [InlineData("de, *;q=0", "en")]
     [InlineData("fr;q=garbage, nl;q=0.4", "nl")]
     public void Negotiate_PicksTheBestSupportedLanguage(string? acceptLanguage, string expected)
     {
