@@ -71,4 +71,16 @@ public static class DomainText
 
     /// <summary>A time from {0}T00:00:00Z to a year from now.</summary>
     public static Message TimeRange(string earliest) => Catalog.Of(nameof(TimeRange), earliest);
+
+    /// <summary>A check-in cannot be in the future.</summary>
+    public static Message CheckInInFuture { get; } = Catalog.Of(nameof(CheckInInFuture));
+
+    /// <summary>A check-in cannot be before the reference address began (since).</summary>
+    public static Message CheckInBeforeSince { get; } = Catalog.Of(nameof(CheckInBeforeSince));
+
+    /// <summary>A check-in cannot be before the last check-in.</summary>
+    public static Message CheckInBeforeLast { get; } = Catalog.Of(nameof(CheckInBeforeLast));
+
+    /// <summary>The reference address cannot begin in the future.</summary>
+    public static Message SinceInFuture { get; } = Catalog.Of(nameof(SinceInFuture));
 }

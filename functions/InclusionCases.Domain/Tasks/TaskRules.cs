@@ -1,0 +1,141 @@
+using System.Globalization;
+using InclusionCases.Domain.Cases;
+
+namespace InclusionCases.Domain.Tasks;
+
+/// <summary>
+/// The Belgian rhythms of follow-up, as rules that derive tasks from a person's file. Each rule keeps
+/// at most one open task per case and occurrence: a task is opened for an occurrence that has none
+/// (in any status, so a done or cancelled one is never reopened), and an open task whose occurrence the
+/// rule no longer wants is closed. Planning again on the result plans nothing, so the plan can be made
+/// and applied any number of times, late or concurrently, and converges.
+/// </summary>
+public static class TaskRules
+{
+    /// <summary>Days ahead within which an open task is "due soon".</summary>
+    public const int DueSoonDays = 7;
+
+    /// <summary>A consent ending within this many days gets a task.</summary>
+    public const int ConsentWarningDays = 30;
+
+    /// <summary>A flagged street contact is followed up this many days after it.</summary>
+    public const int ContactFollowUpDays = 7;
+
+    /// <summary>A PIIS is evaluated every this many months from its signing.</summary>
+    public const int PiisReviewMonths = 3;
+
+    /// <summary>A Housing First tenant is visited every month from the move-in.</summary>
+    public const int TenancyVisitMonths = 1;
+
+    /// <summary>The title of a derived task: its kind in words, never anything about the person.</summary>
+    public static string TitleOf(TaskKind kind) => kind switch
+    {
+        TaskKind.ReferenceAddressCheckIn => "Reference address check-in",
+        TaskKind.PiisReview => "PIIS review",
+        TaskKind.ConsentExpiry => "Consent ends soon: renew it or sharing stops",
+        TaskKind.ContactFollowUp => "Follow up a street contact",
+        TaskKind.TenancyVisit => "Tenancy visit",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A custom task has its own title."),
+    };
+
+    /// <summary>The changes that bring <paramref name="situation"/>'s tasks in line with the rules on <paramref name="today"/> (a Brussels date).</summary>
+    public static TaskPlan Plan(TaskSituation situation, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(situation);
+        var toOpen = new List<DerivedTask>();
+        var toClose = new List<TaskClosure>();
+        foreach (var c in situation.Cases)
+        {
+            var tasks = situation.Tasks.Where(t => t.CaseId == c.Id).ToList();
+            if (c.Status == CaseStatus.Closed)
+            {
+                toClose.AddRange(tasks.Where(t => t.Status == FollowUpTaskStatus.Open).Select(t => new TaskClosure(t, FollowUpTaskStatus.Cancelled, TaskOutcomes.CaseClosed)));
+                continue;
+            }
+
+            foreach (var (kind, wanted, closeAs, outcome) in Wanted(c, situation, tasks, today))
+            {
+                var ofKind = tasks.Where(t => t.Kind == kind).ToList();
+                toOpen.AddRange(wanted.Where(w => ofKind.All(t => t.RuleKey != w.RuleKey)));
+                toClose.AddRange(ofKind
+                    .Where(t => t.Status == FollowUpTaskStatus.Open && wanted.All(w => w.RuleKey != t.RuleKey))
+                    .Select(t => new TaskClosure(t, closeAs, outcome)));
+            }
+        }
+
+        return new TaskPlan(toOpen, toClose);
+    }
+
+    // Per derived kind: the occurrences wanted now, and how an open task no longer wanted is closed.
+    private static IEnumerable<(TaskKind Kind, IReadOnlyList<DerivedTask> Wanted, FollowUpTaskStatus CloseAs, string Outcome)> Wanted(
+        CaseFile c, TaskSituation situation, IReadOnlyList<FollowUpTask> tasks, DateOnly today)
+    {
+        var lead = c.LeadOrganisationId;
+        DerivedTask Task(TaskKind kind, string key, DateOnly due) => new(c.Id, kind, key, due, lead);
+
+        var address = situation.ReferenceAddress is { } a && a.OrganisationId == lead
+            ? [Task(TaskKind.ReferenceAddressCheckIn, Key(a.NextCheckInDue), a.NextCheckInDue)]
+            : Array.Empty<DerivedTask>();
+        yield return (TaskKind.ReferenceAddressCheckIn, address, FollowUpTaskStatus.Done, TaskOutcomes.CheckedIn);
+
+        DerivedTask Cycle(TaskKind kind, DateOnly start, int months)
+        {
+            var due = NextInCycle(start, months, tasks, kind, today);
+            return Task(kind, Key(due), due);
+        }
+
+        var piis = situation.PiisSignedOn.TryGetValue(c.Id, out var signedOn)
+            ? [Cycle(TaskKind.PiisReview, signedOn, PiisReviewMonths)]
+            : Array.Empty<DerivedTask>();
+        yield return (TaskKind.PiisReview, piis, FollowUpTaskStatus.Cancelled, TaskOutcomes.Superseded);
+
+        var consents = situation.Consents
+            .Where(k => k.RecordedByOrganisationId == lead && k.RevokedAt is null && k.ExpiresOn >= today && k.ExpiresOn <= today.AddDays(ConsentWarningDays))
+            .Select(k => Task(TaskKind.ConsentExpiry, k.Id, k.ExpiresOn))
+            .ToList();
+        yield return (TaskKind.ConsentExpiry, consents, FollowUpTaskStatus.Cancelled, TaskOutcomes.ConsentEnded);
+
+        var contacts = situation.FollowUps.Select(f => Task(TaskKind.ContactFollowUp, f.ContactId, f.ObservedOn.AddDays(ContactFollowUpDays))).ToList();
+        yield return (TaskKind.ContactFollowUp, contacts, FollowUpTaskStatus.Cancelled, TaskOutcomes.Superseded);
+
+        var visits = c.Status == CaseStatus.Housed && c.Housing?.MoveInDate is { } moveIn
+            ? [Cycle(TaskKind.TenancyVisit, moveIn, TenancyVisitMonths)]
+            : Array.Empty<DerivedTask>();
+        yield return (TaskKind.TenancyVisit, visits, FollowUpTaskStatus.Cancelled, TaskOutcomes.NoLongerHoused);
+    }
+
+    /// <summary>
+    /// The occurrence of a cycle (every <paramref name="months"/> from <paramref name="start"/>) that is
+    /// due: the open one while it is open and still on the cycle; else the first after the last one
+    /// done or cancelled and after one cycle ago, so a late start leaves one task overdue, not a backlog.
+    /// </summary>
+    internal static DateOnly NextInCycle(DateOnly start, int months, IReadOnlyList<FollowUpTask> tasks, TaskKind kind, DateOnly today)
+    {
+        var ofKind = tasks.Where(t => t.Kind == kind).ToList();
+        bool OnCycle(DateOnly date) => Enumerable.Range(1, 1200).Select(k => start.AddMonths(months * k)).TakeWhile(d => d <= date).Contains(date);
+        if (ofKind.FirstOrDefault(t => t.Status == FollowUpTaskStatus.Open && Parse(t.RuleKey) is { } open && OnCycle(open)) is { } current)
+        {
+            return Parse(current.RuleKey)!.Value;
+        }
+
+        var floor = today.AddMonths(-months);
+        foreach (var closed in ofKind.Where(t => t.Status != FollowUpTaskStatus.Open).Select(t => Parse(t.RuleKey)).OfType<DateOnly>())
+        {
+            floor = closed > floor ? closed : floor;
+        }
+
+        for (var k = 1; ; k++)
+        {
+            var due = start.AddMonths(months * k);
+            if (due > floor)
+            {
+                return due;
+            }
+        }
+    }
+
+    private static string Key(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? Parse(string? key) =>
+        DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+}
