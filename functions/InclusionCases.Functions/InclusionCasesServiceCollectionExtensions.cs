@@ -15,6 +15,7 @@ using InclusionCases.Functions.Referrals;
 using InclusionCases.Functions.Reports;
 using InclusionCases.Functions.Retention;
 using InclusionCases.Functions.Storage;
+using InclusionCases.Functions.Tasks;
 using InclusionCases.Functions.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public static class InclusionCasesServiceCollectionExtensions
             .AddCases()
             .AddConsents()
             .AddReferrals()
+            .AddTasks()
             .AddContacts()
             .AddOperations()
             .AddOversight()

@@ -36,6 +36,7 @@ var tableNames = [
   'Retention'
   'Heartbeats'
   'IdempotencyKeys'
+  'Tasks'
 ]
 var queueNames = [
   'case-events'

@@ -50,6 +50,8 @@ public static class AccessPolicy
         [ApiOperation.AcceptReferral] = Readers,
         [ApiOperation.DeclineReferral] = Readers,
         [ApiOperation.ReadOutreach] = Readers,
+        [ApiOperation.ListTasks] = Readers,
+        [ApiOperation.ReadTask] = Readers,
         [ApiOperation.LogContacts] = Mediators,
         [ApiOperation.ListContacts] = Mediators,
         [ApiOperation.ListPoison] = Operators,
@@ -100,7 +102,7 @@ public static class AccessPolicy
         {
             ApiOperation.OpenCaseForPerson or ApiOperation.RecordConsent or ApiOperation.RevokeConsent or ApiOperation.EditPerson => person.IsHolder(organisationId),
             ApiOperation.CreateReferral => target?.LeadOrganisationId == organisationId,
-            ApiOperation.ReadCase or ApiOperation.UpdateCase or ApiOperation.AddNote or ApiOperation.ReadTimeline or ApiOperation.ReadOutreach => target is not null,
+            ApiOperation.ReadCase or ApiOperation.UpdateCase or ApiOperation.AddNote or ApiOperation.ReadTimeline or ApiOperation.ReadOutreach or ApiOperation.ReadTask => target is not null,
             _ => false, // not an operation on a person or a case
         };
         if (!allowedHere)

@@ -22,6 +22,8 @@ public enum ApiOperation
     AcceptReferral,
     DeclineReferral,
     ReadOutreach,
+    ListTasks,
+    ReadTask,
     LogContacts,
     ListContacts,
     ListPoison,

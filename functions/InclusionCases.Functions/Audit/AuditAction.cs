@@ -24,6 +24,8 @@ public sealed class AuditAction
     public static readonly AuditAction ReferralAccept = new("referral.accept");
     public static readonly AuditAction ReferralDecline = new("referral.decline");
     public static readonly AuditAction OutreachRead = new("outreach.read");
+    public static readonly AuditAction TaskList = new("task.list");
+    public static readonly AuditAction TaskRead = new("task.read");
     public static readonly AuditAction ContactLog = new("contact.log");
     public static readonly AuditAction ContactBatch = new("contact.batch");
     public static readonly AuditAction ContactList = new("contact.list");
@@ -74,6 +76,8 @@ public sealed class AuditAction
         ApiOperation.AcceptReferral => ReferralAccept,
         ApiOperation.DeclineReferral => ReferralDecline,
         ApiOperation.ReadOutreach => OutreachRead,
+        ApiOperation.ListTasks => TaskList,
+        ApiOperation.ReadTask => TaskRead,
         ApiOperation.LogContacts => ContactLog,
         ApiOperation.ListContacts => ContactList,
         ApiOperation.ListPoison => PoisonList,

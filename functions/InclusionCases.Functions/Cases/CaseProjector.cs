@@ -13,7 +13,8 @@ namespace InclusionCases.Functions.Cases;
 /// to the same indexes. Writes that carry their audit entry in the outbox row (a case opened for a
 /// new person) have it written to the audit log here. The outbox rows it saw are deleted last.
 /// </summary>
-public sealed class CaseProjector(PersonFileStore store, OrganisationCaseIndex cases, Audit.AuditLog audit, ReferralIndex referrals, Reports.ReportCounters counters, Retention.RetentionIndex retention, Telemetry.OperationalMetrics metrics, TimeProvider clock)
+public sealed class CaseProjector(
+    PersonFileStore store, OrganisationCaseIndex cases, Audit.AuditLog audit, ReferralIndex referrals, Tasks.TaskProjection tasks, Reports.ReportCounters counters, Retention.RetentionIndex retention, Telemetry.OperationalMetrics metrics, TimeProvider clock)
 {
     public async Task ProjectAsync(string personId, CancellationToken cancellationToken)
     {
@@ -55,6 +56,8 @@ public sealed class CaseProjector(PersonFileStore store, OrganisationCaseIndex c
         {
             await referrals.UpsertAsync(referral.Value, cancellationToken);
         }
+
+        await tasks.ProjectAsync(partition, now, cancellationToken);
 
         // Same id and time on every run, so the rows are the same however often this repeats.
         await Task.WhenAll(partition.OutboxAudit.Select(entry => audit.WriteAsync(entry, cancellationToken)));

@@ -293,6 +293,15 @@ public static class ApiText
     /// <summary>Not a referral id.</summary>
     public static Message NotAReferralId { get; } = Catalog.Of(nameof(NotAReferralId));
 
+    /// <summary>Not a task id.</summary>
+    public static Message NotATaskId { get; } = Catalog.Of(nameof(NotATaskId));
+
+    /// <summary>No task with that id was found.</summary>
+    public static Message NotFoundTask { get; } = Catalog.Of(nameof(NotFoundTask));
+
+    /// <summary>Your role or organisation may not do this on this task.</summary>
+    public static Message ForbiddenOnTask { get; } = Catalog.Of(nameof(ForbiddenOnTask));
+
     /// <summary>The referral is already accepted.</summary>
     public static Message ReferralAlreadyAccepted { get; } = Catalog.Of(nameof(ReferralAlreadyAccepted));
 

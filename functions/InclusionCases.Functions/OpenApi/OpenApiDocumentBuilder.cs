@@ -97,7 +97,7 @@ public static partial class OpenApiDocumentBuilder
 
         foreach (var name in doc.Query)
         {
-            parameters.Add(QueryParameters.Of(name, schemas));
+            parameters.Add(QueryParameters.Of(name, function.Name, schemas));
         }
 
         if (doc.Conditional)

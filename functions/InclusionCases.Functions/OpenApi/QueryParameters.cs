@@ -2,23 +2,37 @@ using System.Text.Json.Nodes;
 using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Contacts;
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Tasks;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Referrals;
+using InclusionCases.Functions.Tasks;
 
 namespace InclusionCases.Functions.OpenApi;
 
 /// <summary>
-/// The query parameters routes read (<see cref="Hosting.ApiDocAttribute.Query"/>), each with one
-/// meaning across the API: its schema, with the limits the parsing code uses, and what it does.
+/// The query parameters routes read (<see cref="Hosting.ApiDocAttribute.Query"/>): its schema, with
+/// the limits the parsing code uses, and what it does. A name means one thing across the API, except
+/// where a route's own list says otherwise (the task list's status and kind).
 /// </summary>
 internal static class QueryParameters
 {
     private static readonly string Time = "An ISO 8601 time with an offset (2026-11-25T21:00:00Z) or a date (2026-11-25, midnight UTC).";
 
     /// <summary>The parameter object of <paramref name="name"/>; an undeclared name fails the document.</summary>
-    public static JsonObject Of(string name, ComponentSchemas schemas)
+    public static JsonObject Of(string name, string operationId, ComponentSchemas schemas)
     {
-        var (schema, description, required) = name switch
+        var (schema, description, required) = (operationId, name) switch
+        {
+            ("ListTasks", "scope") => (schemas.Reference(typeof(TaskListScope)), "organisation (default): the organisation's tasks; me: those assigned to the caller.", false),
+            ("ListTasks", "status") => (schemas.Reference(typeof(TaskListStatus)), "open (default), overdue, dueSoon (due within a week), done, cancelled or all.", false),
+            ("ListTasks", "kind") => (schemas.Reference(typeof(TaskKind)), "Only tasks of this kind.", false),
+            _ => Common(name, schemas),
+        };
+        return new JsonObject { ["name"] = name, ["in"] = "query", ["required"] = required, ["description"] = description, ["schema"] = schema };
+    }
+
+    private static (JsonObject Schema, string Description, bool Required) Common(string name, ComponentSchemas schemas) =>
+        name switch
         {
             "limit" => (new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = Paging.MaxLimit, ["default"] = Paging.DefaultLimit }, "Items per page.", false),
             "cursor" => (Text(), "The next value of the previous page; leave out for the first page.", false),
@@ -36,8 +50,6 @@ internal static class QueryParameters
             "actorId" => (Text(), "Only entries by this user (object id).", false),
             _ => throw new InvalidOperationException($"The query parameter '{name}' is not described: add it to {nameof(QueryParameters)}."),
         };
-        return new JsonObject { ["name"] = name, ["in"] = "query", ["required"] = required, ["description"] = description, ["schema"] = schema };
-    }
 
     private static JsonObject Text(int? maxLength = null) =>
         maxLength is { } max ? new JsonObject { ["type"] = "string", ["maxLength"] = max } : new JsonObject { ["type"] = "string" };

@@ -2,12 +2,13 @@ using InclusionCases.Functions.Cases.Contracts;
 using InclusionCases.Functions.Consents.Contracts;
 using InclusionCases.Functions.Contacts.Contracts;
 using InclusionCases.Functions.Referrals.Contracts;
+using InclusionCases.Functions.Tasks.Contracts;
 
 namespace InclusionCases.Functions.Oversight;
 
 /// <summary>
 /// Everything held about a person (GDPR art. 15): their cases with every note and event, consents,
-/// referrals, the street contacts naming them, and the disclosure log: who read or received their
+/// referrals, follow-up tasks, the street contacts naming them, and the disclosure log: who read or received their
 /// data, when.
 /// </summary>
 public sealed record PersonExport(
@@ -17,5 +18,6 @@ public sealed record PersonExport(
     IReadOnlyList<CaseTimelineExport> Timelines,
     IReadOnlyList<ConsentResponse> Consents,
     IReadOnlyList<ReferralResponse> Referrals,
+    IReadOnlyList<TaskResponse> Tasks,
     IReadOnlyList<ContactResponse> Contacts,
     IReadOnlyList<AuditItem> Disclosures);

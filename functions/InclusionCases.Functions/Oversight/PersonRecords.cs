@@ -9,6 +9,7 @@ using InclusionCases.Functions.Contacts.Contracts;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
+using InclusionCases.Functions.Tasks.Contracts;
 using InclusionCases.Functions.Referrals.Contracts;
 
 namespace InclusionCases.Functions.Oversight;
@@ -17,7 +18,7 @@ namespace InclusionCases.Functions.Oversight;
 public sealed class PersonRecords(PersonFileStore cases, ContactStore contacts, PersonErasure erasure, AuditLog audit, TimeProvider clock)
 {
     /// <summary>The audit actions that disclose a person's data to someone.</summary>
-    private static readonly HashSet<AuditAction> Disclosing = [AuditAction.CaseRead, AuditAction.TimelineRead, AuditAction.OutreachRead, AuditAction.ReferralAccept, AuditAction.PersonExport];
+    private static readonly HashSet<AuditAction> Disclosing = [AuditAction.CaseRead, AuditAction.TimelineRead, AuditAction.OutreachRead, AuditAction.TaskRead, AuditAction.ReferralAccept, AuditAction.PersonExport];
 
     public async Task<PersonExport> ExportAsync(Caller caller, string personId, CancellationToken cancellationToken)
     {
@@ -39,6 +40,7 @@ public sealed class PersonRecords(PersonFileStore cases, ContactStore contacts, 
             timelines,
             [.. partition.Consents.Select(c => ConsentResponse.From(c.Value))],
             [.. partition.Referrals.Select(r => ReferralResponse.From(r.Value))],
+            [.. partition.Tasks.Select(t => TaskResponse.From(t.Value, Domain.Time.PlausibleDates.Today(clock.GetUtcNow())))],
             [.. outreach.Select(ContactResponse.From)],
             disclosures);
     }

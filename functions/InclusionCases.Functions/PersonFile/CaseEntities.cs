@@ -5,6 +5,7 @@ using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Consents;
 using InclusionCases.Domain.Persons;
 using InclusionCases.Domain.Referrals;
+using InclusionCases.Domain.Tasks;
 using InclusionCases.Functions.Audit;
 
 namespace InclusionCases.Functions.PersonFile;
@@ -172,6 +173,36 @@ internal static class CaseEntities
     public static AuditEntry? ToOutboxAudit(TableEntity e) => e.GetString("AuditId") is { } id
         ? new AuditEntry(id, e.GetDateTimeOffset("AuditAt")!.Value, e.GetString("AuditActorId"), e.GetString("AuditOrganisationId"), AuditAction.FromName(e.GetString("AuditAction")), e.GetString("AuditResource"), e.GetString("AuditPersonId"), AuditOutcome.Allowed)
         : null;
+
+    public static TableEntity ToEntity(FollowUpTask t, string personId) => new(personId, CaseRows.Task(t.Id))
+    {
+        ["TaskId"] = t.Id,
+        ["CaseId"] = t.CaseId,
+        ["Kind"] = t.Kind.ToString(),
+        ["RuleKey"] = t.RuleKey,
+        ["Title"] = t.Title,
+        ["DueOn"] = Date(t.DueOn),
+        ["Status"] = t.Status.ToString(),
+        ["OrganisationId"] = t.OrganisationId,
+        ["AssignedWorkerId"] = t.AssignedWorkerId,
+        ["Outcome"] = t.Outcome,
+        ["CreatedAt"] = t.CreatedAt,
+        ["CompletedOn"] = Date(t.CompletedOn),
+    };
+
+    public static FollowUpTask ToTask(TableEntity e) => new(
+        e.GetString("TaskId"),
+        e.GetString("CaseId"),
+        Enum<TaskKind>(e.GetString("Kind"))!.Value,
+        e.GetString("RuleKey"),
+        e.GetString("Title"),
+        Date(e.GetString("DueOn"))!.Value,
+        Enum<FollowUpTaskStatus>(e.GetString("Status"))!.Value,
+        e.GetString("OrganisationId"),
+        e.GetString("AssignedWorkerId"),
+        e.GetString("Outcome"),
+        e.GetDateTimeOffset("CreatedAt")!.Value,
+        Date(e.GetString("CompletedOn")));
 
     private static string? Date(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
 

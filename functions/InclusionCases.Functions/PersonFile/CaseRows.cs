@@ -16,12 +16,15 @@ public static class CaseRows
     public const string ReferralKind = "referral";
     public const string OutboxKind = "outbox";
     public const string IndexKind = "index";
+    public const string TaskKind = "task";
 
     public static string Case(string caseId) => CaseKind + "|" + caseId;
 
     public static string Consent(string consentId) => ConsentKind + "|" + consentId;
 
     public static string Referral(string referralId) => ReferralKind + "|" + referralId;
+
+    public static string Task(string taskId) => TaskKind + "|" + taskId;
 
     public static string Outbox(string eventId) => OutboxKind + "|" + eventId;
 

@@ -13,7 +13,7 @@ namespace InclusionCases.Functions.PersonFile;
 /// </summary>
 public sealed class PersonChange
 {
-    internal const int MaxRows = 98; // a batch holds 100 actions; the outbox row takes one
+    public const int MaxRows = 98; // a batch holds 100 actions; the outbox row takes one
 
     private readonly List<TableTransactionAction> _actions = [];
 
@@ -44,6 +44,9 @@ public sealed class PersonChange
 
     /// <summary>A row under a fresh key (upserted: an SDK retry of a batch that landed must not become a 409).</summary>
     public PersonChange Add(TableEntity row) => With(new(TableTransactionActionType.UpsertReplace, Own(row)));
+
+    /// <summary>A row that must not exist yet: the whole change fails with a 409 if it does.</summary>
+    public PersonChange Insert(TableEntity row) => With(new(TableTransactionActionType.Add, Own(row)));
 
     /// <summary>A row as read, replaced only if nobody changed it since (412 otherwise).</summary>
     public PersonChange Replace(TableEntity row, ETag etag) => With(new(TableTransactionActionType.UpdateReplace, Own(row), etag));

@@ -38,7 +38,20 @@ public sealed class PersonFileAccess(PersonFileStore store, AuditLog audit, Time
         return file;
     }
 
-    /// <summary>Throws the answer of a decision other than allowed.</summary>
+    /// <summary>
+    /// A task's file for reading it: the task is seen by whoever may read its case (so a participant
+    /// whose consent ended no longer sees the case's tasks); anyone else gets the 404 of a task that
+    /// does not exist.
+    /// </summary>
+    public async Task<(PersonPartition File, Stored<Domain.Tasks.FollowUpTask> Task)> ReadTaskAsync(Caller caller, string taskId, CancellationToken cancellationToken)
+    {
+        var personId = RecordIds.PersonOfTask(taskId) ?? throw ApiProblemException.Invalid("taskId", ApiText.NotATaskId);
+        var file = await LoadAsync(AuditAction.TaskRead, "task/" + taskId, personId, forChange: false, cancellationToken);
+        var stored = file.Task(taskId);
+        Require(stored is null || file.Person is null ? AccessDecision.NotFound : AccessPolicy.Decide(caller, ApiOperation.ReadTask, file.Access, stored.Value.CaseId, clock.GetUtcNow()), RecordKind.Task);
+        return (file, stored!);
+    }
+
     /// <summary>
     /// Refuses, as a first request would be refused now, a caller who may no longer do
     /// <paramref name="operation"/> on the person (and case) a kept answer shows: an answer kept for an
@@ -50,14 +63,15 @@ public sealed class PersonFileAccess(PersonFileStore store, AuditLog audit, Time
         Require(file.Person is null ? AccessDecision.NotFound : AccessPolicy.Decide(caller, operation, file.Access, caseId, clock.GetUtcNow()), caseId is null ? RecordKind.Person : RecordKind.Case);
     }
 
+    /// <summary>Throws the answer of a decision other than allowed.</summary>
     public static void Require(AccessDecision decision, RecordKind what)
     {
         switch (decision)
         {
             case AccessDecision.NotFound:
-                throw ApiProblemException.NotFound(what switch { RecordKind.Person => ApiText.NotFoundPerson, RecordKind.Case => ApiText.NotFoundCase, _ => ApiText.NotFoundReferral });
+                throw ApiProblemException.NotFound(what switch { RecordKind.Person => ApiText.NotFoundPerson, RecordKind.Case => ApiText.NotFoundCase, RecordKind.Task => ApiText.NotFoundTask, _ => ApiText.NotFoundReferral });
             case AccessDecision.Forbidden:
-                throw ApiProblemException.Forbidden(what switch { RecordKind.Person => ApiText.ForbiddenOnPerson, RecordKind.Case => ApiText.ForbiddenOnCase, _ => ApiText.ForbiddenOnReferral });
+                throw ApiProblemException.Forbidden(what switch { RecordKind.Person => ApiText.ForbiddenOnPerson, RecordKind.Case => ApiText.ForbiddenOnCase, RecordKind.Task => ApiText.ForbiddenOnTask, _ => ApiText.ForbiddenOnReferral });
             case AccessDecision.Gone:
                 throw new ApiProblemException(ProblemTypes.Erased, ApiText.PersonErasedNoWrite);
             default:

@@ -5,6 +5,7 @@ using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Consents;
 using InclusionCases.Domain.Persons;
 using InclusionCases.Domain.Referrals;
+using InclusionCases.Domain.Tasks;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Storage;
@@ -35,6 +36,7 @@ public sealed class PersonFileStore(StorageAccount storage)
         var cases = new List<Stored<CaseFile>>();
         var consents = new List<Stored<Consent>>();
         var referrals = new List<Stored<Referral>>();
+        var tasks = new List<Stored<FollowUpTask>>();
         var outbox = new List<string>();
         var outboxAudit = new List<Audit.AuditEntry>();
         DateTimeOffset? oldestOutboxAt = null;
@@ -58,6 +60,9 @@ public sealed class PersonFileStore(StorageAccount storage)
                 case CaseRows.ReferralKind:
                     referrals.Add(new(CaseEntities.ToReferral(e), e.ETag));
                     break;
+                case CaseRows.TaskKind:
+                    tasks.Add(new(CaseEntities.ToTask(e), e.ETag));
+                    break;
                 case CaseRows.OutboxKind:
                     outbox.Add(e.RowKey);
                     oldestOutboxAt = e.GetDateTimeOffset("CreatedAt") is { } createdAt && (oldestOutboxAt is null || createdAt < oldestOutboxAt) ? createdAt : oldestOutboxAt;
@@ -75,7 +80,7 @@ public sealed class PersonFileStore(StorageAccount storage)
             }
         }
 
-        return new PersonPartition(personId, person, cases, consents, referrals, outbox, outboxAudit, indexed, personCreatedAt, oldestOutboxAt);
+        return new PersonPartition(personId, person, cases, consents, referrals, tasks, outbox, outboxAudit, indexed, personCreatedAt, oldestOutboxAt);
     }
 
     /// <summary>A page of a case's timeline, newest first, without other organisations' private notes.</summary>

@@ -3,12 +3,13 @@ using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Consents;
 using InclusionCases.Domain.Persons;
 using InclusionCases.Domain.Referrals;
+using InclusionCases.Domain.Tasks;
 
 namespace InclusionCases.Functions.PersonFile;
 
 /// <summary>
 /// Everything stored about one person except the timelines, read in one partition query: the
-/// person, their cases, consents, referrals, and the projector's bookkeeping (outbox rows, the
+/// person, their cases, consents, referrals, follow-up tasks, and the projector's bookkeeping (outbox rows, the
 /// audit entries of writes that carry theirs in the outbox, the organisations each case is indexed for,
 /// when the oldest outbox row was committed).
 /// </summary>
@@ -18,6 +19,7 @@ public sealed record PersonPartition(
     IReadOnlyList<Stored<CaseFile>> Cases,
     IReadOnlyList<Stored<Consent>> Consents,
     IReadOnlyList<Stored<Referral>> Referrals,
+    IReadOnlyList<Stored<FollowUpTask>> Tasks,
     IReadOnlyList<string> OutboxRowKeys,
     IReadOnlyList<Audit.AuditEntry> OutboxAudit,
     IReadOnlyDictionary<string, IReadOnlyList<string>> IndexedOrganisations,
@@ -27,6 +29,8 @@ public sealed record PersonPartition(
     public Stored<CaseFile>? Case(string caseId) => Cases.FirstOrDefault(c => c.Value.Id == caseId);
 
     public Stored<Referral>? Referral(string referralId) => Referrals.FirstOrDefault(r => r.Value.Id == referralId);
+
+    public Stored<FollowUpTask>? Task(string taskId) => Tasks.FirstOrDefault(t => t.Value.Id == taskId);
 
     public Stored<Consent>? Consent(string consentId) => Consents.FirstOrDefault(c => c.Value.Id == consentId);
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using InclusionCases.Domain.Tasks;
 
 namespace InclusionCases.Functions.PersonFile;
 
@@ -18,6 +19,16 @@ public static partial class RecordIds
 
     public static string NewConsentId() => "k" + Random(12);
 
+    /// <summary>A task written by a worker: random, under its person like a case.</summary>
+    public static string NewTaskId(string personId) => personId + "-t" + Random(10);
+
+    /// <summary>
+    /// A derived task's id: the same for the same case, rule and occurrence, so two runs of the rules
+    /// (a redelivered message, two instances at once) write the one row, never two tasks.
+    /// </summary>
+    public static string DerivedTaskId(string personId, string caseId, TaskKind kind, string ruleKey) =>
+        personId + "-t" + Storage.EntryIds.Digest($"{caseId}|{kind}|{ruleKey}", 10);
+
     public static string NewEntryId() => Storage.EntryIds.New();
 
     public static bool IsPersonId(string? value) => Domain.Persons.PersonIds.IsValid(value);
@@ -30,6 +41,9 @@ public static partial class RecordIds
     /// <summary>The person of a referral id, or null when <paramref name="referralId"/> is not a referral id.</summary>
     public static string? PersonOfReferral(string? referralId) => referralId is not null && ReferralId().Match(referralId) is { Success: true } m ? m.Groups["person"].Value : null;
 
+    /// <summary>The person of a task id, or null when <paramref name="taskId"/> is not a task id.</summary>
+    public static string? PersonOfTask(string? taskId) => taskId is not null && TaskId().Match(taskId) is { Success: true } m ? m.Groups["person"].Value : null;
+
     private static string Random(int length) => Storage.EntryIds.Random(length);
 
     [GeneratedRegex(@"^(?<person>p[a-z2-7]{16})-c[a-z2-7]{10}\z")]
@@ -37,6 +51,9 @@ public static partial class RecordIds
 
     [GeneratedRegex(@"^(?<person>p[a-z2-7]{16})-r[a-z2-7]{10}\z")]
     private static partial Regex ReferralId();
+
+    [GeneratedRegex(@"^(?<person>p[a-z2-7]{16})-t[a-z2-7]{10}\z")]
+    private static partial Regex TaskId();
 
     [GeneratedRegex(@"^k[a-z2-7]{12}\z")]
     private static partial Regex ConsentId();

@@ -6,4 +6,5 @@ public enum RecordKind
     Person,
     Case,
     Referral,
+    Task,
 }

@@ -244,7 +244,7 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
 
     private static string? PersonNamedIn(string? path) => (path ?? string.Empty)
         .Split('/')
-        .Select(segment => PersonIds.IsValid(segment) ? segment : PersonFile.RecordIds.PersonOfCase(segment) ?? PersonFile.RecordIds.PersonOfReferral(segment))
+        .Select(segment => PersonIds.IsValid(segment) ? segment : PersonFile.RecordIds.PersonOfCase(segment) ?? PersonFile.RecordIds.PersonOfReferral(segment) ?? PersonFile.RecordIds.PersonOfTask(segment))
         .FirstOrDefault(personId => personId is not null);
 
     private async Task<IActionResult> GuardAsync(HttpContext context, string function, Func<CancellationToken, Task<IActionResult>> handle)

@@ -48,5 +48,8 @@ public static class TableNames
     /// <summary>Idempotency keys: PartitionKey <c>caller|{oid}</c>, RowKey = SHA-256 of the key; expiry index in <c>expires|yyyy-MM-dd</c>. See <c>Idempotency.IdempotencyStore</c>.</summary>
     public const string IdempotencyKeys = "IdempotencyKeys";
 
-    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, OrganisationMembers, Cases, OrganisationCases, Referrals, Audit, Contacts, ContactIds, Outreach, ReportFacts, ReportRollups, Retention, Heartbeats, IdempotencyKeys];
+    /// <summary>Index of follow-up tasks by the organisation whose to-do they are: PartitionKey = organisation id, RowKey = <c>{dueOn}|{taskId}</c>.</summary>
+    public const string Tasks = "Tasks";
+
+    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, OrganisationMembers, Cases, OrganisationCases, Referrals, Audit, Contacts, ContactIds, Outreach, ReportFacts, ReportRollups, Retention, Heartbeats, IdempotencyKeys, Tasks];
 }

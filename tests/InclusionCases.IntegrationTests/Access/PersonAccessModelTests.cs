@@ -136,6 +136,7 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     < 95 => "note",
                     < 96 => "opsStatus",
                     < 97 => "organisations",
+                    < 98 => "tasks",
                     _ => "erase",
                 };
                 switch (kind)
@@ -220,7 +221,9 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     var sensitive = random.Next(3) == 0;
                     call = await SendAsync(HttpMethod.Post, $"persons/{person.Id}/consents", actor, new
                     {
-                        organisationIds = named, scope = sensitive ? new[] { "case", "sensitive" } : new[] { "case" }, expiresOn = CaseScenario.NextYear, evidence = "Form",
+                        organisationIds = named, scope = sensitive ? new[] { "case", "sensitive" } : new[] { "case" }, evidence = "Form",
+                        // Some end within 30 days, so the projector gives the person's cases consentExpiry tasks.
+                        expiresOn = random.Next(3) == 0 ? DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : CaseScenario.NextYear,
                     });
                     allowed = socialWorker && holder && !person.Erased;
                     if (call.Status == HttpStatusCode.Created)
@@ -324,6 +327,21 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
 
                     Assert.DoesNotContain(person.Id, call.Body, StringComparison.Ordinal);
                     Assert.DoesNotContain(person.DisplayName, call.Body, StringComparison.Ordinal);
+                    break;
+                case "tasks":
+                    // A task list is the organisation's own and shows no title or name; every task it shows, the
+                    // caller may read (a participant whose consent ended sees neither the case nor its tasks).
+                    call = await SendAsync(HttpMethod.Get, "tasks?status=all", actor);
+                    allowed = role is AppRole.SocialWorker or AppRole.Partner;
+                    Assert.DoesNotContain(person.DisplayName, call.Body, StringComparison.Ordinal);
+                    if (call.Status == HttpStatusCode.OK)
+                    {
+                        foreach (var listed in call.Json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).Take(3))
+                        {
+                            Expect(true, await SendAsync(HttpMethod.Get, $"tasks/{listed}", actor), $"{actor} reads listed task {listed}");
+                        }
+                    }
+
                     break;
                 default:
                     throw new InvalidOperationException("Unknown step " + kind);

@@ -36,6 +36,16 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
             _ => (HttpMethod.Get, "cases", null),
             Expect(sophie: 200, thomas: 200, lena: 200, app: 200, others: 403),
             Expect(sophie: 200, thomas: 200, lena: 200, app: 200, others: 403)),
+        // The case's tasks are seen by whoever sees the case; the lists are each organisation's own.
+        ["ListTasks"] = new(
+            _ => (HttpMethod.Get, "tasks?status=all", null),
+            Expect(sophie: 200, thomas: 200, lena: 200, app: 200, others: 403),
+            Expect(sophie: 200, thomas: 200, lena: 200, app: 200, others: 403)),
+        ["GetTask"] = new(
+            c => (HttpMethod.Get, $"tasks/{c.TaskId}", null),
+            Expect(sophie: 200, thomas: 404, lena: 200, app: 200, others: 403),
+            Expect(sophie: 200, thomas: 404, lena: 404, app: 404, others: 403),
+            NeedsProjection: true),
         ["GetCase"] = new(
             c => (HttpMethod.Get, $"cases/{c.CaseId}", null),
             Expect(sophie: 200, thomas: 404, lena: 200, app: 200, others: 403),
@@ -139,6 +149,12 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
                 // Refused calls change nothing, so the case is reused across them.
                 situation ??= await PrepareAsync(consentRevoked);
                 var secrets = situation.Secrets;
+                if (route.NeedsProjection)
+                {
+                    // The derived task exists once the projector has run on the person.
+                    await Host.WaitForProjectionAsync(situation.PersonId);
+                }
+
                 var (method, path, body) = route.Request(situation);
                 var ifMatch = route.IfMatch;
                 if (route.SendsIfMatch)
@@ -222,12 +238,16 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
             consentId = await CaseScenario.RecordConsentAsync(Host, personId, ["jette-cpas"]);
         }
 
+        // A consent for jette-cpas ending in ten days: the projector gives the case a consentExpiry task.
+        var endingConsentId = await CaseScenario.RecordConsentAsync(Host, personId, ["jette-cpas"], expiresOn: DateTime.UtcNow.AddDays(10));
+        var taskId = InclusionCases.Functions.PersonFile.RecordIds.DerivedTaskId(personId, caseId, InclusionCases.Domain.Tasks.TaskKind.ConsentExpiry, endingConsentId);
+
         var batch = await ApiCall.SendAsync(Host, HttpMethod.Post, "contacts/batch", "karim", new { contacts = new[] { ContactScenario.Contact(personId) } });
         Assert.Equal(HttpStatusCode.Accepted, batch.Status);
         // A member of habitat-asbl (not a demo user) for the member routes to change.
         var memberOid = Guid.NewGuid().ToString();
         Assert.Equal(HttpStatusCode.Created, (await Call(HttpMethod.Put, $"organisations/habitat-asbl/members/{memberOid}", "marc", new { name = "Matrix Member" })).Status);
-        return new Situation(caseId, personId, consentId, pendingReferralId, batch.Field("batchId"), Host.QueueName("ContactIntakeQueue"), memberOid, [caseId, personId, displayName, "diabetes"]);
+        return new Situation(caseId, personId, consentId, pendingReferralId, batch.Field("batchId"), Host.QueueName("ContactIntakeQueue"), memberOid, taskId, [caseId, personId, displayName, "diabetes"]);
     }
 
     private static Dictionary<string, int> All(int status) => Users.ToDictionary(u => u, _ => status);
@@ -252,12 +272,13 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
 
     private static Dictionary<string, int> Operator(int status) => Users.ToDictionary(u => u, u => u == "ops" ? status : 403);
 
-    private sealed record Situation(string CaseId, string PersonId, string ConsentId, string PendingReferralId, string BatchId, string ContactIntakeQueue, string MemberOid, string[] Secrets);
+    private sealed record Situation(string CaseId, string PersonId, string ConsentId, string PendingReferralId, string BatchId, string ContactIntakeQueue, string MemberOid, string TaskId, string[] Secrets);
 
     private sealed record MatrixRoute(
         Func<Situation, (HttpMethod Method, string Path, object? Body)> Request,
         Dictionary<string, int> WithConsent,
         Dictionary<string, int> AfterRevocation,
         bool SendsIfMatch = false,
-        string? IfMatch = null);
+        string? IfMatch = null,
+        bool NeedsProjection = false);
 }

@@ -20,13 +20,13 @@ internal static class CaseScenario
         return (created.Field("id"), person.GetProperty("id").GetString()!, created.ETag!);
     }
 
-    public static async Task<string> RecordConsentAsync(TestHost host, string personId, string[] organisations, bool sensitive = false, string login = "sophie")
+    public static async Task<string> RecordConsentAsync(TestHost host, string personId, string[] organisations, bool sensitive = false, string login = "sophie", DateTime? expiresOn = null)
     {
         var consent = await ApiCall.SendAsync(host, HttpMethod.Post, $"persons/{personId}/consents", login, new
         {
             organisationIds = organisations,
             scope = sensitive ? new[] { "case", "sensitive" } : new[] { "case" },
-            expiresOn = NextYear,
+            expiresOn = expiresOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? NextYear,
             evidence = "Signed consent form, scanned into the CPAS file",
         });
         Assert.Equal(HttpStatusCode.Created, consent.Status);

@@ -1,0 +1,78 @@
+using InclusionCases.Domain.Tasks;
+using InclusionCases.Domain.Time;
+using InclusionCases.Functions.Http;
+using InclusionCases.Functions.PersonFile;
+
+namespace InclusionCases.Functions.Tasks;
+
+/// <summary>
+/// The projector's part for tasks. It plans the derived tasks from the person's file
+/// (<see cref="TaskRules"/>) and commits the plan as a change of the file, through the one write path;
+/// derived tasks have ids made from their case, rule and occurrence and are inserted only where absent,
+/// so two projections at once, or one redelivered, open each task once: the second change fails as a
+/// whole and the projection it causes finds nothing left to plan. Then it lists the file's tasks in
+/// their organisations' indexes (the tasks it just planned are listed by the projection their change
+/// causes).
+/// </summary>
+public sealed class TaskProjection(TaskIndex index, PersonFileWriter writer)
+{
+    /// <summary>What the projector tells of a change it made itself.</summary>
+    public const string DerivedEventKind = "tasks.derived";
+
+    public async Task ProjectAsync(PersonPartition file, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        await PlanAsync(file, now, cancellationToken);
+        foreach (var task in file.Tasks.Select(t => t.Value))
+        {
+            var lead = file.Case(task.CaseId)?.Value.LeadOrganisationId == task.OrganisationId;
+            await index.UpsertAsync(task, file.PersonId, lead, cancellationToken);
+        }
+    }
+
+    private async Task PlanAsync(PersonPartition file, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = PlausibleDates.Today(now);
+        var erased = file.Person?.Value.ErasedAt is not null;
+        var situation = new TaskSituation(
+            [.. file.Cases.Select(c => c.Value)],
+            new Dictionary<string, DateOnly>(),
+            null,
+            file.ConsentValues,
+            [],
+            [.. file.Tasks.Select(t => t.Value)]);
+        var plan = TaskRules.Plan(situation, today);
+
+        // Nothing new is written about an erased person; their open tasks may still be closed.
+        var toOpen = erased ? [] : plan.ToOpen;
+        if (file.Person is null || (toOpen.Count == 0 && plan.ToClose.Count == 0))
+        {
+            return;
+        }
+
+        var change = writer.Begin(file.PersonId, null, DerivedEventKind);
+        foreach (var wanted in toOpen.Take(PersonChange.MaxRows / 2))
+        {
+            var task = new FollowUpTask(
+                RecordIds.DerivedTaskId(file.PersonId, wanted.CaseId, wanted.Kind, wanted.RuleKey), wanted.CaseId, wanted.Kind, wanted.RuleKey, TaskRules.TitleOf(wanted.Kind),
+                wanted.DueOn, FollowUpTaskStatus.Open, wanted.OrganisationId, null, null, change.Now, null);
+            change.Insert(CaseEntities.ToEntity(task, file.PersonId));
+        }
+
+        foreach (var closure in plan.ToClose.Take(PersonChange.MaxRows / 2))
+        {
+            var stored = file.Task(closure.Task.Id)!;
+            change.Replace(CaseEntities.ToEntity(closure.Task with { Status = closure.Status, Outcome = closure.Outcome, CompletedOn = today }, file.PersonId), stored.ETag);
+        }
+
+        try
+        {
+            await writer.CommitAsync(change, cancellationToken);
+        }
+        catch (ApiProblemException ex) when (ex.Type == ProblemTypes.Conflict || ex.Type == ProblemTypes.PreconditionFailed)
+        {
+            // The file changed meanwhile (another projection opened the same task, a worker closed one):
+            // that change has its own outbox row, and the projection it causes plans again.
+        }
+    }
+}

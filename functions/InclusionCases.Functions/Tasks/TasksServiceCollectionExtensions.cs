@@ -1,0 +1,13 @@
+using InclusionCases.Functions.Tasks.UseCases;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InclusionCases.Functions.Tasks;
+
+public static class TasksServiceCollectionExtensions
+{
+    public static IServiceCollection AddTasks(this IServiceCollection services) => services
+        .AddSingleton<TaskIndex>()
+        .AddSingleton<TaskProjection>()
+        .AddSingleton<ListTasks>()
+        .AddSingleton<GetTask>();
+}
