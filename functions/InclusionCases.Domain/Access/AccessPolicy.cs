@@ -52,6 +52,8 @@ public static class AccessPolicy
         [ApiOperation.ReadOutreach] = Readers,
         [ApiOperation.ListTasks] = Readers,
         [ApiOperation.ReadTask] = Readers,
+        [ApiOperation.CreateTask] = Writers,
+        [ApiOperation.UpdateTask] = Writers,
         [ApiOperation.LogContacts] = Mediators,
         [ApiOperation.ListContacts] = Mediators,
         [ApiOperation.ListPoison] = Operators,
@@ -102,7 +104,7 @@ public static class AccessPolicy
         {
             ApiOperation.OpenCaseForPerson or ApiOperation.RecordConsent or ApiOperation.RevokeConsent or ApiOperation.EditPerson => person.IsHolder(organisationId),
             ApiOperation.CreateReferral => target?.LeadOrganisationId == organisationId,
-            ApiOperation.ReadCase or ApiOperation.UpdateCase or ApiOperation.AddNote or ApiOperation.ReadTimeline or ApiOperation.ReadOutreach or ApiOperation.ReadTask => target is not null,
+            ApiOperation.ReadCase or ApiOperation.UpdateCase or ApiOperation.AddNote or ApiOperation.ReadTimeline or ApiOperation.ReadOutreach or ApiOperation.ReadTask or ApiOperation.CreateTask or ApiOperation.UpdateTask => target is not null,
             _ => false, // not an operation on a person or a case
         };
         if (!allowedHere)
@@ -218,5 +220,5 @@ public static class AccessPolicy
     // A case's own workflow (status, housing, closure) may still change after erasure; anything that
     // writes about the person may not.
     private static bool Writes(ApiOperation operation) => operation is ApiOperation.OpenCaseForPerson or ApiOperation.RecordConsent
-        or ApiOperation.RevokeConsent or ApiOperation.EditPerson or ApiOperation.AddNote or ApiOperation.CreateReferral;
+        or ApiOperation.RevokeConsent or ApiOperation.EditPerson or ApiOperation.AddNote or ApiOperation.CreateReferral or ApiOperation.CreateTask or ApiOperation.UpdateTask;
 }

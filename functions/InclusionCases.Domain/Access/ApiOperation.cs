@@ -24,6 +24,8 @@ public enum ApiOperation
     ReadOutreach,
     ListTasks,
     ReadTask,
+    CreateTask,
+    UpdateTask,
     LogContacts,
     ListContacts,
     ListPoison,

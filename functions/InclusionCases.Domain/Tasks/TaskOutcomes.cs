@@ -17,4 +17,7 @@ public static class TaskOutcomes
 
     /// <summary>The rule's dates changed (a PIIS signed anew, a new move-in date): the next occurrence replaces it.</summary>
     public const string Superseded = "superseded";
+
+    /// <summary>Every outcome the system writes: fixed words, not free text about the person.</summary>
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { CaseClosed, CheckedIn, ConsentEnded, NoLongerHoused, Superseded };
 }

@@ -26,6 +26,8 @@ public sealed class AuditAction
     public static readonly AuditAction OutreachRead = new("outreach.read");
     public static readonly AuditAction TaskList = new("task.list");
     public static readonly AuditAction TaskRead = new("task.read");
+    public static readonly AuditAction TaskCreate = new("task.create");
+    public static readonly AuditAction TaskUpdate = new("task.update");
     public static readonly AuditAction ContactLog = new("contact.log");
     public static readonly AuditAction ContactBatch = new("contact.batch");
     public static readonly AuditAction ContactList = new("contact.list");
@@ -78,6 +80,8 @@ public sealed class AuditAction
         ApiOperation.ReadOutreach => OutreachRead,
         ApiOperation.ListTasks => TaskList,
         ApiOperation.ReadTask => TaskRead,
+        ApiOperation.CreateTask => TaskCreate,
+        ApiOperation.UpdateTask => TaskUpdate,
         ApiOperation.LogContacts => ContactLog,
         ApiOperation.ListContacts => ContactList,
         ApiOperation.ListPoison => PoisonList,

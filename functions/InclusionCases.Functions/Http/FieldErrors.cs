@@ -59,6 +59,16 @@ public sealed class FieldErrors
         }
     }
 
+    /// <summary>Checks an optional worker's object id (a case's or a task's assignee): an id usable as a key, without surrounding blanks.</summary>
+    public void OptionalWorkerId(string field, string? workerId)
+    {
+        Optional(field, workerId, MaxNameLength);
+        if (workerId is not null && (!Storage.TableKeys.IsValid(workerId) || workerId.Trim() != workerId))
+        {
+            Add(field, Localization.ApiText.NotAValidId);
+        }
+    }
+
     public void ThrowIfAny()
     {
         if (Any)

@@ -299,6 +299,27 @@ public static class ApiText
     /// <summary>No task with that id was found.</summary>
     public static Message NotFoundTask { get; } = Catalog.Of(nameof(NotFoundTask));
 
+    /// <summary>From today to {0} years ahead.</summary>
+    public static Message DueOnRange(int years) => Catalog.Of(nameof(DueOnRange), years);
+
+    /// <summary>The case is closed: it takes no new tasks.</summary>
+    public static Message CaseClosedNoTask { get; } = Catalog.Of(nameof(CaseClosedNoTask));
+
+    /// <summary>Send If-Match with the task's ETag (from GET /api/tasks/{taskId}), or *.</summary>
+    public static Message SendIfMatchTask { get; } = Catalog.Of(nameof(SendIfMatchTask));
+
+    /// <summary>The task was changed since it was read. Read it again and retry.</summary>
+    public static Message TaskChanged { get; } = Catalog.Of(nameof(TaskChanged));
+
+    /// <summary>The task is already {0}: a done or cancelled task does not move again.</summary>
+    public static Message TaskAlreadyClosed(string status) => Catalog.Of(nameof(TaskAlreadyClosed), status);
+
+    /// <summary>Required: done or cancelled.</summary>
+    public static Message TaskStatusDoneOrCancelled { get; } = Catalog.Of(nameof(TaskStatusDoneOrCancelled));
+
+    /// <summary>Only the organisation whose task it is may change it.</summary>
+    public static Message TaskOfAnotherOrganisation { get; } = Catalog.Of(nameof(TaskOfAnotherOrganisation));
+
     /// <summary>Your role or organisation may not do this on this task.</summary>
     public static Message ForbiddenOnTask { get; } = Catalog.Of(nameof(ForbiddenOnTask));
 

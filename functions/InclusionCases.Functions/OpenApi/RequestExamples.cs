@@ -6,6 +6,7 @@ using InclusionCases.Domain.Consents;
 using InclusionCases.Domain.Contacts;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Persons;
+using InclusionCases.Domain.Tasks;
 using InclusionCases.Functions.Cases.Contracts;
 using InclusionCases.Functions.Consents.Contracts;
 using InclusionCases.Functions.Contacts.Contracts;
@@ -13,6 +14,7 @@ using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Operations;
 using InclusionCases.Functions.Organisations.Contracts;
 using InclusionCases.Functions.Referrals.Contracts;
+using InclusionCases.Functions.Tasks.Contracts;
 
 namespace InclusionCases.Functions.OpenApi;
 
@@ -41,6 +43,8 @@ public static class RequestExamples
         [typeof(CreateOrganisationRequest)] = new CreateOrganisationRequest("schaerbeek-cpas", "CPAS de Schaerbeek", OrganisationKind.Cpas, [Offer.Administrative, Offer.ReferenceAddress], ["fr", "nl"], true),
         [typeof(UpdateOrganisationRequest)] = new UpdateOrganisationRequest(null, null, [Offer.Administrative, Offer.ReferenceAddress, Offer.Food], null, null),
         [typeof(MemberRequest)] = new MemberRequest("Sophie Lambert", new DateTimeOffset(2027, 6, 30, 0, 0, 0, TimeSpan.Zero)),
+        [typeof(CreateTaskRequest)] = new CreateTaskRequest("Call the landlord about the deposit", new DateOnly(2026, 12, 4), null),
+        [typeof(UpdateTaskRequest)] = new UpdateTaskRequest(FollowUpTaskStatus.Done, "Landlord agreed to wait for the CPAS guarantee.", null),
         [typeof(ReplayRequest)] = new ReplayRequest("3f2504e0-4f89-41d3-9a0c-0305e82c3301", null),
     };
 

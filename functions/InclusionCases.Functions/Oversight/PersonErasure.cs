@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Persons;
+using InclusionCases.Domain.Tasks;
 using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Contacts;
 using InclusionCases.Functions.Http;
@@ -52,6 +53,8 @@ public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer
             .Select(c => (CaseEntities.ToEntity(c.Value with { Evidence = Person.ErasedText }), c.ETag, false)));
         rows.AddRange(file.Referrals.Where(r => r.Value.Reason != Person.ErasedText)
             .Select(r => (CaseEntities.ToEntity(r.Value with { Reason = Person.ErasedText }, personId), r.ETag, false)));
+        rows.AddRange(file.Tasks.Where(t => ScrubbedOf(t.Value) != t.Value)
+            .Select(t => (CaseEntities.ToEntity(ScrubbedOf(t.Value), personId), t.ETag, false)));
         foreach (var chunk in rows.Chunk(PersonChange.MaxRows))
         {
             var change = writer.Begin(personId, caller, "person.scrubbed");
@@ -74,6 +77,14 @@ public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer
         mark.Replace(CaseEntities.ToEntity(person.Erase(person.ErasedAt ?? mark.Now), file.PersonCreatedAt, mark.Now), file.Person.ETag);
         await writer.CommitAsync(mark, cancellationToken);
     }
+
+    // What a worker wrote on a task (a custom title, an outcome) is free text about the person; the
+    // titles of derived tasks and the outcomes the system writes are fixed words and stay.
+    private static FollowUpTask ScrubbedOf(FollowUpTask task) => task with
+    {
+        Title = task.Kind == TaskKind.Custom ? Person.ErasedText : task.Title,
+        Outcome = task.Outcome is null || TaskOutcomes.All.Contains(task.Outcome) ? task.Outcome : Person.ErasedText,
+    };
 
     /// <summary>
     /// Rewrites queued contact chunks that mention the person. Looking at a message counts as a

@@ -43,14 +43,12 @@ public sealed class PersonFileAccess(PersonFileStore store, AuditLog audit, Time
     /// whose consent ended no longer sees the case's tasks); anyone else gets the 404 of a task that
     /// does not exist.
     /// </summary>
-    public async Task<(PersonPartition File, Stored<Domain.Tasks.FollowUpTask> Task)> ReadTaskAsync(Caller caller, string taskId, CancellationToken cancellationToken)
-    {
-        var personId = RecordIds.PersonOfTask(taskId) ?? throw ApiProblemException.Invalid("taskId", ApiText.NotATaskId);
-        var file = await LoadAsync(AuditAction.TaskRead, "task/" + taskId, personId, forChange: false, cancellationToken);
-        var stored = file.Task(taskId);
-        Require(stored is null || file.Person is null ? AccessDecision.NotFound : AccessPolicy.Decide(caller, ApiOperation.ReadTask, file.Access, stored.Value.CaseId, clock.GetUtcNow()), RecordKind.Task);
-        return (file, stored!);
-    }
+    public Task<(PersonPartition File, Stored<Domain.Tasks.FollowUpTask> Task)> ReadTaskAsync(Caller caller, string taskId, CancellationToken cancellationToken) =>
+        TaskAsync(caller, ApiOperation.ReadTask, taskId, forChange: false, cancellationToken);
+
+    /// <summary>A task's file for changing the task, on the same terms as its case.</summary>
+    public Task<(PersonPartition File, Stored<Domain.Tasks.FollowUpTask> Task)> LoadTaskForChangeAsync(Caller caller, string taskId, CancellationToken cancellationToken) =>
+        TaskAsync(caller, ApiOperation.UpdateTask, taskId, forChange: true, cancellationToken);
 
     /// <summary>
     /// Refuses, as a first request would be refused now, a caller who may no longer do
@@ -77,6 +75,15 @@ public sealed class PersonFileAccess(PersonFileStore store, AuditLog audit, Time
             default:
                 return;
         }
+    }
+
+    private async Task<(PersonPartition File, Stored<Domain.Tasks.FollowUpTask> Task)> TaskAsync(Caller caller, ApiOperation operation, string taskId, bool forChange, CancellationToken cancellationToken)
+    {
+        var personId = RecordIds.PersonOfTask(taskId) ?? throw ApiProblemException.Invalid("taskId", ApiText.NotATaskId);
+        var file = await LoadAsync(AuditAction.Of(operation), "task/" + taskId, personId, forChange, cancellationToken);
+        var stored = file.Task(taskId);
+        Require(stored is null || file.Person is null ? AccessDecision.NotFound : AccessPolicy.Decide(caller, operation, file.Access, stored.Value.CaseId, clock.GetUtcNow()), RecordKind.Task);
+        return (file, stored!);
     }
 
     private async Task<(PersonPartition File, Stored<Domain.Cases.CaseFile> Case)> CaseAsync(

@@ -12,7 +12,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace InclusionCases.Functions.Tasks;
 
 /// <summary>The follow-up task routes: thin adapters from HTTP to one use case each.</summary>
-public sealed class TaskFunctions(HttpApi api, ListTasks list, GetTask get)
+public sealed class TaskFunctions(HttpApi api, ListTasks list, GetTask get, CreateTask create, UpdateTask update)
 {
     [Function(nameof(ListTasks))]
     [ApiDoc("The caller's organisation's follow-up tasks (scope=organisation) or those assigned to the caller (scope=me), soonest due first; open ones by default. No titles, nothing about the person.", Operation = ApiOperation.ListTasks, Query = ["scope", "status", "kind", "limit", "cursor"], Response = typeof(PageResponse<TaskSummary>))]
@@ -26,6 +26,25 @@ public sealed class TaskFunctions(HttpApi api, ListTasks list, GetTask get)
             var paging = Paging.From(request);
             errors.ThrowIfAny();
             return ApiResults.Ok(await list.ExecuteAsync(caller, scope, status, kind, paging, ct));
+        });
+
+    [Function(nameof(CreateTask))]
+    [ApiDoc("Write a task on a case your organisation sees (kind custom); it is your organisation's to-do. A closed case takes none (409).", Operation = ApiOperation.CreateTask, Success = 201, Location = true, Idempotent = true, Request = typeof(CreateTaskRequest), Response = typeof(TaskResponse))]
+    public Task<IActionResult> CreateTask([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{caseId}/tasks")] HttpRequest request, string caseId) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            var (body, _) = await RequestBody.ReadAsync<CreateTaskRequest>(request, ct);
+            var task = await create.ExecuteAsync(caller, caseId, body, ct);
+            return ApiResults.Created($"/api/tasks/{task.Id}", task);
+        });
+
+    [Function(nameof(UpdateTask))]
+    [ApiDoc("Close an open task as done or cancelled, under If-Match; only its organisation's social workers. A closed task does not move again (409).", Operation = ApiOperation.UpdateTask, Conditional = true, Request = typeof(UpdateTaskRequest), Response = typeof(TaskResponse))]
+    public Task<IActionResult> UpdateTask([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "tasks/{taskId}")] HttpRequest request, string taskId) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            var (body, _) = await RequestBody.ReadAsync<UpdateTaskRequest>(request, ct);
+            return ApiResults.Ok(await update.ExecuteAsync(caller, taskId, request.Headers.IfMatch.ToString(), body, ct));
         });
 
     [Function(nameof(GetTask))]

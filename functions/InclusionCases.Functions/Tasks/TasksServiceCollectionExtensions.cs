@@ -9,5 +9,7 @@ public static class TasksServiceCollectionExtensions
         .AddSingleton<TaskIndex>()
         .AddSingleton<TaskProjection>()
         .AddSingleton<ListTasks>()
-        .AddSingleton<GetTask>();
+        .AddSingleton<GetTask>()
+        .AddSingleton<CreateTask>()
+        .AddSingleton<UpdateTask>();
 }

@@ -133,7 +133,8 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     < 65 => "decline",
                     < 73 => "revoke",
                     < 85 => "patchPerson",
-                    < 95 => "note",
+                    < 93 => "note",
+                    < 95 => "task",
                     < 96 => "opsStatus",
                     < 97 => "organisations",
                     < 98 => "tasks",
@@ -302,6 +303,23 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                 case "note":
                     call = await SendAsync(HttpMethod.Post, $"cases/{someCase.Id}/notes", actor, new { text = "Seen today", visibility = "shared" });
                     allowed = role is AppRole.SocialWorker or AppRole.Partner && person.Sees(organisation, someCase) && !person.Erased;
+                    break;
+                case "task":
+                    // A task is written by a social worker of an organisation that sees the case, as its own
+                    // to-do; that organisation (and no other) may then close it.
+                    call = await SendAsync(HttpMethod.Post, $"cases/{someCase.Id}/tasks", actor, new { title = "Follow up", dueOn = CaseScenario.NextWeek });
+                    allowed = socialWorker && person.Sees(organisation, someCase) && !person.Erased;
+                    if (call.Status == HttpStatusCode.Created)
+                    {
+                        var other = PickActor(person, random);
+                        var taskId = call.Field("id");
+                        var close = await SendAsync(HttpMethod.Patch, $"tasks/{taskId}", other, new { status = "done" }, "*");
+                        var otherRole = RoleOf(other);
+                        var closeAllowed = otherRole == AppRole.SocialWorker && OrganisationOf(other) == organisation && person.Sees(organisation, someCase) && !person.Erased;
+                        log.Add($"{other} closes task {taskId}: {(int)close.Status}");
+                        Expect(closeAllowed, close, $"{other} closes {actor}'s task");
+                    }
+
                     break;
                 case "opsStatus":
                     // The operations status is the Operator's alone, and it tells of queues and timers, never of a person.

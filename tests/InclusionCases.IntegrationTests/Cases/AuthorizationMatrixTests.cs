@@ -46,6 +46,17 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
             Expect(sophie: 200, thomas: 404, lena: 200, app: 200, others: 403),
             Expect(sophie: 200, thomas: 404, lena: 404, app: 404, others: 403),
             NeedsProjection: true),
+        // A participant writes its own tasks on the case; a task is changed by its organisation only.
+        ["CreateTask"] = new(
+            c => (HttpMethod.Post, $"cases/{c.CaseId}/tasks", new { title = "Matrix task", dueOn = CaseScenario.NextWeek }),
+            Expect(sophie: 201, thomas: 404, lena: 201, app: 403, others: 403),
+            Expect(sophie: 201, thomas: 404, lena: 404, app: 403, others: 403)),
+        ["UpdateTask"] = new(
+            c => (HttpMethod.Patch, $"tasks/{c.TaskId}", new { status = "done" }),
+            Expect(sophie: 200, thomas: 404, lena: 403, app: 403, others: 403),
+            Expect(sophie: 200, thomas: 404, lena: 404, app: 403, others: 403),
+            IfMatch: "*",
+            NeedsProjection: true),
         ["GetCase"] = new(
             c => (HttpMethod.Get, $"cases/{c.CaseId}", null),
             Expect(sophie: 200, thomas: 404, lena: 200, app: 200, others: 403),

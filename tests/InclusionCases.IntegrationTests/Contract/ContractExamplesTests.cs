@@ -148,6 +148,7 @@ public sealed class ContractExamplesTests(AzuriteFixture azurite) : HostedTest(a
         var personId = opened.Json.GetProperty("person").GetProperty("id").GetString()!;
         await Call(HttpMethod.Post, $"persons/{personId}/consents", "sophie", new { organisationIds = new[] { "habitat-asbl" }, scope = new[] { "case" }, expiresOn = "2027-06-30", evidence = "Signed form" });
         var organisation = await Call(HttpMethod.Post, "organisations", "marc", new { id = "examples-asbl", name = "Examples asbl", kind = "ngo" });
+        var task = await Call(HttpMethod.Post, $"cases/{caseId}/tasks", "sophie", new { title = "Example task", dueOn = "2026-12-01" });
         Task<string?> None() => Task.FromResult<string?>(null);
         async Task<string?> CaseETag() => (await Call(HttpMethod.Get, $"cases/{caseId}", "sophie")).ETag;
         async Task<string?> OrganisationETag() => (await Call(HttpMethod.Get, "organisations?limit=200", "marc")).Status is HttpStatusCode.OK ? organisation.ETag : null;
@@ -163,6 +164,8 @@ public sealed class ContractExamplesTests(AzuriteFixture azurite) : HostedTest(a
             ["CreateOrganisation"] = new("marc", "organisations", None),
             ["UpdateOrganisation"] = new("marc", "organisations/examples-asbl", OrganisationETag),
             ["GrantMembership"] = new("marc", "organisations/habitat-asbl/members/example-member", None),
+            ["CreateTask"] = new("sophie", $"cases/{caseId}/tasks", None),
+            ["UpdateTask"] = new("sophie", $"tasks/{task.Field("id")}", () => Task.FromResult<string?>("*")),
             ["ReplayPoisonMessages"] = new("ops", "admin/poison/contact-intake/replay", None),
         };
     }

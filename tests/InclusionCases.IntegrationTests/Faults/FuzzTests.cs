@@ -26,7 +26,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
         "status", "housing", "moveInDate", "tenancyStatus", "closure", "reason", "date", "text", "visibility", "organisationIds",
         "scope", "expiresOn", "evidence", "toOrganisationId", "id", "observedAt", "zone", "location", "lat", "lon", "alias", "needs",
         "servicesOffered", "notes", "beddedDown", "followUp", "contacts", "messageId", "replacement", "leadOrganisationId",
-        "name", "kind", "offers", "acceptsReferrals", "validUntil",
+        "name", "kind", "offers", "acceptsReferrals", "validUntil", "title", "dueOn", "outcome", "completedOn",
         // Case variants of real fields: unknown fields under case-sensitive names.
         "Person", "Status", "DisplayName", "BirthYear", "Type", "PersonId", "ObservedAt", "MoveInDate",
     ];
@@ -83,6 +83,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
             ("karim", HttpMethod.Post, "contacts"),
             ("karim", HttpMethod.Post, "contacts/batch"),
             ("ops", HttpMethod.Post, $"admin/poison/{queue}/replay"),
+            ("sophie", HttpMethod.Post, $"cases/{caseId}/tasks"),
             ("marc", HttpMethod.Post, "organisations"),
             ("marc", HttpMethod.Patch, "organisations/habitat-asbl"),
             ("marc", HttpMethod.Put, "organisations/habitat-asbl/members/3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11"),
@@ -97,6 +98,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
             ("marc", "reports/summary", ["from", "to"]),
             ("lena", "organisations", ["kind", "offers", "language", "limit", "cursor"]),
             ("marc", "organisations/ixelles-cpas/members", ["limit", "cursor"]),
+            ("sophie", "tasks", ["scope", "status", "kind", "limit", "cursor"]),
             ("ops", "admin/status", ["limit"]),
         ];
         string[] words = [.. Words, caseId + "\n", caseId + " ", personId + "\n", personId + "\t", consentId + "\n", personId + "\r\n"];
@@ -104,7 +106,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
         var input = Gen.Frequency<Request>(
             (3, Gen.Select(Gen.Int[0, targets.Length - 1], body, Gen.Bool).Select(t => Request.ForBody(targets[t.Item1], t.Item2, t.Item3))),
             (1, Gen.Select(Gen.Int[0, queries.Length - 1], queryValue.Array[1, 5]).Select(t => Request.ForQuery(queries[t.Item1], t.Item2))),
-            (1, Gen.Select(Gen.OneOf(words), Gen.OneOf("cases/", "referrals/", "persons/", "contacts/batch/", "organisations/")).Select(t => Request.ForId(t.Item2, t.Item1))));
+            (1, Gen.Select(Gen.OneOf(words), Gen.OneOf("cases/", "referrals/", "persons/", "contacts/batch/", "organisations/", "tasks/")).Select(t => Request.ForId(t.Item2, t.Item1))));
 
         var failures = new List<string>();
         var statuses = new Dictionary<int, int>();
