@@ -11,6 +11,7 @@ using InclusionCases.Functions.Organisations;
 using InclusionCases.Functions.Oversight;
 using InclusionCases.Functions.Pipeline;
 using InclusionCases.Functions.PersonFile;
+using InclusionCases.Functions.ReferenceAddresses;
 using InclusionCases.Functions.Referrals;
 using InclusionCases.Functions.Reports;
 using InclusionCases.Functions.Retention;
@@ -45,6 +46,7 @@ public static class InclusionCasesServiceCollectionExtensions
             .AddConsents()
             .AddReferrals()
             .AddTasks()
+            .AddReferenceAddresses()
             .AddContacts()
             .AddOperations()
             .AddOversight()

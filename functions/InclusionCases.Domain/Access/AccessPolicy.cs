@@ -54,6 +54,8 @@ public static class AccessPolicy
         [ApiOperation.ReadTask] = Readers,
         [ApiOperation.CreateTask] = Writers,
         [ApiOperation.UpdateTask] = Writers,
+        [ApiOperation.SetReferenceAddress] = Writers,
+        [ApiOperation.RecordCheckIn] = Writers,
         [ApiOperation.LogContacts] = Mediators,
         [ApiOperation.ListContacts] = Mediators,
         [ApiOperation.ListPoison] = Operators,
@@ -102,7 +104,7 @@ public static class AccessPolicy
 
         var allowedHere = operation switch
         {
-            ApiOperation.OpenCaseForPerson or ApiOperation.RecordConsent or ApiOperation.RevokeConsent or ApiOperation.EditPerson => person.IsHolder(organisationId),
+            ApiOperation.OpenCaseForPerson or ApiOperation.RecordConsent or ApiOperation.RevokeConsent or ApiOperation.EditPerson or ApiOperation.SetReferenceAddress or ApiOperation.RecordCheckIn => person.IsHolder(organisationId),
             ApiOperation.CreateReferral => target?.LeadOrganisationId == organisationId,
             ApiOperation.ReadCase or ApiOperation.UpdateCase or ApiOperation.AddNote or ApiOperation.ReadTimeline or ApiOperation.ReadOutreach or ApiOperation.ReadTask or ApiOperation.CreateTask or ApiOperation.UpdateTask => target is not null,
             _ => false, // not an operation on a person or a case
@@ -220,5 +222,6 @@ public static class AccessPolicy
     // A case's own workflow (status, housing, closure) may still change after erasure; anything that
     // writes about the person may not.
     private static bool Writes(ApiOperation operation) => operation is ApiOperation.OpenCaseForPerson or ApiOperation.RecordConsent
-        or ApiOperation.RevokeConsent or ApiOperation.EditPerson or ApiOperation.AddNote or ApiOperation.CreateReferral or ApiOperation.CreateTask or ApiOperation.UpdateTask;
+        or ApiOperation.RevokeConsent or ApiOperation.EditPerson or ApiOperation.AddNote or ApiOperation.CreateReferral or ApiOperation.CreateTask or ApiOperation.UpdateTask
+        or ApiOperation.SetReferenceAddress or ApiOperation.RecordCheckIn;
 }

@@ -26,6 +26,8 @@ public enum ApiOperation
     ReadTask,
     CreateTask,
     UpdateTask,
+    SetReferenceAddress,
+    RecordCheckIn,
     LogContacts,
     ListContacts,
     ListPoison,

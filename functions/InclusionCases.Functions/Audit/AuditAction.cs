@@ -28,6 +28,8 @@ public sealed class AuditAction
     public static readonly AuditAction TaskRead = new("task.read");
     public static readonly AuditAction TaskCreate = new("task.create");
     public static readonly AuditAction TaskUpdate = new("task.update");
+    public static readonly AuditAction ReferenceAddressSet = new("referenceAddress.set");
+    public static readonly AuditAction CheckInRecord = new("referenceAddress.checkIn");
     public static readonly AuditAction ContactLog = new("contact.log");
     public static readonly AuditAction ContactBatch = new("contact.batch");
     public static readonly AuditAction ContactList = new("contact.list");
@@ -82,6 +84,8 @@ public sealed class AuditAction
         ApiOperation.ReadTask => TaskRead,
         ApiOperation.CreateTask => TaskCreate,
         ApiOperation.UpdateTask => TaskUpdate,
+        ApiOperation.SetReferenceAddress => ReferenceAddressSet,
+        ApiOperation.RecordCheckIn => CheckInRecord,
         ApiOperation.LogContacts => ContactLog,
         ApiOperation.ListContacts => ContactList,
         ApiOperation.ListPoison => PoisonList,

@@ -320,6 +320,21 @@ public static class ApiText
     /// <summary>Only the organisation whose task it is may change it.</summary>
     public static Message TaskOfAnotherOrganisation { get; } = Catalog.Of(nameof(TaskOfAnotherOrganisation));
 
+    /// <summary>Only a CPAS keeps a reference address.</summary>
+    public static Message ReferenceAddressCpasOnly { get; } = Catalog.Of(nameof(ReferenceAddressCpasOnly));
+
+    /// <summary>Only the CPAS that keeps the person's reference address records check-ins.</summary>
+    public static Message ReferenceAddressOfAnotherCpas { get; } = Catalog.Of(nameof(ReferenceAddressOfAnotherCpas));
+
+    /// <summary>The person has no reference address: set it first (PUT).</summary>
+    public static Message NoReferenceAddress { get; } = Catalog.Of(nameof(NoReferenceAddress));
+
+    /// <summary>This check-in id is already stored for another date.</summary>
+    public static Message CheckInIdTaken { get; } = Catalog.Of(nameof(CheckInIdTaken));
+
+    /// <summary>A UUID made by the client for this check-in.</summary>
+    public static Message CheckInIdFormat { get; } = Catalog.Of(nameof(CheckInIdFormat));
+
     /// <summary>Your role or organisation may not do this on this task.</summary>
     public static Message ForbiddenOnTask { get; } = Catalog.Of(nameof(ForbiddenOnTask));
 

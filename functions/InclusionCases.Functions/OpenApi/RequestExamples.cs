@@ -13,6 +13,7 @@ using InclusionCases.Functions.Contacts.Contracts;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Operations;
 using InclusionCases.Functions.Organisations.Contracts;
+using InclusionCases.Functions.ReferenceAddresses.Contracts;
 using InclusionCases.Functions.Referrals.Contracts;
 using InclusionCases.Functions.Tasks.Contracts;
 
@@ -45,6 +46,8 @@ public static class RequestExamples
         [typeof(MemberRequest)] = new MemberRequest("Sophie Lambert", new DateTimeOffset(2027, 6, 30, 0, 0, 0, TimeSpan.Zero)),
         [typeof(CreateTaskRequest)] = new CreateTaskRequest("Call the landlord about the deposit", new DateOnly(2026, 12, 4), null),
         [typeof(UpdateTaskRequest)] = new UpdateTaskRequest(FollowUpTaskStatus.Done, "Landlord agreed to wait for the CPAS guarantee.", null),
+        [typeof(ReferenceAddressRequest)] = new ReferenceAddressRequest(new DateOnly(2026, 3, 1), new DateOnly(2026, 11, 20)),
+        [typeof(CheckInRequest)] = new CheckInRequest("5b1c9a8e-2d7f-4e61-9c3a-8f0e2b7d4a19", new DateOnly(2026, 11, 25)),
         [typeof(ReplayRequest)] = new ReplayRequest("3f2504e0-4f89-41d3-9a0c-0305e82c3301", null),
     };
 

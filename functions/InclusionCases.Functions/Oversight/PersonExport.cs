@@ -1,6 +1,7 @@
 using InclusionCases.Functions.Cases.Contracts;
 using InclusionCases.Functions.Consents.Contracts;
 using InclusionCases.Functions.Contacts.Contracts;
+using InclusionCases.Functions.ReferenceAddresses.Contracts;
 using InclusionCases.Functions.Referrals.Contracts;
 using InclusionCases.Functions.Tasks.Contracts;
 
@@ -8,7 +9,7 @@ namespace InclusionCases.Functions.Oversight;
 
 /// <summary>
 /// Everything held about a person (GDPR art. 15): their cases with every note and event, consents,
-/// referrals, follow-up tasks, the street contacts naming them, and the disclosure log: who read or received their
+/// referrals, follow-up tasks, the reference address, the street contacts naming them, and the disclosure log: who read or received their
 /// data, when.
 /// </summary>
 public sealed record PersonExport(
@@ -19,5 +20,6 @@ public sealed record PersonExport(
     IReadOnlyList<ConsentResponse> Consents,
     IReadOnlyList<ReferralResponse> Referrals,
     IReadOnlyList<TaskResponse> Tasks,
+    ReferenceAddressResponse? ReferenceAddress,
     IReadOnlyList<ContactResponse> Contacts,
     IReadOnlyList<AuditItem> Disclosures);

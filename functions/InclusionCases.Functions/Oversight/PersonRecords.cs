@@ -9,6 +9,7 @@ using InclusionCases.Functions.Contacts.Contracts;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
+using InclusionCases.Functions.ReferenceAddresses.Contracts;
 using InclusionCases.Functions.Tasks.Contracts;
 using InclusionCases.Functions.Referrals.Contracts;
 
@@ -41,6 +42,7 @@ public sealed class PersonRecords(PersonFileStore cases, ContactStore contacts, 
             [.. partition.Consents.Select(c => ConsentResponse.From(c.Value))],
             [.. partition.Referrals.Select(r => ReferralResponse.From(r.Value))],
             [.. partition.Tasks.Select(t => TaskResponse.From(t.Value, Domain.Time.PlausibleDates.Today(clock.GetUtcNow())))],
+            partition.ReferenceAddress is { } address ? ReferenceAddressResponse.From(address.Value) : null,
             [.. outreach.Select(ContactResponse.From)],
             disclosures);
     }

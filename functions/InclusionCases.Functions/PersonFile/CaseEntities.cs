@@ -204,6 +204,26 @@ internal static class CaseEntities
         e.GetDateTimeOffset("CreatedAt")!.Value,
         Date(e.GetString("CompletedOn")));
 
+    public static TableEntity ToEntity(ReferenceAddress address, string personId) => new(personId, CaseRows.ReferenceAddress)
+    {
+        ["OrganisationId"] = address.OrganisationId,
+        ["Since"] = Date(address.Since),
+        ["LastCheckIn"] = Date(address.LastCheckIn),
+    };
+
+    public static ReferenceAddress ToReferenceAddress(TableEntity e) =>
+        new(e.GetString("OrganisationId"), Date(e.GetString("Since"))!.Value, Date(e.GetString("LastCheckIn"))!.Value);
+
+    /// <summary>A check-in as recorded: its client-made id is the row's, so sending it again finds it.</summary>
+    public static TableEntity CheckIn(string personId, string checkInId, DateOnly on, string recordedBy, DateTimeOffset at) => new(personId, CaseRows.CheckIn(checkInId))
+    {
+        ["On"] = Date(on),
+        ["RecordedBy"] = recordedBy,
+        ["RecordedAt"] = at,
+    };
+
+    public static DateOnly CheckInDate(TableEntity e) => Date(e.GetString("On"))!.Value;
+
     private static string? Date(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
 
     private static DateOnly? Date(string? text) => text is null ? null : DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);

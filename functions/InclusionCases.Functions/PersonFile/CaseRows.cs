@@ -17,6 +17,8 @@ public static class CaseRows
     public const string OutboxKind = "outbox";
     public const string IndexKind = "index";
     public const string TaskKind = "task";
+    public const string ReferenceAddress = "refaddress";
+    public const string CheckInKind = "checkin";
 
     public static string Case(string caseId) => CaseKind + "|" + caseId;
 
@@ -25,6 +27,8 @@ public static class CaseRows
     public static string Referral(string referralId) => ReferralKind + "|" + referralId;
 
     public static string Task(string taskId) => TaskKind + "|" + taskId;
+
+    public static string CheckIn(string checkInId) => CheckInKind + "|" + checkInId;
 
     public static string Outbox(string eventId) => OutboxKind + "|" + eventId;
 

@@ -37,6 +37,8 @@ public sealed class PersonFileStore(StorageAccount storage)
         var consents = new List<Stored<Consent>>();
         var referrals = new List<Stored<Referral>>();
         var tasks = new List<Stored<FollowUpTask>>();
+        Stored<ReferenceAddress>? address = null;
+        var checkIns = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         var outbox = new List<string>();
         var outboxAudit = new List<Audit.AuditEntry>();
         DateTimeOffset? oldestOutboxAt = null;
@@ -63,6 +65,12 @@ public sealed class PersonFileStore(StorageAccount storage)
                 case CaseRows.TaskKind:
                     tasks.Add(new(CaseEntities.ToTask(e), e.ETag));
                     break;
+                case CaseRows.ReferenceAddress:
+                    address = new(CaseEntities.ToReferenceAddress(e), e.ETag);
+                    break;
+                case CaseRows.CheckInKind:
+                    checkIns[e.RowKey[(CaseRows.CheckInKind.Length + 1)..]] = CaseEntities.CheckInDate(e);
+                    break;
                 case CaseRows.OutboxKind:
                     outbox.Add(e.RowKey);
                     oldestOutboxAt = e.GetDateTimeOffset("CreatedAt") is { } createdAt && (oldestOutboxAt is null || createdAt < oldestOutboxAt) ? createdAt : oldestOutboxAt;
@@ -80,7 +88,7 @@ public sealed class PersonFileStore(StorageAccount storage)
             }
         }
 
-        return new PersonPartition(personId, person, cases, consents, referrals, tasks, outbox, outboxAudit, indexed, personCreatedAt, oldestOutboxAt);
+        return new PersonPartition(personId, person, cases, consents, referrals, tasks, address, checkIns, outbox, outboxAudit, indexed, personCreatedAt, oldestOutboxAt);
     }
 
     /// <summary>A page of a case's timeline, newest first, without other organisations' private notes.</summary>

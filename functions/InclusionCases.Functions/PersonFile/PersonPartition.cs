@@ -20,6 +20,8 @@ public sealed record PersonPartition(
     IReadOnlyList<Stored<Consent>> Consents,
     IReadOnlyList<Stored<Referral>> Referrals,
     IReadOnlyList<Stored<FollowUpTask>> Tasks,
+    Stored<ReferenceAddress>? ReferenceAddress,
+    IReadOnlyDictionary<string, DateOnly> CheckIns,
     IReadOnlyList<string> OutboxRowKeys,
     IReadOnlyList<Audit.AuditEntry> OutboxAudit,
     IReadOnlyDictionary<string, IReadOnlyList<string>> IndexedOrganisations,

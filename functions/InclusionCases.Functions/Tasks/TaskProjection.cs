@@ -37,7 +37,7 @@ public sealed class TaskProjection(TaskIndex index, PersonFileWriter writer)
         var situation = new TaskSituation(
             [.. file.Cases.Select(c => c.Value)],
             new Dictionary<string, DateOnly>(),
-            null,
+            file.ReferenceAddress?.Value,
             file.ConsentValues,
             [],
             [.. file.Tasks.Select(t => t.Value)]);

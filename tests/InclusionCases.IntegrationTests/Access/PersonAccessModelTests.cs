@@ -132,7 +132,8 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     < 60 => "accept",
                     < 65 => "decline",
                     < 73 => "revoke",
-                    < 85 => "patchPerson",
+                    < 83 => "patchPerson",
+                    < 85 => "referenceAddress",
                     < 93 => "note",
                     < 95 => "task",
                     < 96 => "opsStatus",
@@ -318,6 +319,20 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                         var closeAllowed = otherRole == AppRole.SocialWorker && OrganisationOf(other) == organisation && person.Sees(organisation, someCase) && !person.Erased;
                         log.Add($"{other} closes task {taskId}: {(int)close.Status}");
                         Expect(closeAllowed, close, $"{other} closes {actor}'s task");
+                    }
+
+                    break;
+                case "referenceAddress":
+                    // Kept by a CPAS that holds the person; a check-in by that CPAS's social workers only.
+                    var cpas = organisation.EndsWith("-cpas", StringComparison.Ordinal);
+                    call = await SendAsync(HttpMethod.Put, $"persons/{person.Id}/reference-address", actor, new { since = CaseScenario.LastMonth, lastCheckIn = CaseScenario.LastMonth });
+                    allowed = socialWorker && holder && cpas && !person.Erased;
+                    if (call.Status == HttpStatusCode.OK)
+                    {
+                        var visitor = PickActor(person, random);
+                        var visit = await SendAsync(HttpMethod.Post, $"persons/{person.Id}/reference-address/check-ins", visitor, new { id = Guid.NewGuid().ToString(), on = CaseScenario.Yesterday });
+                        log.Add($"{visitor} records a check-in for {person.Id}: {(int)visit.Status}");
+                        Expect(RoleOf(visitor) == AppRole.SocialWorker && OrganisationOf(visitor) == organisation && !person.Erased, visit, $"{visitor} records a check-in at {organisation}");
                     }
 
                     break;

@@ -57,6 +57,15 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
             Expect(sophie: 200, thomas: 404, lena: 404, app: 403, others: 403),
             IfMatch: "*",
             NeedsProjection: true),
+        // The reference address is kept by a CPAS holding the person; check-ins by that CPAS only.
+        ["SetReferenceAddress"] = new(
+            c => (HttpMethod.Put, $"persons/{c.PersonId}/reference-address", new { since = CaseScenario.LastMonth, lastCheckIn = CaseScenario.LastMonth }),
+            Expect(sophie: 200, thomas: 404, lena: 403, app: 403, others: 403),
+            Expect(sophie: 200, thomas: 404, lena: 404, app: 403, others: 403)),
+        ["RecordCheckIn"] = new(
+            c => (HttpMethod.Post, $"persons/{c.PersonId}/reference-address/check-ins", new { id = Guid.NewGuid().ToString(), on = CaseScenario.Yesterday }),
+            Expect(sophie: 201, thomas: 404, lena: 403, app: 403, others: 403),
+            Expect(sophie: 201, thomas: 404, lena: 404, app: 403, others: 403)),
         ["GetCase"] = new(
             c => (HttpMethod.Get, $"cases/{c.CaseId}", null),
             Expect(sophie: 200, thomas: 404, lena: 200, app: 200, others: 403),
@@ -248,6 +257,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
             // A fresh consent for jette-cpas only, so sophie can still refer there and revoke something.
             consentId = await CaseScenario.RecordConsentAsync(Host, personId, ["jette-cpas"]);
         }
+
+        Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Put, $"persons/{personId}/reference-address", "sophie", new { since = CaseScenario.LastMonth, lastCheckIn = CaseScenario.LastMonth })).Status);
 
         // A consent for jette-cpas ending in ten days: the projector gives the case a consentExpiry task.
         var endingConsentId = await CaseScenario.RecordConsentAsync(Host, personId, ["jette-cpas"], expiresOn: DateTime.UtcNow.AddDays(10));

@@ -6,6 +6,10 @@ namespace InclusionCases.IntegrationTests.Cases;
 /// <summary>Builds the situations the case tests start from, through the public API.</summary>
 internal static class CaseScenario
 {
+    public static readonly string LastMonth = DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static readonly string Yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public static readonly string NextWeek = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static readonly string NextYear = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

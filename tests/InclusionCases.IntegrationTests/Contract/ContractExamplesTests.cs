@@ -165,6 +165,8 @@ public sealed class ContractExamplesTests(AzuriteFixture azurite) : HostedTest(a
             ["UpdateOrganisation"] = new("marc", "organisations/examples-asbl", OrganisationETag),
             ["GrantMembership"] = new("marc", "organisations/habitat-asbl/members/example-member", None),
             ["CreateTask"] = new("sophie", $"cases/{caseId}/tasks", None),
+            ["SetReferenceAddress"] = new("sophie", $"persons/{personId}/reference-address", None),
+            ["RecordCheckIn"] = new("sophie", $"persons/{personId}/reference-address/check-ins", None),
             ["UpdateTask"] = new("sophie", $"tasks/{task.Field("id")}", () => Task.FromResult<string?>("*")),
             ["ReplayPoisonMessages"] = new("ops", "admin/poison/contact-intake/replay", None),
         };

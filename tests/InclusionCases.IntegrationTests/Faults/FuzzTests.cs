@@ -26,7 +26,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
         "status", "housing", "moveInDate", "tenancyStatus", "closure", "reason", "date", "text", "visibility", "organisationIds",
         "scope", "expiresOn", "evidence", "toOrganisationId", "id", "observedAt", "zone", "location", "lat", "lon", "alias", "needs",
         "servicesOffered", "notes", "beddedDown", "followUp", "contacts", "messageId", "replacement", "leadOrganisationId",
-        "name", "kind", "offers", "acceptsReferrals", "validUntil", "title", "dueOn", "outcome", "completedOn",
+        "name", "kind", "offers", "acceptsReferrals", "validUntil", "title", "dueOn", "outcome", "completedOn", "since", "lastCheckIn", "on",
         // Case variants of real fields: unknown fields under case-sensitive names.
         "Person", "Status", "DisplayName", "BirthYear", "Type", "PersonId", "ObservedAt", "MoveInDate",
     ];
@@ -84,6 +84,8 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
             ("karim", HttpMethod.Post, "contacts/batch"),
             ("ops", HttpMethod.Post, $"admin/poison/{queue}/replay"),
             ("sophie", HttpMethod.Post, $"cases/{caseId}/tasks"),
+            ("sophie", HttpMethod.Put, $"persons/{personId}/reference-address"),
+            ("sophie", HttpMethod.Post, $"persons/{personId}/reference-address/check-ins"),
             ("marc", HttpMethod.Post, "organisations"),
             ("marc", HttpMethod.Patch, "organisations/habitat-asbl"),
             ("marc", HttpMethod.Put, "organisations/habitat-asbl/members/3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11"),

@@ -145,7 +145,7 @@ public sealed class OpenApiDocumentTests
 
         var idempotent = operations.Where(TakesKey).Select(o => o["operationId"]!.GetValue<string>()).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["AddNote", "CreateCase", "CreateOrganisation", "CreateReferral", "CreateTask", "LogContact", "RecordConsent", "SubmitContactBatch"], idempotent);
+        Assert.Equal(["AddNote", "CreateCase", "CreateOrganisation", "CreateReferral", "CreateTask", "LogContact", "RecordCheckIn", "RecordConsent", "SubmitContactBatch"], idempotent);
         Assert.All(operations.Where(TakesKey), o => Assert.NotNull(o["responses"]!["422"]));
         Assert.All(operations.Where(o => !TakesKey(o)), o => Assert.Null(o["responses"]!["422"]));
         Assert.Contains("refuses that header with 400", Document["info"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
