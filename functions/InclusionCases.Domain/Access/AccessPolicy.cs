@@ -222,6 +222,6 @@ public static class AccessPolicy
     // A case's own workflow (status, housing, closure) may still change after erasure; anything that
     // writes about the person may not.
     private static bool Writes(ApiOperation operation) => operation is ApiOperation.OpenCaseForPerson or ApiOperation.RecordConsent
-        or ApiOperation.RevokeConsent or ApiOperation.EditPerson or ApiOperation.AddNote or ApiOperation.CreateReferral or ApiOperation.CreateTask or ApiOperation.UpdateTask
+        or ApiOperation.RevokeConsent or ApiOperation.EditPerson or ApiOperation.AddNote or ApiOperation.CreateReferral or ApiOperation.CreateTask
         or ApiOperation.SetReferenceAddress or ApiOperation.RecordCheckIn;
 }

@@ -59,7 +59,7 @@ public static class TaskRules
                 toOpen.AddRange(wanted.Where(w => ofKind.All(t => t.RuleKey != w.RuleKey)));
                 toClose.AddRange(ofKind
                     .Where(t => t.Status == FollowUpTaskStatus.Open && wanted.All(w => w.RuleKey != t.RuleKey))
-                    .Select(t => new TaskClosure(t, closeAs, outcome)));
+                    .Select(t => ClosureOf(t, wanted, closeAs, outcome)));
             }
         }
 
@@ -103,6 +103,13 @@ public static class TaskRules
             : Array.Empty<DerivedTask>();
         yield return (TaskKind.TenancyVisit, visits, FollowUpTaskStatus.Cancelled, TaskOutcomes.NoLongerHoused);
     }
+
+    // A check-in moves the due date later: the one that was due is done. A due date moved earlier (the
+    // address corrected) did not come from a check-in: the old reminder is only replaced.
+    private static TaskClosure ClosureOf(FollowUpTask task, IReadOnlyList<DerivedTask> wanted, FollowUpTaskStatus closeAs, string outcome) =>
+        task.Kind == TaskKind.ReferenceAddressCheckIn && wanted.Any(w => w.DueOn <= task.DueOn)
+            ? new TaskClosure(task, FollowUpTaskStatus.Cancelled, TaskOutcomes.Superseded)
+            : new TaskClosure(task, closeAs, outcome);
 
     /// <summary>
     /// The occurrence of a cycle (every <paramref name="months"/> from <paramref name="start"/>) that is

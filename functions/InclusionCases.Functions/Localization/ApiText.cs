@@ -326,6 +326,12 @@ public static class ApiText
     /// <summary>Only the CPAS that keeps the person's reference address records check-ins.</summary>
     public static Message ReferenceAddressOfAnotherCpas { get; } = Catalog.Of(nameof(ReferenceAddressOfAnotherCpas));
 
+    /// <summary>A check-in task is done by recording the check-in (POST …/reference-address/check-ins).</summary>
+    public static Message RecordTheCheckIn { get; } = Catalog.Of(nameof(RecordTheCheckIn));
+
+    /// <summary>Another CPAS keeps the person's reference address.</summary>
+    public static Message ReferenceAddressKeptElsewhere { get; } = Catalog.Of(nameof(ReferenceAddressKeptElsewhere));
+
     /// <summary>The person has no reference address: set it first (PUT).</summary>
     public static Message NoReferenceAddress { get; } = Catalog.Of(nameof(NoReferenceAddress));
 

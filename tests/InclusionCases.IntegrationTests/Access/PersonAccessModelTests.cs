@@ -323,12 +323,13 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
 
                     break;
                 case "referenceAddress":
-                    // Kept by a CPAS that holds the person; a check-in by that CPAS's social workers only.
+                    // Kept by one CPAS that holds the person (another is refused); a check-in by that CPAS's social workers only.
                     var cpas = organisation.EndsWith("-cpas", StringComparison.Ordinal);
                     call = await SendAsync(HttpMethod.Put, $"persons/{person.Id}/reference-address", actor, new { since = CaseScenario.LastMonth, lastCheckIn = CaseScenario.LastMonth });
-                    allowed = socialWorker && holder && cpas && !person.Erased;
+                    allowed = socialWorker && holder && cpas && !person.Erased && (person.AddressKeptBy ?? organisation) == organisation;
                     if (call.Status == HttpStatusCode.OK)
                     {
+                        person.AddressKeptBy = organisation;
                         var visitor = PickActor(person, random);
                         var visit = await SendAsync(HttpMethod.Post, $"persons/{person.Id}/reference-address/check-ins", visitor, new { id = Guid.NewGuid().ToString(), on = CaseScenario.Yesterday });
                         log.Add($"{visitor} records a check-in for {person.Id}: {(int)visit.Status}");
@@ -549,6 +550,9 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
         public string? Health { get; set; }
 
         public bool Erased { get; set; }
+
+        /// <summary>The CPAS keeping the person's reference address, once one set it.</summary>
+        public string? AddressKeptBy { get; set; }
 
         public List<CaseModel> Cases { get; } = [];
 

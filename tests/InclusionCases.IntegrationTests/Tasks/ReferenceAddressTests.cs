@@ -39,7 +39,11 @@ public sealed class ReferenceAddressTests(AzuriteFixture azurite) : HostedTest(a
         var first = await Call(HttpMethod.Get, $"tasks/{firstTask}", "sophie");
         Assert.Equal(("done", "checkedIn"), (first.Field("status"), first.Field("outcome")));
         Assert.NotEqual(firstTask, nextTask);
-        Assert.Equal(caseId, (await Call(HttpMethod.Get, $"tasks/{nextTask}", "sophie")).Field("caseId"));
+        var next = await Call(HttpMethod.Get, $"tasks/{nextTask}", "sophie");
+        Assert.Equal(caseId, next.Field("caseId"));
+
+        // Only a check-in closes a check-in task as done.
+        ProblemAssertions.AssertProblem(await Call(HttpMethod.Patch, $"tasks/{nextTask}", "sophie", new { status = "done" }, next.ETag), HttpStatusCode.Conflict);
     }
 
     [Theory]

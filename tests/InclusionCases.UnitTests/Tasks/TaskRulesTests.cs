@@ -38,6 +38,18 @@ public sealed class TaskRulesTests
         Assert.Equal((new DateOnly(2027, 1, 1), FollowUpTaskStatus.Done, TaskOutcomes.CheckedIn), (closed.Task.DueOn, closed.Status, closed.Outcome));
     }
 
+    [Fact]
+    public void ADueDateMovedEarlier_ReplacesTheReminder_WithoutCallingItACheckIn()
+    {
+        var address = new ReferenceAddress("ixelles-cpas", new DateOnly(2026, 1, 10), new DateOnly(2026, 10, 1));
+        var before = Settled(Situation([Case("c1", "ixelles-cpas")]) with { ReferenceAddress = address });
+
+        var plan = TaskRules.Plan(before with { ReferenceAddress = address with { LastCheckIn = new DateOnly(2026, 9, 1) } }, Today);
+
+        var closed = Assert.Single(plan.ToClose);
+        Assert.Equal((FollowUpTaskStatus.Cancelled, TaskOutcomes.Superseded), (closed.Status, closed.Outcome));
+    }
+
     [Theory]
     [InlineData("2026-11-27", false)]
     [InlineData("2026-01-09", false)]

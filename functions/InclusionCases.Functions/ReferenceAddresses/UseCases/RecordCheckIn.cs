@@ -14,7 +14,7 @@ namespace InclusionCases.Functions.ReferenceAddresses.UseCases;
 /// same id for another day is 409. The check-in row and the address's new last check-in are one
 /// change of the person's file.
 /// </summary>
-public sealed class RecordCheckIn(PersonFileAccess files, PersonFileWriter writer, TimeProvider clock)
+public sealed class RecordCheckIn(PersonFileAccess files, PersonFileWriter writer, CpasCheck cpas, TimeProvider clock)
 {
     public async Task<(bool Created, ReferenceAddressResponse Address)> ExecuteAsync(Caller caller, string personId, CheckInRequest request, CancellationToken cancellationToken)
     {
@@ -36,6 +36,7 @@ public sealed class RecordCheckIn(PersonFileAccess files, PersonFileWriter write
         var checkInId = id.ToString("D");
         var on = request.On!.Value;
         var file = await files.LoadPersonForChangeAsync(caller, ApiOperation.RecordCheckIn, personId, "personId", cancellationToken);
+        await cpas.RequireCpasAsync(caller, cancellationToken);
         var stored = file.ReferenceAddress ?? throw ApiProblemException.Conflict(ApiText.NoReferenceAddress);
         if (stored.Value.OrganisationId != caller.OrganisationId)
         {
@@ -56,7 +57,22 @@ public sealed class RecordCheckIn(PersonFileAccess files, PersonFileWriter write
         var change = writer.Begin(personId, caller, "referenceAddress.checkIn");
         change.Insert(CaseEntities.CheckIn(personId, checkInId, on, caller.Id, change.Now));
         change.Replace(CaseEntities.ToEntity(address, personId), stored.ETag);
-        await writer.CommitAsync(change, cancellationToken);
+        try
+        {
+            await writer.CommitAsync(change, cancellationToken);
+        }
+        catch (ApiProblemException ex) when (ex.Type == ProblemTypes.Conflict || ex.Type == ProblemTypes.PreconditionFailed)
+        {
+            // The same check-in sent twice at once: the one that landed is the answer to both.
+            var now = await files.LoadPersonForChangeAsync(caller, ApiOperation.RecordCheckIn, personId, "personId", cancellationToken);
+            if (now.CheckIns.TryGetValue(checkInId, out var landed) && landed == on && now.ReferenceAddress is { } current)
+            {
+                return (false, ReferenceAddressResponse.From(current.Value));
+            }
+
+            throw;
+        }
+
         return (true, ReferenceAddressResponse.From(address));
     }
 }

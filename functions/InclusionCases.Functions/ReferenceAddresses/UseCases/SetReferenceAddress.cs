@@ -3,6 +3,7 @@ using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Tasks;
 using InclusionCases.Domain.Time;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.ReferenceAddresses.Contracts;
 
@@ -39,6 +40,12 @@ public sealed class SetReferenceAddress(PersonFileAccess files, PersonFileWriter
         errors.ThrowIfAny();
         var file = await files.LoadPersonForChangeAsync(caller, ApiOperation.SetReferenceAddress, personId, "personId", cancellationToken);
         await cpas.RequireCpasAsync(caller, cancellationToken);
+
+        if (file.ReferenceAddress is { } kept && kept.Value.OrganisationId != caller.OrganisationId)
+        {
+            // One CPAS keeps it; another taking it over would close that CPAS's reminders for nothing.
+            throw ApiProblemException.Conflict(ApiText.ReferenceAddressKeptElsewhere);
+        }
 
         var address = new ReferenceAddress(caller.OrganisationId, request.Since!.Value, request.LastCheckIn!.Value);
         var change = writer.Begin(personId, caller, "referenceAddress.set");

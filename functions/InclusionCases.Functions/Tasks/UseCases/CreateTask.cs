@@ -45,7 +45,7 @@ public sealed class CreateTask(PersonFileAccess files, PersonFileWriter writer, 
         var task = new FollowUpTask(
             RecordIds.NewTaskId(personId), caseId, TaskKind.Custom, null, request.Title!.Trim(), request.DueOn!.Value, FollowUpTaskStatus.Open,
             caller.OrganisationId, request.AssignedWorkerId, null, change.Now, null);
-        await writer.CommitAsync(change.Insert(CaseEntities.ToEntity(task, personId)), cancellationToken);
+        await writer.CommitAsync(change.Add(CaseEntities.ToEntity(task, personId)), cancellationToken);
         return TaskResponse.From(task, today);
     }
 }

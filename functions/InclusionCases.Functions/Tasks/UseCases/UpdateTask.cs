@@ -36,11 +36,17 @@ public sealed class UpdateTask(PersonFileAccess files, PersonFileWriter writer, 
         errors.Optional("outcome", request.Outcome, MaxOutcomeLength, allowLineBreaks: true);
         errors.ThrowIfAny();
 
-        var (_, stored) = await files.LoadTaskForChangeAsync(caller, taskId, cancellationToken);
+        var (file, stored) = await files.LoadTaskForChangeAsync(caller, taskId, cancellationToken);
         var task = stored.Value;
         if (task.OrganisationId != caller.OrganisationId)
         {
             throw ApiProblemException.Forbidden(ApiText.TaskOfAnotherOrganisation);
+        }
+
+        // Closing is workflow and stays possible after erasure; writing about the person is not.
+        if (file.Person?.Value.ErasedAt is not null && !string.IsNullOrWhiteSpace(request.Outcome))
+        {
+            throw new ApiProblemException(ProblemTypes.Erased, ApiText.PersonErasedNoWrite);
         }
 
         if (request.CompletedOn is { } completedOn && PlausibleDates.CheckPast(completedOn, now, PlausibleDates.DayOf(task.CreatedAt)) is { } problem)
@@ -58,6 +64,12 @@ public sealed class UpdateTask(PersonFileAccess files, PersonFileWriter writer, 
             throw ApiProblemException.Conflict(ApiText.TaskAlreadyClosed(task.Status.ToString().ToLowerInvariant()));
         }
 
+        // A check-in task is done by the check-in itself: marking it done would silence the reminder while the address lapses.
+        if (task.Kind == TaskKind.ReferenceAddressCheckIn && request.Status == FollowUpTaskStatus.Done)
+        {
+            throw ApiProblemException.Conflict(ApiText.RecordTheCheckIn);
+        }
+
         var change = writer.Begin(RecordIds.PersonOfTask(taskId)!, caller, "task.updated");
         var closed = task with
         {
@@ -66,6 +78,6 @@ public sealed class UpdateTask(PersonFileAccess files, PersonFileWriter writer, 
             CompletedOn = request.CompletedOn ?? PlausibleDates.Today(now),
         };
         await writer.CommitAsync(change.Replace(CaseEntities.ToEntity(closed, change.PersonId), stored.ETag), cancellationToken);
-        return TaskResponse.From(closed, PlausibleDates.Today(now));
+        return TaskResponse.From(closed, PlausibleDates.Today(now), caller.OrganisationId);
     }
 }
