@@ -8,6 +8,7 @@ namespace InclusionCases.Domain.Tasks;
 /// </summary>
 public sealed record ReferenceAddress(string OrganisationId, DateOnly Since, DateOnly LastCheckIn)
 {
+    /// <summary>A check-in is due this many calendar months after the last one.</summary>
     public const int CheckInMonths = 3;
 
     /// <summary>Three calendar months after the last check-in (the 31st becomes the month's last day).</summary>

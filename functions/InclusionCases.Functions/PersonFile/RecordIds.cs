@@ -5,9 +5,11 @@ namespace InclusionCases.Functions.PersonFile;
 
 /// <summary>
 /// Ids of persons and of what belongs to them. Everything about one person lives in one partition
-/// of the <c>Cases</c> table, and the ids of their cases and referrals start with the person id, so
-/// any of them is found with a single-partition read. Ids are random (unguessable) lowercase
-/// base32; partners treat them as opaque strings.
+/// of the <c>Cases</c> table, and the ids of their cases, referrals and tasks start with the person
+/// id, so any of them is found with a single-partition read. Ids are random (unguessable) lowercase
+/// base32, except a derived task's, a digest of its case, rule and occurrence (so it is written once);
+/// knowing it gives nothing, since reading the task needs the right to read its case. Partners treat
+/// ids as opaque strings.
 /// </summary>
 public static partial class RecordIds
 {

@@ -17,6 +17,7 @@ namespace InclusionCases.Functions.Tasks.UseCases;
 /// </summary>
 public sealed class CreateTask(PersonFileAccess files, PersonFileWriter writer, TimeProvider clock)
 {
+    /// <summary>How far ahead a task may be due.</summary>
     public const int MaxYearsAhead = 2;
 
     public async Task<TaskResponse> ExecuteAsync(Caller caller, string caseId, CreateTaskRequest request, CancellationToken cancellationToken)

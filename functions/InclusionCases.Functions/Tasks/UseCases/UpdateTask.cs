@@ -15,8 +15,6 @@ namespace InclusionCases.Functions.Tasks.UseCases;
 /// </summary>
 public sealed class UpdateTask(PersonFileAccess files, PersonFileWriter writer, TimeProvider clock)
 {
-    public const int MaxOutcomeLength = 2_000;
-
     public async Task<TaskResponse> ExecuteAsync(Caller caller, string taskId, string? ifMatch, UpdateTaskRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -33,7 +31,7 @@ public sealed class UpdateTask(PersonFileAccess files, PersonFileWriter writer, 
             errors.Add("status", ApiText.TaskStatusDoneOrCancelled);
         }
 
-        errors.Optional("outcome", request.Outcome, MaxOutcomeLength, allowLineBreaks: true);
+        errors.Optional("outcome", request.Outcome, UpdateTaskRequest.MaxOutcomeLength, allowLineBreaks: true);
         errors.ThrowIfAny();
 
         var (file, stored) = await files.LoadTaskForChangeAsync(caller, taskId, cancellationToken);
