@@ -71,12 +71,7 @@ public sealed class AuditLog(StorageAccount storage, TimeProvider clock)
             filter += " and " + TableClient.CreateQueryFilter($"ActorId eq {actorId}");
         }
 
-        await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: paging.Limit, cancellationToken: cancellationToken).AsPages(paging.ContinuationToken, paging.Limit))
-        {
-            return ([.. page.Values.Select(Read)], page.ContinuationToken);
-        }
-
-        return ([], null);
+        return await paging.ReadAsync(_table, filter, Read, cancellationToken);
     }
 
     /// <summary>Every entry about a person, newest first (for the GDPR export).</summary>

@@ -261,12 +261,7 @@ public sealed class ContactStore(StorageAccount storage)
 
     private static async Task<(IReadOnlyList<StoredContact>, string?)> PageAsync(TableClient table, string filter, Paging paging, CancellationToken cancellationToken)
     {
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: paging.Limit, cancellationToken: cancellationToken).AsPages(paging.ContinuationToken, paging.Limit))
-        {
-            return ([.. page.Values.Select(ContactEntities.ToStored)], page.ContinuationToken);
-        }
-
-        return ([], null);
+        return await paging.ReadAsync(table, filter, ContactEntities.ToStored, cancellationToken);
     }
 
     private static string ObservedFilter(string organisationId, DateTimeOffset? from, DateTimeOffset? to)

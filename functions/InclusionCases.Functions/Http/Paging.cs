@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
+using Azure.Data.Tables;
 using InclusionCases.Functions.Localization;
 using Microsoft.AspNetCore.Http;
 
@@ -36,6 +37,18 @@ public sealed record Paging(int Limit, string? ContinuationToken)
 
         errors.ThrowIfAny();
         return new Paging(limit, token);
+    }
+
+    /// <summary>This page of a partition query: at most <see cref="Limit"/> rows from where the cursor left off, read by <paramref name="read"/>, and the cursor of the next page.</summary>
+    public async Task<(IReadOnlyList<T> Items, string? ContinuationToken)> ReadAsync<T>(TableClient table, string filter, Func<TableEntity, T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: Limit, cancellationToken: cancellationToken).AsPages(ContinuationToken, Limit))
+        {
+            return ([.. page.Values.Select(read)], page.ContinuationToken);
+        }
+
+        return ([], null);
     }
 
     public static string? Encode(string? continuationToken) =>

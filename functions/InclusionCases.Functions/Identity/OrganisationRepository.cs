@@ -109,12 +109,7 @@ public sealed class OrganisationRepository(StorageAccount storage)
             filter += " and " + TableClient.CreateQueryFilter(FormattableStringFactory.Create(LanguageColumn(language) + " eq {0}", true));
         }
 
-        await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: paging.Limit, cancellationToken: cancellationToken).AsPages(paging.ContinuationToken, paging.Limit))
-        {
-            return ([.. page.Values.Select(e => Read(e.RowKey, e))], page.ContinuationToken);
-        }
-
-        return ([], null);
+        return await paging.ReadAsync(_table, filter, e => Read(e.RowKey, e), cancellationToken);
     }
 
     // A column per offer and per language, so storage filters the directory: "has this offer" is "Offer_Food eq true".

@@ -28,12 +28,7 @@ public sealed class ReferralIndex(StorageAccount storage)
         ArgumentNullException.ThrowIfNull(paging);
         var prefix = direction == ReferralDirection.Incoming ? "in|" : "out|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organisationId} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
-        await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: paging.Limit, cancellationToken: cancellationToken).AsPages(paging.ContinuationToken, paging.Limit))
-        {
-            return ([.. page.Values.Select(e => CaseEntities.ToReferral(e))], page.ContinuationToken);
-        }
-
-        return ([], null);
+        return await paging.ReadAsync(_table, filter, CaseEntities.ToReferral, cancellationToken);
     }
 
     private static TableEntity Row(string organisationId, string prefix, Referral referral)

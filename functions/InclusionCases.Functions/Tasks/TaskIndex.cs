@@ -88,13 +88,7 @@ public sealed class TaskIndex(StorageAccount storage)
             filters.Add(TableClient.CreateQueryFilter($"AssignedWorkerId eq {assignedWorkerId}"));
         }
 
-        var query = _table.QueryAsync<TableEntity>(string.Join(" and ", filters), maxPerPage: paging.Limit, cancellationToken: cancellationToken);
-        await foreach (var page in query.AsPages(paging.ContinuationToken, paging.Limit))
-        {
-            return ([.. page.Values.Select(Read)], page.ContinuationToken);
-        }
-
-        return ([], null);
+        return await paging.ReadAsync(_table, string.Join(" and ", filters), Read, cancellationToken);
     }
 
     private static FollowUpTaskStatus StatusOf(TaskListStatus status) => status switch
