@@ -84,8 +84,8 @@ public static class TaskRules
             return Task(kind, Key(due), due);
         }
 
-        var piis = situation.PiisSignedOn.TryGetValue(c.Id, out var signedOn)
-            ? [Cycle(TaskKind.PiisReview, signedOn, PiisReviewMonths)]
+        var piis = c.Piis is { } signed
+            ? [Cycle(TaskKind.PiisReview, signed.SignedOn, PiisReviewMonths)]
             : Array.Empty<DerivedTask>();
         yield return (TaskKind.PiisReview, piis, FollowUpTaskStatus.Cancelled, TaskOutcomes.Superseded);
 

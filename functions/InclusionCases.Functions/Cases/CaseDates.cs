@@ -7,8 +7,8 @@ namespace InclusionCases.Functions.Cases;
 
 /// <summary>
 /// The dates a case update may carry, checked with <see cref="PlausibleDates"/>: a move-in from
-/// 2000-01-01 to a year ahead (it may be planned), a closure not in the future and, once the case is
-/// read, not before the day it was opened.
+/// 2000-01-01 to a year ahead (it may be planned), a closure and a PIIS signing not in the future and,
+/// once the case is read, a closure not before the day it was opened.
 /// </summary>
 public static class CaseDates
 {
@@ -25,6 +25,11 @@ public static class CaseDates
         if (request.Closure?.Date is { } closed && PlausibleDates.CheckPast(closed, now) is { } closureProblem)
         {
             errors.Add("closure.date", closureProblem);
+        }
+
+        if (request.Piis?.SignedOn is { } signed && PlausibleDates.CheckPast(signed, now) is { } piisProblem)
+        {
+            errors.Add("piis.signedOn", piisProblem);
         }
     }
 

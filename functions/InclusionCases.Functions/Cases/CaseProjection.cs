@@ -55,6 +55,7 @@ public static class CaseProjection
             new PersonResponse(person.Id, person.DisplayName, person.BirthYear, person.Gender, person.Languages, sensitive),
             c.Housing is null ? null : new HousingResponse(c.Housing.MoveInDate, c.Housing.TenancyStatus),
             c.Closure is null ? null : new ClosureResponse(c.Closure.Reason, c.Closure.Date),
+            c.Piis is null ? null : new PiisResponse(c.Piis.SignedOn),
             c.CreatedAt,
             c.UpdatedAt);
     }

@@ -224,6 +224,9 @@ public static class ApiText
     /// <summary>A case always has a status.</summary>
     public static Message CaseAlwaysHasStatus { get; } = Catalog.Of(nameof(CaseAlwaysHasStatus));
 
+    /// <summary>A PIIS needs the day it was signed; send piis: null to remove it.</summary>
+    public static Message PiisNeedsSigningDate { get; } = Catalog.Of(nameof(PiisNeedsSigningDate));
+
     /// <summary>The person cannot be removed from a case.</summary>
     public static Message PersonCannotBeRemoved { get; } = Catalog.Of(nameof(PersonCannotBeRemoved));
 

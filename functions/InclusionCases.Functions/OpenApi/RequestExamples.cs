@@ -35,7 +35,7 @@ public static class RequestExamples
     private static readonly Dictionary<Type, object> ByType = new()
     {
         [typeof(CreateCaseRequest)] = new CreateCaseRequest(CaseType.HousingFirst, new PersonInput("Marc D.", 1978, Gender.Male, ["fr", "nl"], null), null, null),
-        [typeof(UpdateCaseRequest)] = new UpdateCaseRequest(CaseStatus.Active, null, new HousingInput(null, TenancyStatus.Searching), null, null),
+        [typeof(UpdateCaseRequest)] = new UpdateCaseRequest(CaseStatus.Active, null, new HousingInput(null, TenancyStatus.Searching), null, null, new PiisInput(new DateOnly(2026, 11, 2))),
         [typeof(NoteRequest)] = new NoteRequest("Visited the flat on rue Malibran with Marc; he wants to apply.", NoteVisibility.Shared),
         [typeof(ConsentRequest)] = new ConsentRequest(["habitat-asbl"], [ConsentScope.Case], new DateOnly(2027, 11, 25), "Signed consent form, scanned in the CPAS file."),
         [typeof(ReferralRequest)] = new ReferralRequest("habitat-asbl", "Housing First support after six years on the street."),

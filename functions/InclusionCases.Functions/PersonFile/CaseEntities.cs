@@ -48,6 +48,7 @@ internal static class CaseEntities
         ["TenancyStatus"] = c.Housing?.TenancyStatus?.ToString(),
         ["ClosureReason"] = c.Closure?.Reason?.ToString(),
         ["ClosureDate"] = Date(c.Closure?.Date),
+        ["PiisSignedOn"] = Date(c.Piis?.SignedOn),
         ["CreatedAt"] = c.CreatedAt,
         ["UpdatedAt"] = c.UpdatedAt,
         ["Version"] = c.Version,
@@ -69,6 +70,7 @@ internal static class CaseEntities
             e.GetString("AssignedWorkerId"),
             moveIn is null && tenancy is null ? null : new Housing(moveIn, tenancy),
             reason is null && closedOn is null ? null : new Closure(reason, closedOn),
+            Date(e.GetString("PiisSignedOn")) is { } piisSignedOn ? new Piis(piisSignedOn) : null,
             e.GetDateTimeOffset("CreatedAt")!.Value,
             e.GetDateTimeOffset("UpdatedAt")!.Value,
             e.GetInt64("Version")!.Value);

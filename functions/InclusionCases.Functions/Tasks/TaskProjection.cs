@@ -35,11 +35,8 @@ public sealed class TaskProjection(TaskIndex index, PersonFileWriter writer)
     {
         var today = PlausibleDates.Today(now);
         var erased = file.Person?.Value.ErasedAt is not null;
-        // PIIS signing dates and flagged street contacts are not fed yet (no route sets the one, and
-        // the contact intake does not yet tell the projector of the other): those rules plan nothing.
         var situation = new TaskSituation(
             [.. file.Cases.Select(c => c.Value)],
-            new Dictionary<string, DateOnly>(),
             file.ReferenceAddress?.Value,
             file.ConsentValues,
             [],

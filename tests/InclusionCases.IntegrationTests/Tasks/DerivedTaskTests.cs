@@ -100,6 +100,47 @@ public sealed class DerivedTaskTests(AzuriteFixture azurite) : HostedTest(azurit
     }
 
     [Fact]
+    public async Task APiisOnACase_IsReviewedEveryThreeMonths_TheNextReviewOpensWhenOneIsDone_AndRemovingItCancels()
+    {
+        var (caseId, personId, etag) = await CaseScenario.OpenCaseAsync(Host);
+        var signedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-3).AddDays(2);
+        var signed = await Call(HttpMethod.Patch, $"cases/{caseId}", "sophie", new { piis = new { signedOn = Iso(signedOn) } }, etag);
+        Assert.Equal(HttpStatusCode.OK, signed.Status);
+        Assert.Equal(Iso(signedOn), signed.Json.GetProperty("piis").GetProperty("signedOn").GetString());
+        await Host.WaitForProjectionAsync(personId);
+
+        var review = Assert.Single(await TaskRowsAsync(personId));
+        Assert.Equal(("PiisReview", Iso(signedOn.AddMonths(3))), (review.GetString("Kind"), review.GetString("DueOn")));
+        var read = await Call(HttpMethod.Get, $"tasks/{review.GetString("TaskId")}", "sophie");
+        var done = await Call(HttpMethod.Patch, $"tasks/{review.GetString("TaskId")}", "sophie", new { status = "done", outcome = "Reviewed with Marc." }, read.ETag);
+        Assert.Equal(HttpStatusCode.OK, done.Status);
+        await Host.WaitForProjectionAsync(personId);
+
+        var next = Assert.Single(await TaskRowsAsync(personId), r => r.GetString("Status") == "Open");
+        Assert.Equal(Iso(signedOn.AddMonths(6)), next.GetString("DueOn"));
+
+        var removed = await Call(HttpMethod.Patch, $"cases/{caseId}", "sophie", new { piis = (object?)null }, signed.ETag);
+        Assert.Equal(HttpStatusCode.OK, removed.Status);
+        Assert.False(removed.Json.TryGetProperty("piis", out var gone) && gone.ValueKind != System.Text.Json.JsonValueKind.Null);
+        await Host.WaitForProjectionAsync(personId);
+        Assert.DoesNotContain(await TaskRowsAsync(personId), r => r.GetString("Status") == "Open");
+    }
+
+    [Theory]
+    [InlineData("{\"piis\":{\"signedOn\":\"2999-01-01\"}}")]
+    [InlineData("{\"piis\":{}}")]
+    [InlineData("{\"piis\":{\"signedOn\":\"soon\"}}")]
+    public async Task ABadPiis_Is400OnPiisSignedOn_AndChangesNothing(string json)
+    {
+        var (caseId, _, etag) = await CaseScenario.OpenCaseAsync(Host);
+
+        var problem = ProblemAssertions.AssertProblem(await Call(HttpMethod.Patch, $"cases/{caseId}", "sophie", json, etag), HttpStatusCode.BadRequest);
+
+        Assert.Contains(problem.GetProperty("errors").EnumerateObject(), e => e.Name.StartsWith("piis", StringComparison.Ordinal));
+        Assert.Equal(etag, (await Call(HttpMethod.Get, $"cases/{caseId}", "sophie")).ETag);
+    }
+
+    [Fact]
     public async Task ATaskIdOfNoTask_Or_NotATaskId_IsAnswered404Or400()
     {
         var (caseId, personId, _) = await CaseScenario.OpenCaseAsync(Host);
@@ -109,6 +150,8 @@ public sealed class DerivedTaskTests(AzuriteFixture azurite) : HostedTest(azurit
         Assert.True(problem.GetProperty("errors").TryGetProperty("taskId", out _));
         ProblemAssertions.AssertProblem(await Call(HttpMethod.Get, "tasks?status=later", "sophie"), HttpStatusCode.BadRequest);
     }
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static List<System.Text.Json.JsonElement> Items(ApiCall call) => [.. call.Json.GetProperty("items").EnumerateArray()];
 

@@ -44,7 +44,7 @@ public sealed class CaseDatesTests
     [InlineData("2026-11-25", true)]
     public void ThrowIfClosedBeforeOpened_ClosureBeforeTheDayTheCaseWasOpened_Is400(string date, bool fine)
     {
-        var opened = new CaseFile("c", "p", CaseType.HousingFirst, CaseStatus.Active, "ixelles-cpas", [], null, null, null, new DateTimeOffset(2026, 11, 10, 9, 0, 0, TimeSpan.Zero), Now, 2);
+        var opened = new CaseFile("c", "p", CaseType.HousingFirst, CaseStatus.Active, "ixelles-cpas", [], null, null, null, null, new DateTimeOffset(2026, 11, 10, 9, 0, 0, TimeSpan.Zero), Now, 2);
         var request = new UpdateCaseRequest(CaseStatus.Closed, null, null, new ClosureInput(ClosureReason.Housed, DateOnly.Parse(date)), null);
 
         var error = Record.Exception(() => CaseDates.ThrowIfClosedBeforeOpened(request, opened, Now));

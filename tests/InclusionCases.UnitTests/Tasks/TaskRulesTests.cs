@@ -66,7 +66,7 @@ public sealed class TaskRulesTests
     [Fact]
     public void Piis_ReviewedEveryThreeMonthsFromSigning_TheNextOpensWhenOneIsDone()
     {
-        var situation = Situation([Case("c1", "ixelles-cpas")]) with { PiisSignedOn = new Dictionary<string, DateOnly> { ["c1"] = new(2026, 10, 1) } };
+        var situation = Situation([Case("c1", "ixelles-cpas") with { Piis = new Piis(new DateOnly(2026, 10, 1)) }]);
 
         var first = Settled(situation);
         var review = Assert.Single(first.Tasks);
@@ -79,7 +79,7 @@ public sealed class TaskRulesTests
     [Fact]
     public void Piis_SignedLongAgo_LeavesOneOverdueReview_NotABacklog()
     {
-        var situation = Situation([Case("c1", "ixelles-cpas")]) with { PiisSignedOn = new Dictionary<string, DateOnly> { ["c1"] = new(2024, 3, 15) } };
+        var situation = Situation([Case("c1", "ixelles-cpas") with { Piis = new Piis(new DateOnly(2024, 3, 15)) }]);
 
         var review = Assert.Single(TaskRules.Plan(situation, Today).ToOpen);
 
@@ -158,10 +158,14 @@ public sealed class TaskRulesTests
         {
             var today = Today.AddDays(random.Next(-400, 400));
             var status = (CaseStatus)random.Next(4);
-            var c = Case("c1", "ixelles-cpas") with { Status = status, Housing = random.Next(2) == 0 ? null : new Housing(today.AddDays(-random.Next(0, 900)), null) };
+            var c = Case("c1", "ixelles-cpas") with
+            {
+                Status = status,
+                Housing = random.Next(2) == 0 ? null : new Housing(today.AddDays(-random.Next(0, 900)), null),
+                Piis = random.Next(2) == 0 ? null : new Piis(today.AddDays(-random.Next(0, 900))),
+            };
             var situation = Situation([c]) with
             {
-                PiisSignedOn = random.Next(2) == 0 ? new Dictionary<string, DateOnly>() : new Dictionary<string, DateOnly> { ["c1"] = today.AddDays(-random.Next(0, 900)) },
                 ReferenceAddress = random.Next(2) == 0 ? null : new ReferenceAddress("ixelles-cpas", today.AddDays(-500), today.AddDays(-random.Next(0, 200))),
                 Consents = [Consent("k1", today.AddDays(random.Next(-5, 60)))],
                 FollowUps = random.Next(2) == 0 ? [] : [new ContactFollowUp("0f8fad5b-d9cb-469f-a165-70867728950e", today.AddDays(-random.Next(0, 30)))],
@@ -185,10 +189,10 @@ public sealed class TaskRulesTests
         return situation with { Tasks = [.. kept, .. opened] };
     }
 
-    private static TaskSituation Situation(IReadOnlyList<CaseFile> cases) => new(cases, new Dictionary<string, DateOnly>(), null, [], [], []);
+    private static TaskSituation Situation(IReadOnlyList<CaseFile> cases) => new(cases, null, [], [], []);
 
     private static CaseFile Case(string id, string lead) =>
-        new(id, "paaaaaaaaaaaaaaaa", CaseType.HousingFirst, CaseStatus.Active, lead, [], null, null, null, Now, Now, 1);
+        new(id, "paaaaaaaaaaaaaaaa", CaseType.HousingFirst, CaseStatus.Active, lead, [], null, null, null, null, Now, Now, 1);
 
     private static Consent Consent(string id, DateOnly expiresOn) =>
         new(id, "paaaaaaaaaaaaaaaa", ["habitat-asbl"], new HashSet<ConsentScope> { ConsentScope.Case }, expiresOn, "Signed form", "sophie", "ixelles-cpas", Now, null);

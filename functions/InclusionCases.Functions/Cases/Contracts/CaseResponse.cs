@@ -13,5 +13,6 @@ public sealed record CaseResponse(
     PersonResponse Person,
     HousingResponse? Housing,
     ClosureResponse? Closure,
+    PiisResponse? Piis,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);

@@ -13,4 +13,5 @@ public sealed record UpdateCaseRequest(
     [property: MaxLength(FieldErrors.MaxNameLength)] string? AssignedWorkerId,
     HousingInput? Housing,
     ClosureInput? Closure,
-    [property: NotNullWhenSent] PersonInput? Person);
+    [property: NotNullWhenSent] PersonInput? Person,
+    PiisInput? Piis = null);

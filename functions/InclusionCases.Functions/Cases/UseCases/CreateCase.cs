@@ -65,7 +65,7 @@ public sealed class CreateCase(PersonFileAccess files, PersonFileWriter writer, 
 
         var caseFile = new CaseFile(
             RecordIds.NewCaseId(person.Id), person.Id, request.Type!.Value, CaseStatus.Intake, caller.OrganisationId, [],
-            request.AssignedWorkerId, null, null, change.Now, change.Now, 1);
+            request.AssignedWorkerId, null, null, null, change.Now, change.Now, 1);
         if (request.PersonId is null)
         {
             // Nothing was read: the attempt is the creation itself, audited with the commit.

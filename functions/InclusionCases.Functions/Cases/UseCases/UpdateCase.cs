@@ -34,6 +34,11 @@ public sealed class UpdateCase(PersonFileAccess files, PersonFileWriter writer, 
             errors.Add("status", ApiText.CaseAlwaysHasStatus);
         }
 
+        if (request.Piis is { SignedOn: null })
+        {
+            errors.Add("piis.signedOn", ApiText.PiisNeedsSigningDate);
+        }
+
         var personSent = PersonInputValidation.Has(json, "person");
         if (request.Person is not null)
         {
@@ -132,6 +137,7 @@ public sealed class UpdateCase(PersonFileAccess files, PersonFileWriter writer, 
             AssignedWorkerId = PersonInputValidation.Has(json, "assignedWorkerId") ? request.AssignedWorkerId : c.AssignedWorkerId,
             Housing = housing is { MoveInDate: null, TenancyStatus: null } ? null : housing,
             Closure = closure is { Reason: null, Date: null } ? null : closure,
+            Piis = PersonInputValidation.Has(json, "piis") ? (request.Piis is { SignedOn: { } signedOn } ? new Piis(signedOn) : null) : c.Piis,
         };
     }
 
@@ -151,6 +157,11 @@ public sealed class UpdateCase(PersonFileAccess files, PersonFileWriter writer, 
         if (before.Closure != after.Closure)
         {
             fields.Add("closure");
+        }
+
+        if (before.Piis != after.Piis)
+        {
+            fields.Add("piis");
         }
 
         if (personBefore.DisplayName != personAfter.DisplayName || personBefore.BirthYear != personAfter.BirthYear
