@@ -47,6 +47,7 @@ internal static class Benchmark
             ["CaseEventsQueue"] = prefix + "-case-events",
             ["ContactIntakeQueue"] = prefix + "-contact-intake",
             ["RetentionSchedule"] = "0 0 0 31 2 *",
+            ["TaskRecheckSchedule"] = "0 0 0 31 2 *",
             ["OutboxSweepSchedule"] = "0 * * * * *",
             ["ReportRollupSchedule"] = "*/15 * * * * *",
             ["Auth:Mode"] = "Development",

@@ -37,6 +37,7 @@ var tableNames = [
   'Heartbeats'
   'IdempotencyKeys'
   'Tasks'
+  'TaskRechecks'
 ]
 var queueNames = [
   'case-events'
@@ -316,6 +317,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       ContactIntakeQueue: queueNames[1]
       // Timer schedules (NCRONTAB, UTC), referenced by the timer triggers as %Setting%.
       RetentionSchedule: '0 30 3 * * *'
+      TaskRecheckSchedule: '0 5 0 * * *'
       OutboxSweepSchedule: '0 * * * * *'
       ReportRollupSchedule: '*/15 * * * * *'
       // SampleOperations: samples the operational gauges (poison messages per queue...) the alerts read (alerts.bicep).

@@ -66,6 +66,24 @@ public static class TaskRules
         return new TaskPlan(toOpen, toClose);
     }
 
+    /// <summary>
+    /// The first day after <paramref name="today"/> on which the plan can change with nothing else
+    /// changing in the file, or <c>null</c> when only a change can change it. Only consents end with
+    /// time alone: a task is due the day one enters its last <see cref="ConsentWarningDays"/> days, and
+    /// closed the day after its last. Cycles need no date: their next occurrence opens when one closes.
+    /// </summary>
+    public static DateOnly? NextRecheck(TaskSituation situation, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(situation);
+        var leads = situation.Cases.Where(c => c.Status != CaseStatus.Closed).Select(c => c.LeadOrganisationId).ToHashSet(StringComparer.Ordinal);
+        return situation.Consents
+            .Where(k => k.RevokedAt is null && leads.Contains(k.RecordedByOrganisationId))
+            .SelectMany(k => new[] { k.ExpiresOn.AddDays(-ConsentWarningDays), k.ExpiresOn.AddDays(1) })
+            .Where(day => day > today)
+            .Select(day => (DateOnly?)day)
+            .Min();
+    }
+
     // Per derived kind: the occurrences wanted now, and how an open task no longer wanted is closed.
     private static IEnumerable<(TaskKind Kind, IReadOnlyList<DerivedTask> Wanted, FollowUpTaskStatus CloseAs, string Outcome)> Wanted(
         CaseFile c, TaskSituation situation, IReadOnlyList<FollowUpTask> tasks, DateOnly today)

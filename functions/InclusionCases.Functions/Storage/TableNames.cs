@@ -51,5 +51,8 @@ public static class TableNames
     /// <summary>Index of follow-up tasks by the organisation whose to-do they are: PartitionKey = organisation id, RowKey = <c>{dueOn}|{taskId}</c>.</summary>
     public const string Tasks = "Tasks";
 
-    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, OrganisationMembers, Cases, OrganisationCases, Referrals, Audit, Contacts, ContactIds, Outreach, ReportFacts, ReportRollups, Retention, Heartbeats, IdempotencyKeys, Tasks];
+    /// <summary>The days on which a person's derived tasks must be planned again with nothing else changing: PartitionKey = yyyy-MM-dd, RowKey = person id.</summary>
+    public const string TaskRechecks = "TaskRechecks";
+
+    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, OrganisationMembers, Cases, OrganisationCases, Referrals, Audit, Contacts, ContactIds, Outreach, ReportFacts, ReportRollups, Retention, Heartbeats, IdempotencyKeys, Tasks, TaskRechecks];
 }

@@ -12,9 +12,9 @@ namespace InclusionCases.Functions.Tasks;
 /// so two projections at once, or one redelivered, open each task once: the second change fails as a
 /// whole and the projection it causes finds nothing left to plan. Then it lists the file's tasks in
 /// their organisations' indexes (the tasks it just planned are listed by the projection their change
-/// causes).
+/// causes), and notes the day the plan changes with time alone in <see cref="TaskRecheckIndex"/>.
 /// </summary>
-public sealed class TaskProjection(TaskIndex index, PersonFileWriter writer)
+public sealed class TaskProjection(TaskIndex index, TaskRecheckIndex rechecks, PersonFileWriter writer)
 {
     /// <summary>What the projector tells of a change it made itself.</summary>
     public const string DerivedEventKind = "tasks.derived";
@@ -23,7 +23,14 @@ public sealed class TaskProjection(TaskIndex index, PersonFileWriter writer)
     public async Task ProjectAsync(PersonPartition file, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        await PlanAsync(file, now, cancellationToken);
+        var situation = SituationOf(file);
+        var today = PlausibleDates.Today(now);
+        if (file.Person is not null && TaskRules.NextRecheck(situation, today) is { } recheck)
+        {
+            await rechecks.ScheduleAsync(file.PersonId, recheck, cancellationToken);
+        }
+
+        await PlanAsync(file, situation, today, cancellationToken);
         foreach (var task in file.Tasks.Select(t => t.Value))
         {
             var lead = file.Case(task.CaseId)?.Value.LeadOrganisationId == task.OrganisationId;
@@ -31,16 +38,16 @@ public sealed class TaskProjection(TaskIndex index, PersonFileWriter writer)
         }
     }
 
-    private async Task PlanAsync(PersonPartition file, DateTimeOffset now, CancellationToken cancellationToken)
+    private static TaskSituation SituationOf(PersonPartition file) => new(
+        [.. file.Cases.Select(c => c.Value)],
+        file.ReferenceAddress?.Value,
+        file.ConsentValues,
+        [],
+        [.. file.Tasks.Select(t => t.Value)]);
+
+    private async Task PlanAsync(PersonPartition file, TaskSituation situation, DateOnly today, CancellationToken cancellationToken)
     {
-        var today = PlausibleDates.Today(now);
         var erased = file.Person?.Value.ErasedAt is not null;
-        var situation = new TaskSituation(
-            [.. file.Cases.Select(c => c.Value)],
-            file.ReferenceAddress?.Value,
-            file.ConsentValues,
-            [],
-            [.. file.Tasks.Select(t => t.Value)]);
         var plan = TaskRules.Plan(situation, today);
 
         // Nothing new is written about an erased person; their open tasks may still be closed.

@@ -8,6 +8,8 @@ public static class TasksServiceCollectionExtensions
     public static IServiceCollection AddTasks(this IServiceCollection services) => services
         .AddSingleton<TaskIndex>()
         .AddSingleton<TaskProjection>()
+        .AddSingleton<TaskRecheckIndex>()
+        .AddSingleton<TaskRecheckJob>()
         .AddSingleton<ListTasks>()
         .AddSingleton<GetTask>()
         .AddSingleton<CreateTask>()

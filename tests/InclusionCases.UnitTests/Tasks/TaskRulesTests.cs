@@ -150,6 +150,54 @@ public sealed class TaskRulesTests
         Assert.All(plan.ToClose, c => Assert.Equal((FollowUpTaskStatus.Cancelled, TaskOutcomes.CaseClosed), (c.Status, c.Outcome)));
     }
 
+    [Theory]
+    [InlineData(45, 15)]
+    [InlineData(30, 31)]
+    [InlineData(10, 11)]
+    [InlineData(0, 1)]
+    [InlineData(-1, null)]
+    public void NextRecheck_IsTheDayAConsentEntersItsLast30Days_OrTheDayAfterItEnds(int daysLeft, int? recheckIn)
+    {
+        var situation = Situation([Case("c1", "ixelles-cpas")]) with { Consents = [Consent("k1", Today.AddDays(daysLeft))] };
+
+        Assert.Equal(recheckIn is { } days ? Today.AddDays(days) : null, TaskRules.NextRecheck(situation, Today));
+    }
+
+    [Fact]
+    public void NextRecheck_IgnoresRevokedConsents_AndThoseOfNoOpenCasesLead()
+    {
+        var revoked = Consent("k1", Today.AddDays(10)) with { RevokedAt = Now };
+        var closed = Case("c1", "ixelles-cpas") with { Status = CaseStatus.Closed };
+
+        Assert.Null(TaskRules.NextRecheck(Situation([Case("c1", "ixelles-cpas")]) with { Consents = [revoked] }, Today));
+        Assert.Null(TaskRules.NextRecheck(Situation([Case("c1", "habitat-asbl")]) with { Consents = [Consent("k1", Today.AddDays(10))] }, Today));
+        Assert.Null(TaskRules.NextRecheck(Situation([closed]) with { Consents = [Consent("k1", Today.AddDays(10))] }, Today));
+    }
+
+    [Fact]
+    public void AnySituation_Settled_ChangesOnlyOnItsNextRecheck()
+    {
+        var random = new Random(20261127);
+        for (var run = 0; run < 200; run++)
+        {
+            var situation = Situation([Case("c1", "ixelles-cpas")]) with { Consents = [Consent("k1", Today.AddDays(random.Next(-5, 90)))] };
+            var settled = Settled(situation);
+            var recheck = TaskRules.NextRecheck(settled, Today);
+
+            // Every day before the recheck plans nothing; the recheck day plans something.
+            var last = recheck ?? Today.AddDays(120);
+            for (var day = Today.AddDays(1); day < last; day = day.AddDays(1))
+            {
+                Assert.True(TaskRules.Plan(settled, day).IsEmpty, $"run {run}, {day}");
+            }
+
+            if (recheck is { } due)
+            {
+                Assert.False(TaskRules.Plan(settled, due).IsEmpty, $"run {run}, recheck {due}");
+            }
+        }
+    }
+
     [Fact]
     public void AnySituation_AppliedOnce_PlansNothingMore()
     {

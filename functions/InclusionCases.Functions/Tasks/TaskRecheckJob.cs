@@ -1,0 +1,36 @@
+using InclusionCases.Domain.Time;
+using InclusionCases.Functions.PersonFile;
+
+namespace InclusionCases.Functions.Tasks;
+
+/// <summary>
+/// Plans again the derived tasks of the persons due today in <see cref="TaskRecheckIndex"/>: a consent
+/// entering its last 30 days gets its task that day, one that ended has its task closed, without any
+/// other change to the file. It looks back <see cref="LookBackDays"/> days, so a job that did not run
+/// for a while catches up; a row goes once its person is planned (the planning schedules the next).
+/// Running it twice, or beside the projector, opens nothing twice: planning is idempotent.
+/// </summary>
+public sealed class TaskRecheckJob(TaskRecheckIndex rechecks, PersonFileStore store, TaskProjection tasks, TimeProvider clock)
+{
+    public const int LookBackDays = 31;
+
+    /// <summary>Plans the due persons again; returns how many.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = PlausibleDates.Today(now);
+        var persons = 0;
+        for (var day = today.AddDays(-LookBackDays); day <= today; day = day.AddDays(1))
+        {
+            foreach (var personId in await rechecks.DueAsync(day, cancellationToken))
+            {
+                var file = await store.LoadAsync(personId, cancellationToken);
+                await tasks.ProjectAsync(file, now, cancellationToken);
+                await rechecks.RemoveAsync(personId, day, cancellationToken);
+                persons++;
+            }
+        }
+
+        return persons;
+    }
+}
