@@ -1,6 +1,7 @@
 using InclusionCases.Domain.Contacts;
 using InclusionCases.Functions.Contacts.Contracts;
 using InclusionCases.Functions.Localization;
+using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Contacts;
@@ -14,8 +15,11 @@ namespace InclusionCases.Functions.Contacts;
 /// and after five attempts lands in the poison queue for an operator. Every step is idempotent, so a
 /// redelivered or re-sent chunk stores nothing twice.
 /// </summary>
-public sealed class ContactIntake(ContactStore store, Reports.ReportCounters counters, Retention.RetentionIndex retention, TimeProvider clock)
+public sealed class ContactIntake(ContactStore store, PersonFileWriter files, Reports.ReportCounters counters, Retention.RetentionIndex retention, TimeProvider clock)
 {
+    /// <summary>What a flagged contact tells the file of the person it names.</summary>
+    public const string FollowUpEventKind = "contact.followUp";
+
     /// <summary>Stores the chunk in <paramref name="text"/> (a <see cref="ContactIntakeMessage"/>).</summary>
     public async Task StoreAsync(string text, CancellationToken cancellationToken)
     {
@@ -83,8 +87,9 @@ public sealed class ContactIntake(ContactStore store, Reports.ReportCounters cou
     /// <summary>
     /// Stores contacts whose ids are held by their organisation with everything that hangs on them, in
     /// two steps of concurrent writes: the list rows (transactions; rows already there are left as they
-    /// are), their outreach links and the month indexes of reports and retention; then the reports'
-    /// recount marks, which must come after the contacts they count.
+    /// are), their outreach links and the month indexes of reports and retention; then what must come
+    /// after them: the reports' recount marks, and a note in the file of each person named by a contact
+    /// flagged for follow-up, so the projector opens its task.
     /// </summary>
     internal async Task RecordAsync(string organisationId, IReadOnlyList<StoredContact> contacts, CancellationToken cancellationToken)
     {
@@ -99,6 +104,9 @@ public sealed class ContactIntake(ContactStore store, Reports.ReportCounters cou
             Task.WhenAll(contacts.Select(c => store.LinkToPersonAsync(c, cancellationToken))),
             counters.RecordContactMonthsAsync(organisationId, months, cancellationToken),
             retention.RecordContactMonthsAsync(organisationId, months, cancellationToken));
-        await counters.MarkContactMonthsAsync(months, cancellationToken);
+        var followedUp = contacts.Where(c => c.Contact.FollowUp).Select(c => c.Contact.PersonId).OfType<string>().Distinct(StringComparer.Ordinal);
+        await Task.WhenAll([
+            counters.MarkContactMonthsAsync(months, cancellationToken),
+            .. followedUp.Select(personId => files.NoteOutsideChangeAsync(personId, FollowUpEventKind, cancellationToken))]);
     }
 }

@@ -3,7 +3,6 @@ using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Contacts;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Functions.Audit;
-using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Contacts.Contracts;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Localization;

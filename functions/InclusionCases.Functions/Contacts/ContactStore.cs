@@ -3,10 +3,12 @@ using Azure;
 using Azure.Data.Tables;
 using InclusionCases.Functions.Contacts.Contracts;
 using InclusionCases.Domain.Contacts;
-using InclusionCases.Functions.Cases;
+using InclusionCases.Domain.Tasks;
+using InclusionCases.Domain.Time;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
+using InclusionCases.Functions.Tasks;
 
 namespace InclusionCases.Functions.Contacts;
 
@@ -20,7 +22,7 @@ namespace InclusionCases.Functions.Contacts;
 /// list and outreach rows are only ever added (an existing row is left as it is), and only for a
 /// contact whose id row is the caller's with the same fingerprint, so a stored contact never changes.
 /// </summary>
-public sealed class ContactStore(StorageAccount storage)
+public sealed class ContactStore(StorageAccount storage) : IContactFollowUps
 {
     /// <summary>One list row per contact, at most 100 actions per table transaction.</summary>
     public const int ContactsPerTransaction = 100;
@@ -183,6 +185,19 @@ public sealed class ContactStore(StorageAccount storage)
 
     public Task<(IReadOnlyList<StoredContact> Items, string? ContinuationToken)> OutreachAsync(string personId, Paging paging, CancellationToken cancellationToken) =>
         PageAsync(_outreach, TableClient.CreateQueryFilter($"PartitionKey eq {personId}"), paging, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ContactFollowUp>> ForPersonAsync(string personId, CancellationToken cancellationToken)
+    {
+        var flagged = new List<ContactFollowUp>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {personId} and FollowUp eq {true}");
+        await foreach (var e in _outreach.QueryAsync<TableEntity>(filter, select: ["ContactId", "ObservedAt"], cancellationToken: cancellationToken))
+        {
+            flagged.Add(new ContactFollowUp(e.GetString("ContactId"), PlausibleDates.DayOf(e.GetDateTimeOffset("ObservedAt")!.Value)));
+        }
+
+        return flagged;
+    }
 
     /// <summary>Every contact naming the person (for the GDPR export and erasure).</summary>
     public async Task<IReadOnlyList<StoredContact>> AllOutreachAsync(string personId, CancellationToken cancellationToken)

@@ -48,6 +48,19 @@ public sealed class PersonFileWriter(PersonFileStore store, CaseEventPublisher e
         }
     }
 
+    /// <summary>
+    /// Records that something kept beside the file, which the file's projection reads, has changed (a
+    /// street contact naming the person): an outbox row alone, committed and published like any change,
+    /// so the projector plans the person's tasks again. Safe to repeat: each call is one more projection.
+    /// </summary>
+    public async Task NoteOutsideChangeAsync(string personId, string eventKind, CancellationToken cancellationToken)
+    {
+        var outbox = CaseEntities.Outbox(personId, EntryIds.New(), eventKind, clock.GetUtcNow());
+        await Task.WhenAll(
+            store.SubmitAsync([new(TableTransactionActionType.UpsertReplace, outbox)], cancellationToken),
+            events.PublishAsync(personId, cancellationToken, CaseEventPublisher.AfterCommit));
+    }
+
     private async Task SubmitAsync(string personId, List<TableTransactionAction> actions, TableTransactionAction? conditional, string changeId, CancellationToken cancellationToken)
     {
         try

@@ -14,7 +14,7 @@ namespace InclusionCases.Functions.Tasks;
 /// their organisations' indexes (the tasks it just planned are listed by the projection their change
 /// causes), and notes the day the plan changes with time alone in <see cref="TaskRecheckIndex"/>.
 /// </summary>
-public sealed class TaskProjection(TaskIndex index, TaskRecheckIndex rechecks, PersonFileWriter writer)
+public sealed class TaskProjection(TaskIndex index, TaskRecheckIndex rechecks, IContactFollowUps contacts, PersonFileWriter writer)
 {
     /// <summary>What the projector tells of a change it made itself.</summary>
     public const string DerivedEventKind = "tasks.derived";
@@ -23,7 +23,8 @@ public sealed class TaskProjection(TaskIndex index, TaskRecheckIndex rechecks, P
     public async Task ProjectAsync(PersonPartition file, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var situation = SituationOf(file);
+        var followUps = file.Person is null ? [] : await contacts.ForPersonAsync(file.PersonId, cancellationToken);
+        var situation = SituationOf(file, followUps);
         var today = PlausibleDates.Today(now);
         if (file.Person is not null && TaskRules.NextRecheck(situation, today) is { } recheck)
         {
@@ -38,11 +39,11 @@ public sealed class TaskProjection(TaskIndex index, TaskRecheckIndex rechecks, P
         }
     }
 
-    private static TaskSituation SituationOf(PersonPartition file) => new(
+    private static TaskSituation SituationOf(PersonPartition file, IReadOnlyList<ContactFollowUp> followUps) => new(
         [.. file.Cases.Select(c => c.Value)],
         file.ReferenceAddress?.Value,
         file.ConsentValues,
-        [],
+        followUps,
         [.. file.Tasks.Select(t => t.Value)]);
 
     private async Task PlanAsync(PersonPartition file, TaskSituation situation, DateOnly today, CancellationToken cancellationToken)

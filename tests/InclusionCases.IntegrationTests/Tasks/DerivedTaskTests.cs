@@ -4,6 +4,7 @@ using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
 using InclusionCases.IntegrationTests.Cases;
+using InclusionCases.IntegrationTests.Contacts;
 using InclusionCases.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -124,6 +125,29 @@ public sealed class DerivedTaskTests(AzuriteFixture azurite) : HostedTest(azurit
         Assert.False(removed.Json.TryGetProperty("piis", out var gone) && gone.ValueKind != System.Text.Json.JsonValueKind.Null);
         await Host.WaitForProjectionAsync(personId);
         Assert.DoesNotContain(await TaskRowsAsync(personId), r => r.GetString("Status") == "Open");
+    }
+
+    [Fact]
+    public async Task AStreetContactFlaggedForFollowUp_GivesTheLeadOneTaskSevenDaysOn_HoweverOftenItIsSent()
+    {
+        var (caseId, personId, _) = await CaseScenario.OpenCaseAsync(Host);
+        var contact = ContactScenario.Contact(personId);
+
+        Assert.Equal(HttpStatusCode.Created, (await Call(HttpMethod.Post, "contacts", "karim", contact)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Post, "contacts", "karim", contact)).Status);
+        var batch = await Call(HttpMethod.Post, "contacts/batch", "karim", new { contacts = new[] { contact } });
+        Assert.Equal(HttpStatusCode.Accepted, batch.Status);
+        await Eventually.WaitForAsync(
+            () => Call(HttpMethod.Get, $"contacts/batch/{batch.Field("batchId")}", "karim"), s => s.Field("status") == "completed", Deadline, "the batch to complete");
+        await Host.WaitForProjectionAsync(personId);
+
+        var task = Assert.Single(await TaskRowsAsync(personId));
+        var observedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(-2));
+        Assert.Equal(("ContactFollowUp", caseId, "ixelles-cpas"), (task.GetString("Kind"), task.GetString("CaseId"), task.GetString("OrganisationId")));
+        Assert.InRange(DateOnly.ParseExact(task.GetString("DueOn"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), observedOn.AddDays(7), observedOn.AddDays(8));
+        await Eventually.WaitForAsync(
+            () => Call(HttpMethod.Get, "tasks?kind=contactFollowUp", "sophie"), l => l.Body.Contains(task.GetString("TaskId"), StringComparison.Ordinal), Deadline, "the task in the lead's list");
+        Assert.DoesNotContain(task.GetString("TaskId"), (await Call(HttpMethod.Get, "tasks?status=all", "karim")).Body, StringComparison.Ordinal);
     }
 
     [Theory]
