@@ -3,10 +3,12 @@ using System.Text.Json;
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Time;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Storage;
+using InclusionCases.Functions.Tasks;
 
 namespace InclusionCases.Functions.Reports;
 
@@ -16,7 +18,7 @@ namespace InclusionCases.Functions.Reports;
 /// is suppressed beside a shown total, the next smallest is too, so none can be recovered by
 /// subtraction.
 /// </summary>
-public sealed class ReportService(ReportCounters counters, AuditLog audit, TimeProvider clock)
+public sealed class ReportService(ReportCounters counters, TaskIndex tasks, AuditLog audit, TimeProvider clock)
 {
     public async Task<SummaryReport> SummaryAsync(Caller caller, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
@@ -39,6 +41,9 @@ public sealed class ReportService(ReportCounters counters, AuditLog audit, TimeP
         var zones = Suppress(Sum(contactMonths.Select(m => m.Zones)).Select(z => (z.Key, z.Value)).ToList(), out var contactsTotal);
         var needs = Suppress(Sum(contactMonths.Select(m => m.Needs)).Select(n => (n.Key, n.Value)).ToList(), out _);
 
+        var overdue = await tasks.OverdueByKindAsync(PlausibleDates.Today(clock.GetUtcNow()), cancellationToken);
+        var overdueByKind = Suppress([.. overdue.Select(o => (Name(o.Key.ToString()), o.Value))], out var overdueTotal);
+
         var cohorts = caseMonths.SelectMany(m => m.Housed).ToList();
         var housedInPeriod = cohorts.Where(c => string.CompareOrdinal(c.Key, fromMonth) >= 0 && string.CompareOrdinal(c.Key, toMonth) <= 0).ToList();
         return new SummaryReport(
@@ -51,7 +56,9 @@ public sealed class ReportService(ReportCounters counters, AuditLog audit, TimeP
             SuppressedCount.Of(contactMonths.Sum(m => m.Contacts)),
             RetentionAfter(cohorts, fromMonth, end.AddMonths(-6)),
             RetentionAfter(cohorts, fromMonth, end.AddMonths(-12)),
-            Median(housedInPeriod.SelectMany(c => c.Value.Days)));
+            Median(housedInPeriod.SelectMany(c => c.Value.Days)),
+            [.. overdueByKind.Select(o => new NamedCount(o.Name, o.Count))],
+            overdueTotal);
     }
 
     private static Retention RetentionAfter(List<KeyValuePair<string, HousedCohort>> cohorts, string fromMonth, DateTimeOffset movedInBy)

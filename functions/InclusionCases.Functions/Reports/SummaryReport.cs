@@ -2,7 +2,8 @@ namespace InclusionCases.Functions.Reports;
 
 /// <summary>
 /// Aggregated figures over a period of months: cases by type and status, contacts by zone and need,
-/// tenancy retention 6 and 12 months after move-in, median days from intake to housed.
+/// tenancy retention 6 and 12 months after move-in, median days from intake to housed; and, as of
+/// today whatever the period, the open follow-up tasks past their due date, by kind.
 /// </summary>
 public sealed record SummaryReport(
     string From,
@@ -14,12 +15,14 @@ public sealed record SummaryReport(
     SuppressedCount ContactsTotal,
     Retention RetentionSixMonths,
     Retention RetentionTwelveMonths,
-    SuppressedCount MedianDaysIntakeToHoused);
+    SuppressedCount MedianDaysIntakeToHoused,
+    IReadOnlyList<NamedCount> OverdueTasksByKind,
+    SuppressedCount OverdueTasksTotal);
 
 /// <summary>Cases of one type in one status.</summary>
 public sealed record CaseCount(string Type, string Status, SuppressedCount Count);
 
-/// <summary>A count by zone or need.</summary>
+/// <summary>A count by zone, need or task kind.</summary>
 public sealed record NamedCount(string Name, SuppressedCount Count);
 
 /// <summary>Of the cases that moved in at least that long before the end of the period (and within it), how many, and the share still housed.</summary>

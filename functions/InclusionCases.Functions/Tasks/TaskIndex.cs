@@ -12,10 +12,15 @@ namespace InclusionCases.Functions.Tasks;
 /// <c>{dueOn}|{taskId}</c>, so a list is one range read, soonest due first, with the status, kind and
 /// assignment filters applied inside the partition. A task's due date never changes (a new occurrence
 /// is a new task), so its row never moves. Written only by the projector; rows carry ids, dates and
-/// enumerations, never a title or an outcome.
+/// enumerations, never a title or an outcome. Every open task of any organisation also has a row in
+/// the partition <see cref="OpenPartition"/> (RowKey the same), removed when it closes, so the number
+/// of overdue tasks is one range read of the open ones, not of every task ever kept.
 /// </summary>
 public sealed class TaskIndex(StorageAccount storage)
 {
+    /// <summary>The partition of every open task; '|' is never part of an organisation id.</summary>
+    public const string OpenPartition = "open|";
+
     private const string DateFormat = "yyyy-MM-dd";
     private readonly TableClient _table = storage.Table(TableNames.Tasks);
 
@@ -36,13 +41,21 @@ public sealed class TaskIndex(StorageAccount storage)
                 && ((stored != nameof(FollowUpTaskStatus.Open) && task.Status == FollowUpTaskStatus.Open)
                     || (stored == task.Status.ToString() && current.GetString("AssignedWorkerId") == task.AssignedWorkerId && current.GetBoolean("AsLead") == asLead)))
             {
-                // Never reopened by a late projection; nothing new to write.
+                // Never reopened by a late projection; nothing new to write. A projection that lost a race
+                // may have set the open row from a stale state before its write failed: the stored row wins.
+                if (attempt > 1)
+                {
+                    await SetOpenAsync(task with { Status = Enum.Parse<FollowUpTaskStatus>(stored) }, rowKey, cancellationToken);
+                }
+
                 return;
             }
 
             var row = Row(task, personId, asLead);
             try
             {
+                // Before the organisation's row: if this fails, that row still says the projection is owed.
+                await SetOpenAsync(task, rowKey, cancellationToken);
                 if (current is null)
                 {
                     await _table.AddEntityAsync(row, cancellationToken);
@@ -59,6 +72,20 @@ public sealed class TaskIndex(StorageAccount storage)
                 // Another projection of the same person wrote first: read again.
             }
         }
+    }
+
+    /// <summary>How many open tasks of each kind were due before <paramref name="today"/>, across every organisation.</summary>
+    public async Task<IReadOnlyDictionary<TaskKind, int>> OverdueByKindAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<TaskKind, int>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OpenPartition} and RowKey lt {Day(today)}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["Kind"], cancellationToken: cancellationToken))
+        {
+            var kind = Enum.Parse<TaskKind>(row.GetString("Kind"));
+            counts[kind] = counts.GetValueOrDefault(kind) + 1;
+        }
+
+        return counts;
     }
 
     /// <summary>A page of the organisation's tasks, soonest due first.</summary>
@@ -89,6 +116,18 @@ public sealed class TaskIndex(StorageAccount storage)
         }
 
         return await paging.ReadAsync(_table, string.Join(" and ", filters), Read, cancellationToken);
+    }
+
+    private async Task SetOpenAsync(FollowUpTask task, string rowKey, CancellationToken cancellationToken)
+    {
+        if (task.Status == FollowUpTaskStatus.Open)
+        {
+            await _table.UpsertEntityAsync(new TableEntity(OpenPartition, rowKey) { ["Kind"] = task.Kind.ToString() }, TableUpdateMode.Replace, cancellationToken);
+        }
+        else
+        {
+            await _table.DeleteEntityAsync(OpenPartition, rowKey, ETag.All, cancellationToken); // the SDK answers a row already gone without throwing
+        }
     }
 
     private static FollowUpTaskStatus StatusOf(TaskListStatus status) => status switch

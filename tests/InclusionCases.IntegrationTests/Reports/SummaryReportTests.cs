@@ -69,6 +69,47 @@ public sealed class SummaryReportTests(AzuriteFixture azurite) : HostedTest(azur
         Assert.Equal(7, needs["food"].GetProperty("value").GetDouble());
     }
 
+    [Fact]
+    public async Task OverdueTasks_AreCountedByKind_AsOfToday_SuppressedLikeEveryCount_AndAClosedOneLeavesTheCount()
+    {
+        var moveIn = Iso(DateTime.UtcNow.AddDays(-45));
+        for (var i = 0; i < 6; i++)
+        {
+            var (caseId, _, etag) = await CaseScenario.OpenCaseAsync(Host);
+            var active = await Call(HttpMethod.Patch, $"cases/{caseId}", "sophie", new { status = "active" }, etag);
+            Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Patch, $"cases/{caseId}", "sophie", new { status = "housed", housing = new { moveInDate = moveIn } }, active.ETag)).Status);
+        }
+
+        var first = await Eventually.WaitForAsync(
+            () => Call(HttpMethod.Get, "reports/summary", "marc"), r => Overdue(r, "total") is { Value: 6 }, Deadline, "six overdue tenancy visits");
+        Assert.Equal((6, false), Overdue(first, "tenancyVisit"));
+
+        // One overdue PIIS review: hidden, and the six beside it too, since the total would give it away.
+        var (piisCase, _, piisEtag) = await CaseScenario.OpenCaseAsync(Host);
+        var signed = await Call(HttpMethod.Patch, $"cases/{piisCase}", "sophie", new { piis = new { signedOn = Iso(DateTime.UtcNow.AddDays(-100)) } }, piisEtag);
+        Assert.Equal(HttpStatusCode.OK, signed.Status);
+        var second = await Eventually.WaitForAsync(
+            () => Call(HttpMethod.Get, "reports/summary", "marc"), r => Overdue(r, "total") is { Value: 7 }, Deadline, "seven overdue tasks");
+        Assert.Equal((null, true), Overdue(second, "piisReview"));
+        Assert.Equal((null, true), Overdue(second, "tenancyVisit"));
+
+        // Closing the case cancels its review, which leaves the count.
+        Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Patch, $"cases/{piisCase}", "sophie", new { status = "closed", closure = new { reason = "movedAway" } }, signed.ETag)).Status);
+        var third = await Eventually.WaitForAsync(
+            () => Call(HttpMethod.Get, "reports/summary", "marc"), r => Overdue(r, "total") is { Value: 6 }, Deadline, "six overdue tasks again");
+        Assert.Null(Overdue(third, "piisReview"));
+    }
+
+    private static string Iso(DateTime day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static (double? Value, bool Suppressed)? Overdue(ApiCall report, string kind)
+    {
+        var counts = kind == "total"
+            ? [report.Json.GetProperty("overdueTasksTotal")]
+            : report.Json.GetProperty("overdueTasksByKind").EnumerateArray().Where(k => k.GetProperty("name").GetString() == kind).Select(k => k.GetProperty("count")).ToList();
+        return counts.Count == 0 ? null : (counts[0].GetProperty("value").ValueKind == JsonValueKind.Number ? counts[0].GetProperty("value").GetDouble() : null, counts[0].GetProperty("suppressed").GetBoolean());
+    }
+
     private static (double? Value, bool Suppressed)? Count(ApiCall report, string type, string status) =>
         report.Json.GetProperty("cases").EnumerateArray()
             .Where(c => c.GetProperty("type").GetString() == type && c.GetProperty("status").GetString() == status)
