@@ -17,8 +17,11 @@ public sealed record Consent(
     DateTimeOffset RecordedAt,
     DateTimeOffset? RevokedAt)
 {
-    /// <summary>In force at <paramref name="now"/>: not revoked, and <paramref name="now"/> is on or before the expiry day (UTC).</summary>
-    public bool IsActiveAt(DateTimeOffset now) => RevokedAt is null && DateOnly.FromDateTime(now.UtcDateTime) <= ExpiresOn;
+    /// <summary>
+    /// In force at <paramref name="now"/>: not revoked, and <paramref name="now"/> is on or before the
+    /// expiry day in Brussels, the calendar the form was signed in and the tasks count days in.
+    /// </summary>
+    public bool IsActiveAt(DateTimeOffset now) => RevokedAt is null && Time.PlausibleDates.Today(now) <= ExpiresOn;
 
     public bool Covers(string organisationId, ConsentScope scope, DateTimeOffset now) =>
         IsActiveAt(now) && Scope.Contains(scope) && OrganisationIds.Contains(organisationId);

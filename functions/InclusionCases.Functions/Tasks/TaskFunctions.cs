@@ -39,12 +39,13 @@ public sealed class TaskFunctions(HttpApi api, ListTasks list, GetTask get, Crea
         });
 
     [Function(nameof(UpdateTask))]
-    [ApiDoc("Close an open task as done or cancelled, under If-Match; only its organisation's social workers. A closed task does not move again (409).", Operation = ApiOperation.UpdateTask, Conditional = true, Request = typeof(UpdateTaskRequest), Response = typeof(TaskResponse))]
+    [ApiDoc("Close an open task as done or cancelled, under If-Match; only its organisation's social workers. A closed task does not move again (409).", Operation = ApiOperation.UpdateTask, Conditional = true, ETag = true, Request = typeof(UpdateTaskRequest), Response = typeof(TaskResponse))]
     public Task<IActionResult> UpdateTask([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "tasks/{taskId}")] HttpRequest request, string taskId) =>
         api.HandleAsync(request, async (caller, ct) =>
         {
             var (body, _) = await RequestBody.ReadAsync<UpdateTaskRequest>(request, ct);
-            return ApiResults.Ok(await update.ExecuteAsync(caller, taskId, request.Headers.IfMatch.ToString(), body, ct));
+            var (task, etag) = await update.ExecuteAsync(caller, taskId, request.Headers.IfMatch.ToString(), body, ct);
+            return ApiResults.Ok(task, etag);
         });
 
     [Function(nameof(GetTask))]

@@ -11,6 +11,6 @@ public sealed class GetTask(PersonFileAccess files, TimeProvider clock)
     public async Task<(TaskResponse Task, string ETag)> ExecuteAsync(Caller caller, string taskId, CancellationToken cancellationToken)
     {
         var (_, stored) = await files.ReadTaskAsync(caller, taskId, cancellationToken);
-        return (TaskResponse.From(stored.Value, PlausibleDates.Today(clock.GetUtcNow()), caller.OrganisationId), stored.ETag.ToString());
+        return (TaskResponse.From(stored.Value, PlausibleDates.Today(clock.GetUtcNow()), caller.OrganisationId), TaskETag.Of(stored.Value));
     }
 }

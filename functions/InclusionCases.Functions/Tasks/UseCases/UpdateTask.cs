@@ -11,11 +11,11 @@ namespace InclusionCases.Functions.Tasks.UseCases;
 /// <summary>
 /// Closes an open task as done or cancelled under <c>If-Match</c> (428 without it, 412 when the task
 /// changed since it was read): only its organisation's social workers, on a case they still see; a
-/// task already closed does not move again (409).
+/// task already closed does not move again (409). Answers the closed task with its new ETag.
 /// </summary>
 public sealed class UpdateTask(PersonFileAccess files, PersonFileWriter writer, TimeProvider clock)
 {
-    public async Task<TaskResponse> ExecuteAsync(Caller caller, string taskId, string? ifMatch, UpdateTaskRequest request, CancellationToken cancellationToken)
+    public async Task<(TaskResponse Task, string ETag)> ExecuteAsync(Caller caller, string taskId, string? ifMatch, UpdateTaskRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
@@ -52,7 +52,7 @@ public sealed class UpdateTask(PersonFileAccess files, PersonFileWriter writer, 
             throw ApiProblemException.Invalid("completedOn", problem);
         }
 
-        if (ifMatch.Trim() is var wanted && wanted != "*" && wanted != stored.ETag.ToString())
+        if (ifMatch.Trim() is var wanted && wanted != "*" && wanted != TaskETag.Of(task))
         {
             throw new ApiProblemException(ProblemTypes.PreconditionFailed, ApiText.TaskChanged);
         }
@@ -76,6 +76,6 @@ public sealed class UpdateTask(PersonFileAccess files, PersonFileWriter writer, 
             CompletedOn = request.CompletedOn ?? PlausibleDates.Today(now),
         };
         await writer.CommitAsync(change.Replace(CaseEntities.ToEntity(closed, change.PersonId), stored.ETag), cancellationToken);
-        return TaskResponse.From(closed, PlausibleDates.Today(now), caller.OrganisationId);
+        return (TaskResponse.From(closed, PlausibleDates.Today(now), caller.OrganisationId), TaskETag.Of(closed));
     }
 }
