@@ -50,6 +50,7 @@ internal static class Benchmark
             ["TaskRecheckSchedule"] = "0 0 0 31 2 *",
             ["OutboxSweepSchedule"] = "0 * * * * *",
             ["ReportRollupSchedule"] = "*/15 * * * * *",
+            ["OperationsSampleSchedule"] = "0 0 0 31 2 *",
             ["Auth:Mode"] = "Development",
             ["Auth:Development:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
@@ -117,6 +118,13 @@ internal static class Benchmark
             rows.Add(new(readCase, read) { Note = $"{readCase.P50 / replayRead.P50:F2}x the raw replay of its own storage calls" });
             rows.Add(new(await Measure("list my cases (50)", concurrency, count, async _ => await Ok(api.GetAsync(new Uri("cases?limit=50", UriKind.Relative)))), query));
             rows.Add(new(await Measure("patch case with If-Match", concurrency, count, i => PatchAsync(api, created[i], etags[i])), insert));
+            rows.Add(new(await Measure("create custom task", concurrency, count, i => CreateTaskAsync(api, created[i], i)), replay));
+            // The tasks are listed by the projector: measured once it has listed them.
+            await DrainAsync(azurite.ConnectionString, settings);
+            rows.Add(new(await Measure("list my tasks (50)", concurrency, count, async _ => await Ok(api.GetAsync(new Uri("tasks?limit=50", UriKind.Relative)))), query)
+            {
+                Note = "beside list my cases (50): one range read of the organisation's index partition each",
+            });
 
             await DrainAsync(azurite.ConnectionString, settings);
             Progress($"500-contact batches until stored at concurrency {concurrency}");
@@ -233,6 +241,8 @@ internal static class Benchmark
             await Breakdown.RunAsync("read case", requests, quietRecorder, async i => await Ok(quietApi.GetAsync(new Uri($"cases/{created[i].Id}", UriKind.Relative)))),
             await Breakdown.RunAsync("list my cases (50)", requests, quietRecorder, async _ => await Ok(quietApi.GetAsync(new Uri("cases?limit=50", UriKind.Relative)))),
             await Breakdown.RunAsync("patch case with If-Match", requests, quietRecorder, i => PatchAsync(quietApi, created[i].Id, created[i].ETag)),
+            await Breakdown.RunAsync("create custom task", requests, quietRecorder, i => CreateTaskAsync(quietApi, created[i].Id, i)),
+            await Breakdown.RunAsync("list my tasks (50)", requests, quietRecorder, async _ => await Ok(quietApi.GetAsync(new Uri("tasks?limit=50", UriKind.Relative)))),
             await Breakdown.RunAsync("500-contact batch, chunks stored on arrival", 5, quietRecorder, _ => StoreOnArrivalAsync(quiet, quietMediator)),
         ];
     }
@@ -264,6 +274,12 @@ internal static class Benchmark
         using var response = await api.PostAsync(new Uri("cases", UriKind.Relative), Json(new { type = "housingFirst", person = new { displayName = name } }));
         var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
         return (id, response.Headers.ETag!.ToString());
+    }
+
+    private static async Task CreateTaskAsync(HttpClient api, string caseId, int i)
+    {
+        var dueOn = DateTime.UtcNow.AddDays(1 + (i % 300)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await Ok(api.PostAsync(new Uri($"cases/{caseId}/tasks", UriKind.Relative), Json(new { title = "Call the landlord", dueOn })));
     }
 
     private static async Task PatchAsync(HttpClient api, string id, string etag)
