@@ -48,6 +48,7 @@ internal static class Benchmark
             ["ContactIntakeQueue"] = prefix + "-contact-intake",
             ["RetentionSchedule"] = "0 0 0 31 2 *",
             ["TaskRecheckSchedule"] = "0 0 0 31 2 *",
+            ["ReferralExpirySchedule"] = "0 0 0 31 2 *",
             ["OutboxSweepSchedule"] = "0 * * * * *",
             ["ReportRollupSchedule"] = "*/15 * * * * *",
             ["OperationsSampleSchedule"] = "0 0 0 31 2 *",

@@ -44,7 +44,7 @@ public static class InclusionCasesServiceCollectionExtensions
             .AddPersonFile()
             .AddCases()
             .AddConsents()
-            .AddReferrals()
+            .AddReferrals(configuration)
             .AddTasks()
             .AddReferenceAddresses()
             .AddContacts()

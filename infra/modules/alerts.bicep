@@ -81,14 +81,14 @@ AppMetrics
     // timers and returns one row per timer with no successful run in 26 hours, and the alert fires on any row.
     // The window (at most 2 days for a log alert) only bounds the scan; ago(26h) is the real limit.
     name: 'timers-not-run'
-    displayName: 'InclusionCases ${environmentName}: retention, task re-check or rollup timer has not run for 26 hours'
-    description: 'ApplyRetention (daily), RecheckTasks (daily) or RollupReports has no successful run in the last 26 hours.'
+    displayName: 'InclusionCases ${environmentName}: retention, task re-check, referral expiry or rollup timer has not run for 26 hours'
+    description: 'ApplyRetention (daily), RecheckTasks (daily), ExpireReferrals (hourly) or RollupReports has no successful run in the last 26 hours.'
     severity: 2
     evaluationFrequency: 'PT1H'
     windowSize: 'P2D'
     criterion: {
       query: '''
-let timers = datatable (Timer: string) ['ApplyRetention', 'RecheckTasks', 'RollupReports'];
+let timers = datatable (Timer: string) ['ApplyRetention', 'ExpireReferrals', 'RecheckTasks', 'RollupReports'];
 let succeeded = AppMetrics
     | where TimeGenerated > ago(26h)
     | where Name == 'inclusioncases.timer.runs' and tostring(Properties['outcome']) == 'success'

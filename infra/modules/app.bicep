@@ -318,6 +318,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       // Timer schedules (NCRONTAB, UTC), referenced by the timer triggers as %Setting%.
       RetentionSchedule: '0 30 3 * * *'
       TaskRecheckSchedule: '0 5 0 * * *'
+      ReferralExpirySchedule: '0 15 * * * *'
+      Referrals__PendingDays: '30'
       OutboxSweepSchedule: '0 * * * * *'
       ReportRollupSchedule: '*/15 * * * * *'
       // SampleOperations: samples the operational gauges (poison messages per queue...) the alerts read (alerts.bicep).

@@ -1,5 +1,6 @@
 using InclusionCases.Domain.Consents;
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Referrals;
 
 namespace InclusionCases.Domain.Access;
 
@@ -13,7 +14,8 @@ namespace InclusionCases.Domain.Access;
 /// another case for the person, record or revoke consents, or edit the person's fields; one that sees
 /// the person only as a participant is <see cref="AccessDecision.Forbidden"/>. So nothing a
 /// participant does widens anyone's access;</item>
-/// <item>only the case's lead refers it; only the referred organisation answers a referral;</item>
+/// <item>only the case's lead refers it, withdraws a pending referral or ends a participant's part;
+/// only the referred organisation answers a referral or completes it;</item>
 /// <item>once the person's data is erased, writes about them are <see cref="AccessDecision.Gone"/>,
 /// except changes to a case's own workflow (it may still be closed);</item>
 /// <item>sensitive fields go to social workers of holders, and of participants whose consent has the
@@ -49,6 +51,9 @@ public static class AccessPolicy
         [ApiOperation.ListReferrals] = Readers,
         [ApiOperation.AcceptReferral] = Readers,
         [ApiOperation.DeclineReferral] = Readers,
+        [ApiOperation.WithdrawReferral] = Writers,
+        [ApiOperation.CompleteReferral] = Readers,
+        [ApiOperation.EndParticipation] = Writers,
         [ApiOperation.ReadOutreach] = Readers,
         [ApiOperation.ListTasks] = Readers,
         [ApiOperation.ReadTask] = Readers,
@@ -105,7 +110,7 @@ public static class AccessPolicy
         var allowedHere = operation switch
         {
             ApiOperation.OpenCaseForPerson or ApiOperation.RecordConsent or ApiOperation.RevokeConsent or ApiOperation.EditPerson or ApiOperation.SetReferenceAddress or ApiOperation.RecordCheckIn => person.IsHolder(organisationId),
-            ApiOperation.CreateReferral => target?.LeadOrganisationId == organisationId,
+            ApiOperation.CreateReferral or ApiOperation.EndParticipation => target?.LeadOrganisationId == organisationId,
             ApiOperation.ReadCase or ApiOperation.UpdateCase or ApiOperation.AddNote or ApiOperation.ReadTimeline or ApiOperation.ReadOutreach or ApiOperation.ReadTask or ApiOperation.CreateTask or ApiOperation.UpdateTask => target is not null,
             _ => false, // not an operation on a person or a case
         };
@@ -118,10 +123,12 @@ public static class AccessPolicy
     }
 
     /// <summary>
-    /// Accepting or declining a referral: only the referred organisation's social workers or systems,
-    /// while the referral is theirs to see (<see cref="CanSeeReferral"/>); the referring organisation
-    /// knows the referral (403); anyone else, and the referred organisation once consent no longer
-    /// covers it, may not learn of it (404). Nothing more is written about an erased person (410).
+    /// A move on a referral, by the side the move belongs to (<see cref="ReferralWorkflow.SideOf"/>):
+    /// accepting, declining or completing by the referred organisation's social workers or systems,
+    /// withdrawing by the referring organisation's social workers, while the referral is theirs to see
+    /// (<see cref="CanSeeReferral"/>). The other side knows the referral (403); anyone else, and the
+    /// referred organisation once consent no longer covers it, may not learn of it (404). Nothing more
+    /// is written about an erased person (410).
     /// </summary>
     public static AccessDecision DecideOnReferral(Caller caller, ApiOperation operation, PersonAccess person, ReferralAccess referral, DateTimeOffset now)
     {
@@ -133,13 +140,25 @@ public static class AccessPolicy
             return AccessDecision.NotFound;
         }
 
-        if (caller.OrganisationId != referral.ToOrganisationId || !MayPerform(caller, operation))
+        var side = ReferralWorkflow.SideOf(MoveOf(operation));
+        var mover = side == ReferralSide.Referring ? referral.FromOrganisationId : referral.ToOrganisationId;
+        if (caller.OrganisationId != mover || !MayPerform(caller, operation))
         {
             return AccessDecision.Forbidden;
         }
 
         return person.Erased ? AccessDecision.Gone : AccessDecision.Allowed;
     }
+
+    /// <summary>The referral move a referral route makes.</summary>
+    public static ReferralMove MoveOf(ApiOperation operation) => operation switch
+    {
+        ApiOperation.AcceptReferral => ReferralMove.Accept,
+        ApiOperation.DeclineReferral => ReferralMove.Decline,
+        ApiOperation.WithdrawReferral => ReferralMove.Withdraw,
+        ApiOperation.CompleteReferral => ReferralMove.Complete,
+        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Not a move on a referral."),
+    };
 
     /// <summary>
     /// Whether a referral is the organisation's to see, decided at read time like cases: the referring

@@ -1,6 +1,10 @@
 namespace InclusionCases.Domain.Referrals;
 
-/// <summary>A lead organisation's request that a partner take part in a case.</summary>
+/// <summary>
+/// A lead organisation's request that a partner take part in a case, and where it went: the answer
+/// (<see cref="DecidedAt"/>), a decline's reason and note, a completion's outcome, and when it reached
+/// a final status (<see cref="ClosedAt"/>).
+/// </summary>
 public sealed record Referral(
     string Id,
     string CaseId,
@@ -10,4 +14,8 @@ public sealed record Referral(
     ReferralStatus Status,
     string CreatedBy,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? DecidedAt);
+    DateTimeOffset? DecidedAt,
+    DeclineReason? DeclineReason = null,
+    string? Note = null,
+    string? Outcome = null,
+    DateTimeOffset? ClosedAt = null);

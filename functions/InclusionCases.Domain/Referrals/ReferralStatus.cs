@@ -1,9 +1,12 @@
 namespace InclusionCases.Domain.Referrals;
 
-/// <summary>Where a referral stands.</summary>
+/// <summary>Where a referral stands. Only <see cref="Pending"/> and <see cref="Accepted"/> can still move.</summary>
 public enum ReferralStatus
 {
     Pending,
     Accepted,
     Declined,
+    Withdrawn,
+    Completed,
+    Expired,
 }

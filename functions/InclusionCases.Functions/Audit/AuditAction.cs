@@ -23,6 +23,9 @@ public sealed class AuditAction
     public static readonly AuditAction ReferralList = new("referral.list");
     public static readonly AuditAction ReferralAccept = new("referral.accept");
     public static readonly AuditAction ReferralDecline = new("referral.decline");
+    public static readonly AuditAction ReferralWithdraw = new("referral.withdraw");
+    public static readonly AuditAction ReferralComplete = new("referral.complete");
+    public static readonly AuditAction ParticipationEnd = new("participation.end");
     public static readonly AuditAction OutreachRead = new("outreach.read");
     public static readonly AuditAction TaskList = new("task.list");
     public static readonly AuditAction TaskRead = new("task.read");
@@ -79,6 +82,9 @@ public sealed class AuditAction
         ApiOperation.ListReferrals => ReferralList,
         ApiOperation.AcceptReferral => ReferralAccept,
         ApiOperation.DeclineReferral => ReferralDecline,
+        ApiOperation.WithdrawReferral => ReferralWithdraw,
+        ApiOperation.CompleteReferral => ReferralComplete,
+        ApiOperation.EndParticipation => ParticipationEnd,
         ApiOperation.ReadOutreach => OutreachRead,
         ApiOperation.ListTasks => TaskList,
         ApiOperation.ReadTask => TaskRead,

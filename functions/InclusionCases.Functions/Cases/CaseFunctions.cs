@@ -13,7 +13,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace InclusionCases.Functions.Cases;
 
 /// <summary>The case routes: thin adapters from HTTP to one use case each.</summary>
-public sealed class CaseFunctions(HttpApi api, CreateCase create, ListCases list, GetCase get, UpdateCase update, AddNote addNote, ReadTimeline timeline)
+public sealed class CaseFunctions(HttpApi api, CreateCase create, ListCases list, GetCase get, UpdateCase update, AddNote addNote, ReadTimeline timeline, EndParticipation endParticipation)
 {
     [Function(nameof(CreateCase))]
     [ApiDoc("Open a case; the caller's organisation leads it and it starts at intake.", Operation = ApiOperation.CreateCase, Success = 201, Location = true, ETag = true, Idempotent = true, Request = typeof(CreateCaseRequest), Response = typeof(CaseResponse))]
@@ -61,6 +61,15 @@ public sealed class CaseFunctions(HttpApi api, CreateCase create, ListCases list
             var (body, json) = await RequestBody.ReadAsync<UpdateCaseRequest>(request, ct);
             var (updated, etag) = await update.ExecuteAsync(caller, caseId, request.Headers.IfMatch.ToString(), body, json, ct);
             return ApiResults.Ok(updated, etag);
+        });
+
+    [Function(nameof(EndParticipation))]
+    [ApiDoc("End a participant organisation's part in the case at once (the case's lead); it no longer sees the case, whatever consent says.", Operation = ApiOperation.EndParticipation, Success = 204)]
+    public Task<IActionResult> EndParticipation([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "cases/{caseId}/participants/{organisationId}")] HttpRequest request, string caseId, string organisationId) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            await endParticipation.ExecuteAsync(caller, caseId, organisationId, ct);
+            return ApiResults.NoContent();
         });
 
     [Function(nameof(AddNote))]

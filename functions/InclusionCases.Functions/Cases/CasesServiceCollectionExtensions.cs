@@ -13,6 +13,7 @@ public static class CasesServiceCollectionExtensions
         .AddSingleton<GetCase>()
         .AddSingleton<ListCases>()
         .AddSingleton<UpdateCase>()
+        .AddSingleton<EndParticipation>()
         .AddSingleton<AddNote>()
         .AddSingleton<ReadTimeline>();
 }

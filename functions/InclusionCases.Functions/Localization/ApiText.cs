@@ -347,11 +347,14 @@ public static class ApiText
     /// <summary>Your role or organisation may not do this on this task.</summary>
     public static Message ForbiddenOnTask { get; } = Catalog.Of(nameof(ForbiddenOnTask));
 
-    /// <summary>The referral is already accepted.</summary>
-    public static Message ReferralAlreadyAccepted { get; } = Catalog.Of(nameof(ReferralAlreadyAccepted));
+    /// <summary>The referral is {0}; this move is not possible from there.</summary>
+    public static Message ReferralCannotMove(string status) => Catalog.Of(nameof(ReferralCannotMove), status);
 
-    /// <summary>The referral is already declined.</summary>
-    public static Message ReferralAlreadyDeclined { get; } = Catalog.Of(nameof(ReferralAlreadyDeclined));
+    /// <summary>Required: what came of the referral.</summary>
+    public static Message ReferralOutcomeRequired { get; } = Catalog.Of(nameof(ReferralOutcomeRequired));
+
+    /// <summary>The organisation does not take part in the case.</summary>
+    public static Message NotAParticipant { get; } = Catalog.Of(nameof(NotAParticipant));
 
     /// <summary>Required: incoming or outgoing.</summary>
     public static Message DirectionRequired { get; } = Catalog.Of(nameof(DirectionRequired));

@@ -19,7 +19,7 @@ internal static class ProblemResponses
     private static readonly HashSet<ApiOperation> PersonWrites =
     [
         ApiOperation.CreateCase, ApiOperation.UpdateCase, ApiOperation.AddNote, ApiOperation.RecordConsent, ApiOperation.RevokeConsent,
-        ApiOperation.CreateReferral, ApiOperation.AcceptReferral, ApiOperation.DeclineReferral, ApiOperation.LogContacts, ApiOperation.CreateTask, ApiOperation.UpdateTask, ApiOperation.SetReferenceAddress, ApiOperation.RecordCheckIn,
+        ApiOperation.CreateReferral, ApiOperation.AcceptReferral, ApiOperation.DeclineReferral, ApiOperation.WithdrawReferral, ApiOperation.CompleteReferral, ApiOperation.LogContacts, ApiOperation.CreateTask, ApiOperation.UpdateTask, ApiOperation.SetReferenceAddress, ApiOperation.RecordCheckIn,
     ];
 
     private static readonly (string Name, int Status, string Description, string Schema, string[] Headers)[] Kinds =

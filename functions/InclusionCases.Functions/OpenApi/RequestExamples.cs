@@ -6,6 +6,7 @@ using InclusionCases.Domain.Consents;
 using InclusionCases.Domain.Contacts;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Persons;
+using InclusionCases.Domain.Referrals;
 using InclusionCases.Domain.Tasks;
 using InclusionCases.Functions.Cases.Contracts;
 using InclusionCases.Functions.Consents.Contracts;
@@ -39,6 +40,8 @@ public static class RequestExamples
         [typeof(NoteRequest)] = new NoteRequest("Visited the flat on rue Malibran with Marc; he wants to apply.", NoteVisibility.Shared),
         [typeof(ConsentRequest)] = new ConsentRequest(["habitat-asbl"], [ConsentScope.Case], new DateOnly(2027, 11, 25), "Signed consent form, scanned in the CPAS file."),
         [typeof(ReferralRequest)] = new ReferralRequest("habitat-asbl", "Housing First support after six years on the street."),
+        [typeof(DeclineReferralRequest)] = new DeclineReferralRequest(DeclineReason.Capacity, "No place before March; ask again then."),
+        [typeof(CompleteReferralRequest)] = new CompleteReferralRequest("Moved into a flat in Schaerbeek with a signed lease."),
         [typeof(ContactRequest)] = Contact,
         [typeof(ContactBatchRequest)] = new ContactBatchRequest([Contact]),
         [typeof(CreateOrganisationRequest)] = new CreateOrganisationRequest("schaerbeek-cpas", "CPAS de Schaerbeek", OrganisationKind.Cpas, [Offer.Administrative, Offer.ReferenceAddress], ["fr", "nl"], true),

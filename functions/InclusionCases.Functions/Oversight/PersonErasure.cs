@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Persons;
+using InclusionCases.Domain.Referrals;
 using InclusionCases.Domain.Tasks;
 using InclusionCases.Functions.Cases;
 using InclusionCases.Functions.Contacts;
@@ -51,8 +52,8 @@ public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer
 
         rows.AddRange(file.Consents.Where(c => c.Value.Evidence != Person.ErasedText)
             .Select(c => (CaseEntities.ToEntity(c.Value with { Evidence = Person.ErasedText }), c.ETag, false)));
-        rows.AddRange(file.Referrals.Where(r => r.Value.Reason != Person.ErasedText)
-            .Select(r => (CaseEntities.ToEntity(r.Value with { Reason = Person.ErasedText }, personId), r.ETag, false)));
+        rows.AddRange(file.Referrals.Where(r => ScrubbedOf(r.Value) != r.Value)
+            .Select(r => (CaseEntities.ToEntity(ScrubbedOf(r.Value), personId), r.ETag, false)));
         rows.AddRange(file.Tasks.Where(t => ScrubbedOf(t.Value) != t.Value)
             .Select(t => (CaseEntities.ToEntity(ScrubbedOf(t.Value), personId), t.ETag, false)));
         foreach (var chunk in rows.Chunk(PersonChange.MaxRows))
@@ -69,7 +70,7 @@ public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer
         // The referral index serves lists at once; it is not left to the projector's delay.
         foreach (var referral in file.Referrals)
         {
-            await referralIndex.UpsertAsync(referral.Value with { Reason = Person.ErasedText }, cancellationToken);
+            await referralIndex.UpsertAsync(ScrubbedOf(referral.Value), cancellationToken);
         }
 
         // Last: the mark that refuses further writes about the person; the outbox re-projects the referral index.
@@ -80,6 +81,14 @@ public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer
 
     // What a worker wrote on a task (a custom title, an outcome) is free text about the person; the
     // titles of derived tasks and the outcomes the system writes are fixed words and stay.
+    // What people wrote about the person on a referral; the decline reason is a fixed word and stays.
+    private static Referral ScrubbedOf(Referral referral) => referral with
+    {
+        Reason = Person.ErasedText,
+        Note = referral.Note is null ? null : Person.ErasedText,
+        Outcome = referral.Outcome is null ? null : Person.ErasedText,
+    };
+
     private static FollowUpTask ScrubbedOf(FollowUpTask task) => task with
     {
         Title = task.Kind == TaskKind.Custom ? Person.ErasedText : task.Title,

@@ -16,7 +16,7 @@ using InclusionCases.Functions.Referrals.Contracts;
 namespace InclusionCases.Functions.Oversight;
 
 /// <summary>The GDPR requests of a person, answered by the data-protection officer.</summary>
-public sealed class PersonRecords(PersonFileStore cases, ContactStore contacts, PersonErasure erasure, AuditLog audit, TimeProvider clock)
+public sealed class PersonRecords(PersonFileStore cases, ContactStore contacts, PersonErasure erasure, Referrals.ReferralMoves referrals, AuditLog audit, TimeProvider clock)
 {
     /// <summary>The audit actions that disclose a person's data to someone.</summary>
     private static readonly HashSet<AuditAction> Disclosing = [AuditAction.CaseRead, AuditAction.TimelineRead, AuditAction.OutreachRead, AuditAction.TaskRead, AuditAction.ReferralAccept, AuditAction.PersonExport];
@@ -40,7 +40,7 @@ public sealed class PersonRecords(PersonFileStore cases, ContactStore contacts, 
             [.. partition.Cases.Select(c => CaseProjection.Full(c.Value, person))],
             timelines,
             [.. partition.Consents.Select(c => ConsentResponse.From(c.Value))],
-            [.. partition.Referrals.Select(r => ReferralResponse.From(r.Value))],
+            [.. partition.Referrals.Select(r => ReferralResponse.From(referrals.AsOf(r.Value, clock.GetUtcNow()), referrals.ExpiresAt(r.Value.CreatedAt)))],
             [.. partition.Tasks.Select(t => TaskResponse.From(t.Value, Domain.Time.PlausibleDates.Today(clock.GetUtcNow())))],
             partition.ReferenceAddress is { } address ? ReferenceAddressResponse.From(address.Value) : null,
             [.. outreach.Select(ContactResponse.From)],

@@ -112,6 +112,10 @@ internal static class CaseEntities
         ["CreatedBy"] = r.CreatedBy,
         ["CreatedAt"] = r.CreatedAt,
         ["DecidedAt"] = r.DecidedAt,
+        ["DeclineReason"] = r.DeclineReason?.ToString(),
+        ["Note"] = r.Note,
+        ["Outcome"] = r.Outcome,
+        ["ClosedAt"] = r.ClosedAt,
     };
 
     public static Referral ToReferral(TableEntity e) => new(
@@ -123,7 +127,11 @@ internal static class CaseEntities
         Enum<ReferralStatus>(e.GetString("Status"))!.Value,
         e.GetString("CreatedBy"),
         e.GetDateTimeOffset("CreatedAt")!.Value,
-        e.GetDateTimeOffset("DecidedAt"));
+        e.GetDateTimeOffset("DecidedAt"),
+        Enum<DeclineReason>(e.GetString("DeclineReason")),
+        e.GetString("Note"),
+        e.GetString("Outcome"),
+        e.GetDateTimeOffset("ClosedAt"));
 
     public static TableEntity ToEntity(TimelineEntry t, string personId) => new(personId, CaseRows.Timeline(t.CaseId, t.At, t.Id))
     {

@@ -15,6 +15,9 @@ public sealed class PersonChange
 {
     public const int MaxRows = 98; // a batch holds 100 actions; the outbox row takes one
 
+    /// <summary>The actor of timeline events the system writes itself (a referral expiring).</summary>
+    public const string SystemActor = "system";
+
     private readonly List<TableTransactionAction> _actions = [];
 
     internal PersonChange(string personId, Caller? caller, DateTimeOffset now, string eventKind)
@@ -54,12 +57,12 @@ public sealed class PersonChange
     /// <summary>Some columns of a row as read, merged only if nobody changed it since.</summary>
     public PersonChange Merge(TableEntity row, ETag etag) => With(new(TableTransactionActionType.UpdateMerge, Own(row), etag));
 
-    /// <summary>An event on a case's timeline, by the caller, at <see cref="Now"/>.</summary>
+    /// <summary>An event on a case's timeline, by the caller (or <see cref="SystemActor"/> for a change the system makes on a timer), at <see cref="Now"/>.</summary>
     public PersonChange Timeline(CaseFile caseFile, TimelineKind kind, IReadOnlyDictionary<string, string>? detail, TimeSpan? after = null)
     {
         ArgumentNullException.ThrowIfNull(caseFile);
-        var actor = Caller ?? throw new InvalidOperationException("Timeline events have an actor.");
-        var entry = new TimelineEntry(RecordIds.NewEntryId(), caseFile.Id, kind, Now + (after ?? TimeSpan.Zero), actor.Id, actor.OrganisationId, false, null, detail);
+        var (actorId, actorOrganisationId) = Caller is { } actor ? (actor.Id, actor.OrganisationId) : (SystemActor, SystemActor);
+        var entry = new TimelineEntry(RecordIds.NewEntryId(), caseFile.Id, kind, Now + (after ?? TimeSpan.Zero), actorId, actorOrganisationId, false, null, detail);
         return Add(CaseEntities.ToEntity(entry, PersonId));
     }
 

@@ -10,6 +10,10 @@ public enum TimelineKind
     ReferralCreated,
     ReferralAccepted,
     ReferralDeclined,
+    ReferralWithdrawn,
+    ReferralCompleted,
+    ReferralExpired,
+    ParticipationEnded,
     ConsentRecorded,
     ConsentRevoked,
 }

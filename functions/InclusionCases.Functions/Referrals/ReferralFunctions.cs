@@ -12,7 +12,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace InclusionCases.Functions.Referrals;
 
 /// <summary>The referral routes: thin adapters from HTTP to one use case each.</summary>
-public sealed class ReferralFunctions(HttpApi api, CreateReferral create, ListReferrals list, DecideReferral decide)
+public sealed class ReferralFunctions(HttpApi api, CreateReferral create, ListReferrals list, AcceptReferral accept, DeclineReferral decline, WithdrawReferral withdraw, CompleteReferral complete)
 {
     [Function(nameof(CreateReferral))]
     [ApiDoc("Refer a case to a partner; needs an active consent covering it.", Operation = ApiOperation.CreateReferral, Success = 201, Location = true, Idempotent = true, Request = typeof(ReferralRequest), Response = typeof(ReferralResponse))]
@@ -42,12 +42,26 @@ public sealed class ReferralFunctions(HttpApi api, CreateReferral create, ListRe
         });
 
     [Function(nameof(AcceptReferral))]
-    [ApiDoc("Accept a referral: the organisation takes part in the case.", Operation = ApiOperation.AcceptReferral, Response = typeof(ReferralResponse))]
+    [ApiDoc("Accept a pending referral (the referred organisation): it takes part in the case.", Operation = ApiOperation.AcceptReferral, WorkflowConflict = true, Response = typeof(ReferralResponse))]
     public Task<IActionResult> AcceptReferral([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals/{referralId}/accept")] HttpRequest request, string referralId) =>
-        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await decide.ExecuteAsync(caller, referralId, accept: true, ct)));
+        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await accept.ExecuteAsync(caller, referralId, ct)));
 
     [Function(nameof(DeclineReferral))]
-    [ApiDoc("Decline a referral.", Operation = ApiOperation.DeclineReferral, Response = typeof(ReferralResponse))]
+    [ApiDoc("Decline a pending referral (the referred organisation), with a reason; no body, or no reason, means other.", Operation = ApiOperation.DeclineReferral, WorkflowConflict = true, RequestOptional = true, Request = typeof(DeclineReferralRequest), Response = typeof(ReferralResponse))]
     public Task<IActionResult> DeclineReferral([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals/{referralId}/decline")] HttpRequest request, string referralId) =>
-        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await decide.ExecuteAsync(caller, referralId, accept: false, ct)));
+        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await decline.ExecuteAsync(caller, referralId, await RequestBody.ReadOptionalAsync<DeclineReferralRequest>(request, ct), ct)));
+
+    [Function(nameof(WithdrawReferral))]
+    [ApiDoc("Withdraw a pending referral (the referring organisation).", Operation = ApiOperation.WithdrawReferral, WorkflowConflict = true, Response = typeof(ReferralResponse))]
+    public Task<IActionResult> WithdrawReferral([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals/{referralId}/withdraw")] HttpRequest request, string referralId) =>
+        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await withdraw.ExecuteAsync(caller, referralId, ct)));
+
+    [Function(nameof(CompleteReferral))]
+    [ApiDoc("Complete an accepted referral with its outcome (the referred organisation): its part in the case ends.", Operation = ApiOperation.CompleteReferral, WorkflowConflict = true, Request = typeof(CompleteReferralRequest), Response = typeof(ReferralResponse))]
+    public Task<IActionResult> CompleteReferral([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals/{referralId}/complete")] HttpRequest request, string referralId) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            var (body, _) = await RequestBody.ReadAsync<CompleteReferralRequest>(request, ct);
+            return ApiResults.Ok(await complete.ExecuteAsync(caller, referralId, body, ct));
+        });
 }

@@ -128,9 +128,12 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     < 5 => "create",
                     < 18 => "openCase",
                     < 34 => "consent",
-                    < 48 => "refer",
-                    < 60 => "accept",
-                    < 65 => "decline",
+                    < 46 => "refer",
+                    < 56 => "accept",
+                    < 60 => "decline",
+                    < 62 => "withdraw",
+                    < 64 => "complete",
+                    < 65 => "endParticipation",
                     < 73 => "revoke",
                     < 83 => "patchPerson",
                     < 85 => "referenceAddress",
@@ -283,11 +286,53 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                         && person.Covers(referral.To, sensitive: false) && !person.Erased;
                     if (call.Status == HttpStatusCode.OK)
                     {
-                        referral.Pending = false;
+                        referral.Status = accept ? "accepted" : "declined";
                         if (accept)
                         {
                             person.Cases.Single(c => c.Id == referral.CaseId).Participants.Add(referral.To);
                         }
+                    }
+
+                    break;
+                case "withdraw" or "complete":
+                    if (person.Referrals.Count == 0)
+                    {
+                        return;
+                    }
+
+                    var moved = person.Referrals[random.Next(person.Referrals.Count)];
+                    var movedCase = person.Cases.Single(c => c.Id == moved.CaseId);
+                    var mover = kind == "withdraw" ? movedCase.Lead : moved.To;
+                    if (random.Next(10) < 7)
+                    {
+                        // Mostly the side the move belongs to: the moves that can succeed.
+                        var movers = Actors.Where(a => OrganisationOf(a) == mover).ToArray();
+                        actor = movers[random.Next(movers.Length)];
+                        (organisation, role) = (mover, RoleOf(actor));
+                    }
+
+                    call = await SendAsync(HttpMethod.Post, $"referrals/{moved.Id}/{kind}", actor, kind == "complete" ? new { outcome = "Done" } : null);
+                    allowed = organisation == mover && !person.Erased && (kind == "withdraw"
+                        ? role == AppRole.SocialWorker && moved.Pending
+                        : role is AppRole.SocialWorker or AppRole.Partner && moved.Status == "accepted" && person.Sees(moved.To, movedCase));
+                    if (call.Status == HttpStatusCode.OK)
+                    {
+                        moved.Status = kind == "withdraw" ? "withdrawn" : "completed";
+                        if (kind == "complete")
+                        {
+                            movedCase.Participants.Remove(moved.To);
+                        }
+                    }
+
+                    break;
+                case "endParticipation":
+                    // Mostly a participant of the case: the endings that can succeed.
+                    var leaving = someCase.Participants.Count > 0 && random.Next(10) < 8 ? someCase.Participants.First() : Organisations[random.Next(Organisations.Length)];
+                    call = await SendAsync(HttpMethod.Delete, $"cases/{someCase.Id}/participants/{leaving}", actor);
+                    allowed = socialWorker && someCase.Lead == organisation && someCase.Participants.Contains(leaving);
+                    if (call.Status == HttpStatusCode.NoContent)
+                    {
+                        someCase.Participants.Remove(leaving);
                     }
 
                     break;
@@ -582,6 +627,8 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
 
     private sealed record ReferralModel(string Id, string CaseId, string To)
     {
-        public bool Pending { get; set; } = true;
+        public string Status { get; set; } = "pending";
+
+        public bool Pending => Status == "pending";
     }
 }

@@ -107,6 +107,20 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
             c => (HttpMethod.Post, $"referrals/{c.PendingReferralId}/decline", null),
             Expect(sophie: 403, thomas: 404, lena: 200, app: 200, others: 403),
             Expect(sophie: 403, thomas: 404, lena: 404, app: 404, others: 403)),
+        // The referring lead withdraws a pending referral; the referred organisation completes an accepted one.
+        ["WithdrawReferral"] = new(
+            c => (HttpMethod.Post, $"referrals/{c.PendingReferralId}/withdraw", null),
+            Expect(sophie: 200, thomas: 404, lena: 403, app: 403, others: 403),
+            Expect(sophie: 200, thomas: 404, lena: 404, app: 403, others: 403)),
+        ["CompleteReferral"] = new(
+            c => (HttpMethod.Post, $"referrals/{c.AcceptedReferralId}/complete", new { outcome = "Moved into a flat in Schaerbeek." }),
+            Expect(sophie: 403, thomas: 404, lena: 200, app: 200, others: 403),
+            Expect(sophie: 403, thomas: 404, lena: 404, app: 404, others: 403)),
+        // Only the lead ends a participant's part, consent or not.
+        ["EndParticipation"] = new(
+            c => (HttpMethod.Delete, $"cases/{c.CaseId}/participants/habitat-asbl", null),
+            Expect(sophie: 204, thomas: 404, lena: 403, app: 403, others: 403),
+            Expect(sophie: 204, thomas: 404, lena: 404, app: 403, others: 403)),
         ["GetOutreach"] = new(
             c => (HttpMethod.Get, $"cases/{c.CaseId}/outreach", null),
             Expect(sophie: 200, thomas: 404, lena: 200, app: 200, others: 403),
@@ -269,7 +283,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         // A member of habitat-asbl (not a demo user) for the member routes to change.
         var memberOid = Guid.NewGuid().ToString();
         Assert.Equal(HttpStatusCode.Created, (await Call(HttpMethod.Put, $"organisations/habitat-asbl/members/{memberOid}", "marc", new { name = "Matrix Member" })).Status);
-        return new Situation(caseId, personId, consentId, pendingReferralId, batch.Field("batchId"), Host.QueueName("ContactIntakeQueue"), memberOid, taskId, [caseId, personId, displayName, "diabetes"]);
+        return new Situation(caseId, personId, consentId, referralId, pendingReferralId, batch.Field("batchId"), Host.QueueName("ContactIntakeQueue"), memberOid, taskId, [caseId, personId, displayName, "diabetes"]);
     }
 
     private static Dictionary<string, int> All(int status) => Users.ToDictionary(u => u, _ => status);
@@ -294,7 +308,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
 
     private static Dictionary<string, int> Operator(int status) => Users.ToDictionary(u => u, u => u == "ops" ? status : 403);
 
-    private sealed record Situation(string CaseId, string PersonId, string ConsentId, string PendingReferralId, string BatchId, string ContactIntakeQueue, string MemberOid, string TaskId, string[] Secrets);
+    private sealed record Situation(string CaseId, string PersonId, string ConsentId, string AcceptedReferralId, string PendingReferralId, string BatchId, string ContactIntakeQueue, string MemberOid, string TaskId, string[] Secrets);
 
     private sealed record MatrixRoute(
         Func<Situation, (HttpMethod Method, string Path, object? Body)> Request,

@@ -149,6 +149,10 @@ public sealed class ContractExamplesTests(AzuriteFixture azurite) : HostedTest(a
         await Call(HttpMethod.Post, $"persons/{personId}/consents", "sophie", new { organisationIds = new[] { "habitat-asbl" }, scope = new[] { "case" }, expiresOn = "2027-06-30", evidence = "Signed form" });
         var organisation = await Call(HttpMethod.Post, "organisations", "marc", new { id = "examples-asbl", name = "Examples asbl", kind = "ngo" });
         var task = await Call(HttpMethod.Post, $"cases/{caseId}/tasks", "sophie", new { title = "Example task", dueOn = "2026-12-01" });
+        var pendingReferral = await Call(HttpMethod.Post, $"cases/{caseId}/referrals", "sophie", new { toOrganisationId = "habitat-asbl", reason = "Example referral" });
+        var secondCase = await Call(HttpMethod.Post, "cases", "sophie", new { type = "homelessness", personId });
+        var acceptedReferral = await Call(HttpMethod.Post, $"cases/{secondCase.Field("id")}/referrals", "sophie", new { toOrganisationId = "habitat-asbl", reason = "Example referral" });
+        Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Post, $"referrals/{acceptedReferral.Field("id")}/accept", "lena")).Status);
         Task<string?> None() => Task.FromResult<string?>(null);
         async Task<string?> CaseETag() => (await Call(HttpMethod.Get, $"cases/{caseId}", "sophie")).ETag;
         async Task<string?> OrganisationETag() => (await Call(HttpMethod.Get, "organisations?limit=200", "marc")).Status is HttpStatusCode.OK ? organisation.ETag : null;
@@ -159,6 +163,8 @@ public sealed class ContractExamplesTests(AzuriteFixture azurite) : HostedTest(a
             ["AddNote"] = new("sophie", $"cases/{caseId}/notes", None),
             ["RecordConsent"] = new("sophie", $"persons/{personId}/consents", None),
             ["CreateReferral"] = new("sophie", $"cases/{caseId}/referrals", None),
+            ["DeclineReferral"] = new("lena", $"referrals/{pendingReferral.Field("id")}/decline", None),
+            ["CompleteReferral"] = new("lena", $"referrals/{acceptedReferral.Field("id")}/complete", None),
             ["LogContact"] = new("karim", "contacts", None),
             ["SubmitContactBatch"] = new("karim", "contacts/batch", None),
             ["CreateOrganisation"] = new("marc", "organisations", None),

@@ -26,7 +26,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
         "status", "housing", "moveInDate", "tenancyStatus", "closure", "reason", "date", "text", "visibility", "organisationIds",
         "scope", "expiresOn", "evidence", "toOrganisationId", "id", "observedAt", "zone", "location", "lat", "lon", "alias", "needs",
         "servicesOffered", "notes", "beddedDown", "followUp", "contacts", "messageId", "replacement", "leadOrganisationId",
-        "name", "kind", "offers", "acceptsReferrals", "validUntil", "title", "dueOn", "outcome", "completedOn", "since", "lastCheckIn", "on",
+        "name", "kind", "offers", "acceptsReferrals", "validUntil", "title", "dueOn", "outcome", "completedOn", "since", "lastCheckIn", "on", "note",
         // Case variants of real fields: unknown fields under case-sensitive names.
         "Person", "Status", "DisplayName", "BirthYear", "Type", "PersonId", "ObservedAt", "MoveInDate",
     ];
@@ -72,6 +72,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
         var (caseId, personId, _) = await CaseScenario.OpenCaseAsync(Host);
         var consentId = await CaseScenario.RecordConsentAsync(Host, personId, ["habitat-asbl"]);
         var queue = Host.QueueName("ContactIntakeQueue");
+        var referralId = await CaseScenario.ReferAsync(Host, caseId, "habitat-asbl");
         (string Login, HttpMethod Method, string Path)[] targets =
         [
             ("sophie", HttpMethod.Post, "cases"),
@@ -80,6 +81,8 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
             ("sophie", HttpMethod.Post, $"cases/{caseId}/referrals"),
             ("sophie", HttpMethod.Post, $"persons/{personId}/consents"),
             ("habitat-app", HttpMethod.Post, $"cases/{caseId}/notes"),
+            ("lena", HttpMethod.Post, $"referrals/{referralId}/decline"),
+            ("lena", HttpMethod.Post, $"referrals/{referralId}/complete"),
             ("karim", HttpMethod.Post, "contacts"),
             ("karim", HttpMethod.Post, "contacts/batch"),
             ("ops", HttpMethod.Post, $"admin/poison/{queue}/replay"),

@@ -65,6 +65,7 @@ public sealed class TestHost : IAsyncDisposable
             // Never during a test run: the retention tests call the job themselves.
             ["RetentionSchedule"] = "0 0 0 31 2 *",
             ["TaskRecheckSchedule"] = "0 0 0 31 2 *",
+            ["ReferralExpirySchedule"] = "0 0 0 31 2 *",
             ["OutboxSweepSchedule"] = "*/2 * * * * *",
             ["ReportRollupSchedule"] = "* * * * * *",
             ["OperationsSampleSchedule"] = "0 0 0 31 2 *",

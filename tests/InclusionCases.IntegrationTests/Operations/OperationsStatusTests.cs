@@ -40,7 +40,7 @@ public sealed class OperationsStatusTests(AzuriteFixture azurite) : HostedTest(a
             new[] { Host.QueueName("CaseEventsQueue"), Host.QueueName("ContactIntakeQueue") }.Order(),
             status.GetProperty("queues").EnumerateArray().Select(q => q.GetProperty("name").GetString()).Order());
         Assert.Equal(
-            ["ApplyRetention", "RecheckTasks", "RollupReports", "SampleOperations", "SweepOutbox"],
+            ["ApplyRetention", "ExpireReferrals", "RecheckTasks", "RollupReports", "SampleOperations", "SweepOutbox"],
             status.GetProperty("timers").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
         Assert.All(status.GetProperty("timers").EnumerateArray(), t => Assert.False(t.GetProperty("overdue").GetBoolean()));
         Assert.Empty(status.GetProperty("problems").EnumerateArray());

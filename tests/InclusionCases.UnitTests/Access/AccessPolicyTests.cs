@@ -131,7 +131,14 @@ public sealed class AccessPolicyTests
     [InlineData("habitat-asbl", ApiOperation.AcceptReferral, false, false, AccessDecision.NotFound)] // consent revoked: not theirs to see
     [InlineData("ixelles-cpas", ApiOperation.AcceptReferral, false, true, AccessDecision.Forbidden)]
     [InlineData("jette-cpas", ApiOperation.AcceptReferral, false, true, AccessDecision.NotFound)]
-    public void DecideOnReferral_OnlyTheReferredOrganisationWhileItSeesIt(string organisation, ApiOperation operation, bool erased, bool consented, AccessDecision expected)
+    [InlineData("ixelles-cpas", ApiOperation.WithdrawReferral, false, true, AccessDecision.Allowed)]
+    [InlineData("ixelles-cpas", ApiOperation.WithdrawReferral, false, false, AccessDecision.Allowed)] // the lead sees its referral, consent or not
+    [InlineData("habitat-asbl", ApiOperation.WithdrawReferral, false, true, AccessDecision.Forbidden)]
+    [InlineData("ixelles-cpas", ApiOperation.WithdrawReferral, true, true, AccessDecision.Gone)]
+    [InlineData("habitat-asbl", ApiOperation.CompleteReferral, false, true, AccessDecision.Allowed)]
+    [InlineData("ixelles-cpas", ApiOperation.CompleteReferral, false, true, AccessDecision.Forbidden)]
+    [InlineData("jette-cpas", ApiOperation.WithdrawReferral, false, true, AccessDecision.NotFound)]
+    public void DecideOnReferral_OnlyTheSideTheMoveBelongsToWhileItSeesIt(string organisation, ApiOperation operation, bool erased, bool consented, AccessDecision expected)
     {
         var person = new PersonAccess(
             [new CaseAccess("c1", "ixelles-cpas", [])],

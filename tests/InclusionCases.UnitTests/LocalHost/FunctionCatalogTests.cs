@@ -66,7 +66,7 @@ public sealed class FunctionCatalogTests
     public void Discover_FindsTheTimersWithTheirSettingExpressions()
     {
         Assert.Equal(
-            [("ApplyRetention", "%RetentionSchedule%"), ("RecheckTasks", "%TaskRecheckSchedule%"), ("RollupReports", "%ReportRollupSchedule%"), ("SampleOperations", "%OperationsSampleSchedule%"), ("SweepOutbox", "%OutboxSweepSchedule%")],
+            [("ApplyRetention", "%RetentionSchedule%"), ("ExpireReferrals", "%ReferralExpirySchedule%"), ("RecheckTasks", "%TaskRecheckSchedule%"), ("RollupReports", "%ReportRollupSchedule%"), ("SampleOperations", "%OperationsSampleSchedule%"), ("SweepOutbox", "%OutboxSweepSchedule%")],
             App.Timers.Select(t => (t.Name, t.Schedule)));
     }
 }

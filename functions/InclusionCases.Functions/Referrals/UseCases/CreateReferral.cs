@@ -13,7 +13,7 @@ using InclusionCases.Functions.Storage;
 namespace InclusionCases.Functions.Referrals.UseCases;
 
 /// <summary>The case's lead asks a partner to take part, only while the person's consent covers that partner.</summary>
-public sealed class CreateReferral(PersonFileAccess files, PersonFileWriter writer, OrganisationRepository organisations, TimeProvider clock)
+public sealed class CreateReferral(PersonFileAccess files, PersonFileWriter writer, OrganisationRepository organisations, ReferralMoves moves, TimeProvider clock)
 {
     public const int MaxReasonLength = 2_000;
 
@@ -44,7 +44,7 @@ public sealed class CreateReferral(PersonFileAccess files, PersonFileWriter writ
             throw ApiProblemException.Conflict(ApiText.OrganisationTakesPart);
         }
 
-        if (file.Referrals.Any(r => r.Value.CaseId == caseId && r.Value.ToOrganisationId == target && r.Value.Status == ReferralStatus.Pending))
+        if (file.Referrals.Any(r => r.Value.CaseId == caseId && r.Value.ToOrganisationId == target && moves.AsOf(r.Value, clock.GetUtcNow()).Status == ReferralStatus.Pending))
         {
             throw ApiProblemException.Conflict(ApiText.ReferralPending);
         }
@@ -59,6 +59,6 @@ public sealed class CreateReferral(PersonFileAccess files, PersonFileWriter writ
         change.Add(CaseEntities.ToEntity(referral, file.PersonId))
             .Timeline(caseFile, TimelineKind.ReferralCreated, new Dictionary<string, string> { ["referralId"] = referral.Id, ["toOrganisationId"] = target });
         await writer.CommitAsync(change, cancellationToken);
-        return ReferralResponse.From(referral);
+        return ReferralResponse.From(referral, moves.ExpiresAt(referral.CreatedAt));
     }
 }

@@ -12,7 +12,7 @@ namespace InclusionCases.Functions.Referrals.UseCases;
 /// shown only while the organisation may see it now (<see cref="AccessPolicy.CanSeeReferral"/>), read
 /// from the persons' files: a revoked consent hides a referral at once, reason included.
 /// </summary>
-public sealed class ListReferrals(ReferralIndex index, PersonFileStore store, AuditLog audit, TimeProvider clock)
+public sealed class ListReferrals(ReferralIndex index, PersonFileStore store, ReferralMoves moves, AuditLog audit, TimeProvider clock)
 {
     public async Task<PageResponse<ReferralResponse>> ExecuteAsync(Caller caller, ReferralDirection direction, Paging paging, CancellationToken cancellationToken)
     {
@@ -25,8 +25,9 @@ public sealed class ListReferrals(ReferralIndex index, PersonFileStore store, Au
         var visible = items
             .Select(r => (Indexed: r, File: files[RecordIds.PersonOfReferral(r.Id)!].Result))
             .Where(x => x.File.Referral(x.Indexed.Id) is { } current
-                && AccessPolicy.CanSeeReferral(caller.OrganisationId, x.File.Access, DecideReferral.ReferralAccessOf(current.Value), now))
-            .Select(x => ReferralResponse.From(x.File.Referral(x.Indexed.Id)!.Value))
+                && AccessPolicy.CanSeeReferral(caller.OrganisationId, x.File.Access, moves.AccessOf(current.Value, now), now))
+            .Select(x => x.File.Referral(x.Indexed.Id)!.Value)
+            .Select(r => ReferralResponse.From(moves.AsOf(r, now), moves.ExpiresAt(r.CreatedAt)))
             .ToList();
         return new PageResponse<ReferralResponse>(visible, Paging.Encode(token));
     }
