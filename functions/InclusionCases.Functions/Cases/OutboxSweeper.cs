@@ -9,12 +9,21 @@ namespace InclusionCases.Functions.Cases;
 /// Finds outbox rows that are older than <see cref="Grace"/> and still there (the host died between
 /// the batch and its queue message, or the message was lost) and queues their persons again for
 /// the projector; notes in <see cref="Heartbeats"/> how many rows waited and since when, for the
-/// operator status and the outbox-age alert. A background job, not a request path: it is the one
-/// place that queries the <c>Cases</c> table across partitions, by RowKey range.
+/// operator status and the outbox-age alert. While at least <see cref="Backlog"/> messages wait on the
+/// queue, a row that young is most likely waiting behind them: only rows older than
+/// <see cref="BacklogGrace"/> (half the outbox-age alert's threshold) are queued again then, so a backlog is not fed a duplicate of every waiting person each minute, each costing the
+/// projector a partition read. A background job, not a request path: it is the one place that
+/// queries the <c>Cases</c> table across partitions, by RowKey range.
 /// </summary>
 public sealed class OutboxSweeper(StorageAccount storage, CaseEventPublisher events, Heartbeats heartbeats, TimeProvider clock)
 {
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many waiting messages make a backlog; below it, the few in flight are a busy minute's.</summary>
+    public const int Backlog = 50;
+
+    /// <summary>How long a row may wait while the queue has a backlog before its person is queued again.</summary>
+    public static readonly TimeSpan BacklogGrace = TimeSpan.FromMinutes(5);
 
     private readonly TableClient _table = storage.Table(TableNames.Cases);
 
@@ -22,7 +31,7 @@ public sealed class OutboxSweeper(StorageAccount storage, CaseEventPublisher eve
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var before = now - Grace;
+        var before = now - (await events.ApproximateDepthAsync(cancellationToken) >= Backlog ? BacklogGrace : Grace);
         var filter = TableClient.CreateQueryFilter($"RowKey ge {CaseRows.OutboxKind + "|"} and RowKey lt {CaseRows.OutboxKind + "}"}");
         var stale = new HashSet<string>(StringComparer.Ordinal);
         DateTimeOffset? oldest = null;

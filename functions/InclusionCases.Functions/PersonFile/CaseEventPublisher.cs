@@ -25,6 +25,10 @@ public sealed partial class CaseEventPublisher(StorageAccount storage, QueueName
         }
     }
 
+    /// <summary>About how many messages wait on the queue (the storage's own estimate).</summary>
+    public async Task<int> ApproximateDepthAsync(CancellationToken cancellationToken) =>
+        (await storage.Queue(queues.CaseEvents).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "A case event could not be queued ({ExceptionType}); its outbox row waits for the sweeper")]
     private static partial void LogNotPublished(ILogger logger, string exceptionType);
 }

@@ -83,6 +83,29 @@ public sealed class OperationsStatusTests(AzuriteFixture azurite) : HostedTest(a
     }
 
     [Fact]
+    public async Task TheSweeper_QueuesAStaleChangeAgain_ButNotWhileABacklogWillReachItAnyway()
+    {
+        await CaseScenario.OpenCaseAsync(Host);
+        var queue = new QueueClient(Azurite.ConnectionString, Host.QueueName("CaseEventsQueue"));
+        await queue.ClearMessagesAsync();
+        var sweeper = Host.Services.GetRequiredService<OutboxSweeper>();
+        _clock.Offset = TimeSpan.FromMinutes(1);
+
+        // A minute old behind a backlog: most likely waiting its turn, not lost.
+        await Task.WhenAll(Enumerable.Range(0, OutboxSweeper.Backlog).Select(_ => queue.SendMessageAsync("e30=")));
+        Assert.Equal(0, await sweeper.SweepAsync(CancellationToken.None));
+
+        // The same row with the queue empty: its message was lost, and it is queued again.
+        await queue.ClearMessagesAsync();
+        Assert.Equal(1, await sweeper.SweepAsync(CancellationToken.None));
+
+        // Behind a backlog, but past the backlog grace: queued again all the same.
+        await Task.WhenAll(Enumerable.Range(0, OutboxSweeper.Backlog).Select(_ => queue.SendMessageAsync("e30=")));
+        _clock.Offset = OutboxSweeper.BacklogGrace + TimeSpan.FromMinutes(1);
+        Assert.Equal(1, await sweeper.SweepAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task RetentionLastSucceeded27HoursAgo_IsOverdue_ARecentSuccessIsNot()
     {
         var heartbeats = Host.Services.GetRequiredService<Heartbeats>();
