@@ -305,7 +305,15 @@ internal static class Benchmark
         double? firstStored = null;
         while (true)
         {
-            var status = JsonDocument.Parse(await mediator.GetStringAsync(new Uri($"contacts/batch/{batchId}", UriKind.Relative))).RootElement;
+            using var polled = await mediator.GetAsync(new Uri($"contacts/batch/{batchId}", UriKind.Relative));
+            if (polled.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable)
+            {
+                // Azurite stalls now and then under this load; a phone would wait for Retry-After and poll again.
+                await Task.Delay(polled.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+                continue;
+            }
+
+            var status = JsonDocument.Parse(await polled.EnsureSuccessStatusCode().Content.ReadAsStringAsync()).RootElement;
             if (firstStored is null && status.GetProperty("stored").GetInt32() > 0)
             {
                 firstStored = Since();

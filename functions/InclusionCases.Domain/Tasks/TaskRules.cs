@@ -53,6 +53,11 @@ public static class TaskRules
                 continue;
             }
 
+            // An organisation that left the case can neither see nor close its tasks there any more.
+            toClose.AddRange(tasks
+                .Where(t => t.Status == FollowUpTaskStatus.Open && t.OrganisationId != c.LeadOrganisationId && !c.Participants.Contains(t.OrganisationId))
+                .Select(t => new TaskClosure(t, FollowUpTaskStatus.Cancelled, TaskOutcomes.ParticipationEnded)));
+
             foreach (var (kind, wanted, closeAs, outcome) in Wanted(c, situation, tasks, today))
             {
                 var ofKind = tasks.Where(t => t.Kind == kind).ToList();
@@ -113,7 +118,11 @@ public static class TaskRules
             .ToList();
         yield return (TaskKind.ConsentExpiry, consents, FollowUpTaskStatus.Cancelled, TaskOutcomes.ConsentEnded);
 
-        var contacts = situation.FollowUps.Select(f => Task(TaskKind.ContactFollowUp, f.ContactId, f.ObservedOn.AddDays(ContactFollowUpDays))).ToList();
+        // Contacts from before the case was opened were followed up, or not, before it existed.
+        var contacts = situation.FollowUps
+            .Where(f => f.ObservedOn >= Time.PlausibleDates.DayOf(c.CreatedAt))
+            .Select(f => Task(TaskKind.ContactFollowUp, f.ContactId, f.ObservedOn.AddDays(ContactFollowUpDays)))
+            .ToList();
         yield return (TaskKind.ContactFollowUp, contacts, FollowUpTaskStatus.Cancelled, TaskOutcomes.Superseded);
 
         var visits = c.Status == CaseStatus.Housed && c.Housing?.MoveInDate is { } moveIn

@@ -7,8 +7,8 @@ namespace InclusionCases.Domain.Webhooks;
 /// Which IP addresses a webhook may be delivered to: public unicast addresses only. Everything a
 /// request from inside the platform could reach but the internet could not is refused: loopback,
 /// private and shared ranges, link-local (169.254.0.0/16 holds the cloud metadata service),
-/// multicast, reserved and documentation ranges, and IPv6 forms that carry an IPv4 address
-/// (mapped, NAT64, 6to4) are judged by that address. Checked on the resolved addresses, not the
+/// multicast, reserved and documentation ranges, Azure's platform address; IPv6 forms that carry an
+/// IPv4 address are judged by it (mapped, NAT64) or refused (6to4). Checked on the resolved addresses, not the
 /// host name, and again on every connection, so a name that changes what it resolves to gains nothing.
 /// </summary>
 public static class WebhookAddresses
@@ -28,6 +28,7 @@ public static class WebhookAddresses
         (IPAddress.Parse("198.18.0.0"), 15),
         (IPAddress.Parse("198.51.100.0"), 24),
         (IPAddress.Parse("203.0.113.0"), 24),
+        (IPAddress.Parse("168.63.129.16"), 32), // Azure's platform address (DNS, health probes): reachable from inside Azure only
         (IPAddress.Parse("224.0.0.0"), 4),
         (IPAddress.Parse("240.0.0.0"), 4),
     ];
@@ -38,7 +39,8 @@ public static class WebhookAddresses
     [
         (IPAddress.Parse("2001::"), 23), // IETF protocol assignments, Teredo among them
         (IPAddress.Parse("2001:db8::"), 32), // documentation
-        (IPAddress.Parse("2002::"), 16), // 6to4: an IPv4 address in disguise
+        (IPAddress.Parse("2002::"), 16), // 6to4: an IPv4 address in disguise, refused whole
+        (IPAddress.Parse("3fff::"), 20), // documentation (RFC 9637)
     ];
 
     private static readonly (IPAddress Network, int Prefix) Nat64 = (IPAddress.Parse("64:ff9b::"), 96);

@@ -9,8 +9,8 @@ namespace InclusionCases.Functions.Cases;
 
 /// <summary>
 /// Builds what a caller is shown, field by field from an allow-list: a new field on a record is
-/// never returned until it is added here. <c>person.sensitive</c> only where
-/// <see cref="AccessPolicy.CanSeeSensitive"/> says so.
+/// never returned until it is added here. <c>person.sensitive</c> and <c>piis</c> (it tells the person
+/// lives on the integration income) only where <see cref="AccessPolicy.CanSeeSensitive"/> says so.
 /// </summary>
 public static class CaseProjection
 {
@@ -55,7 +55,7 @@ public static class CaseProjection
             new PersonResponse(person.Id, person.DisplayName, person.BirthYear, person.Gender, person.Languages, sensitive),
             c.Housing is null ? null : new HousingResponse(c.Housing.MoveInDate, c.Housing.TenancyStatus),
             c.Closure is null ? null : new ClosureResponse(c.Closure.Reason, c.Closure.Date),
-            c.Piis is null ? null : new PiisResponse(c.Piis.SignedOn),
+            c.Piis is null || !includeSensitive ? null : new PiisResponse(c.Piis.SignedOn),
             c.CreatedAt,
             c.UpdatedAt);
     }

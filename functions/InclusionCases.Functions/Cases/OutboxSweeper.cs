@@ -31,7 +31,7 @@ public sealed class OutboxSweeper(StorageAccount storage, CaseEventPublisher eve
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var before = now - (await events.ApproximateDepthAsync(cancellationToken) >= Backlog ? BacklogGrace : Grace);
+        var before = now - (await BackloggedAsync(cancellationToken) ? BacklogGrace : Grace);
         var filter = TableClient.CreateQueryFilter($"RowKey ge {CaseRows.OutboxKind + "|"} and RowKey lt {CaseRows.OutboxKind + "}"}");
         var stale = new HashSet<string>(StringComparer.Ordinal);
         DateTimeOffset? oldest = null;
@@ -63,5 +63,18 @@ public sealed class OutboxSweeper(StorageAccount storage, CaseEventPublisher eve
         }
 
         return stale.Count;
+    }
+
+    // A queue that cannot be measured is treated as short: re-queueing is what recovers from a queue outage.
+    private async Task<bool> BackloggedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await events.ApproximateDepthAsync(cancellationToken) >= Backlog;
+        }
+        catch (Exception ex) when (StorageFaults.IsUnavailable(ex) || ex is Azure.RequestFailedException)
+        {
+            return false;
+        }
     }
 }

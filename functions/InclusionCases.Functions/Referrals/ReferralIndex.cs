@@ -13,7 +13,7 @@ namespace InclusionCases.Functions.Referrals;
 /// first. Every pending referral also has a row in the partition <see cref="PendingPartition"/>
 /// (RowKey creation ticks, referral id; it holds the person id), so the expiry job reads the oldest
 /// pending referrals with one range read. Written by the projector from the authoritative referral
-/// rows; every write is idempotent.
+/// rows, without their free text (reason, note, outcome); every write is idempotent.
 /// </summary>
 public sealed class ReferralIndex(StorageAccount storage)
 {
@@ -66,8 +66,9 @@ public sealed class ReferralIndex(StorageAccount storage)
 
     private static TableEntity Row(string organisationId, string prefix, Referral referral)
     {
-        // Same columns as the authoritative row, so one mapping reads both.
-        var row = CaseEntities.ToEntity(referral, organisationId);
+        // Same columns as the authoritative row, so one mapping reads both; but no free text: lists read
+        // the referral from the person's file, so what people wrote is kept in one place only.
+        var row = CaseEntities.ToEntity(referral with { Reason = string.Empty, Note = null, Outcome = null }, organisationId);
         row.RowKey = prefix + CaseRows.InvertedTicks(referral.CreatedAt) + "|" + referral.Id;
         return row;
     }

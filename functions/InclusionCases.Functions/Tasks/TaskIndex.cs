@@ -13,8 +13,9 @@ namespace InclusionCases.Functions.Tasks;
 /// assignment filters applied inside the partition. A task's due date never changes (a new occurrence
 /// is a new task), so its row never moves. Written only by the projector; rows carry ids, dates and
 /// enumerations, never a title or an outcome. Every open task of any organisation also has a row in
-/// the partition <see cref="OpenPartition"/> (RowKey the same), removed when it closes, so the number
-/// of overdue tasks is one range read of the open ones, not of every task ever kept.
+/// the partition <see cref="OpenPartition"/> (RowKey the same), removed when it closes and set again
+/// from the organisation's row on every projection, so the number of overdue tasks is one range read
+/// of the open ones, not of every task ever kept.
 /// </summary>
 public sealed class TaskIndex(StorageAccount storage)
 {
@@ -41,13 +42,10 @@ public sealed class TaskIndex(StorageAccount storage)
                 && ((stored != nameof(FollowUpTaskStatus.Open) && task.Status == FollowUpTaskStatus.Open)
                     || (stored == task.Status.ToString() && current.GetString("AssignedWorkerId") == task.AssignedWorkerId && current.GetBoolean("AsLead") == asLead)))
             {
-                // Never reopened by a late projection; nothing new to write. A projection that lost a race
-                // may have set the open row from a stale state before its write failed: the stored row wins.
-                if (attempt > 1)
-                {
-                    await SetOpenAsync(task with { Status = Enum.Parse<FollowUpTaskStatus>(stored) }, rowKey, cancellationToken);
-                }
-
+                // Never reopened by a late projection; nothing new to write here. The open row follows the
+                // stored one every time: a projection that lost a race, or died between the two writes, may
+                // have left it from a stale state.
+                await SetOpenAsync(task with { Status = Enum.Parse<FollowUpTaskStatus>(stored) }, rowKey, cancellationToken);
                 return;
             }
 

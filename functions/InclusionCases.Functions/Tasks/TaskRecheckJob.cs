@@ -1,5 +1,7 @@
 using InclusionCases.Domain.Time;
 using InclusionCases.Functions.PersonFile;
+using InclusionCases.Functions.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace InclusionCases.Functions.Tasks;
 
@@ -8,9 +10,11 @@ namespace InclusionCases.Functions.Tasks;
 /// entering its last 30 days gets its task that day, one that ended has its task closed, without any
 /// other change to the file. It looks back <see cref="LookBackDays"/> days, so a job that did not run
 /// for a while catches up; a row goes once its person is planned (the planning schedules the next).
-/// Running it twice, or beside the projector, opens nothing twice: planning is idempotent.
+/// Running it twice, or beside the projector, opens nothing twice: planning is idempotent. A person
+/// whose planning fails is logged and keeps its row for the next run; the others go on. A storage
+/// outage stops the run, to be retried whole.
 /// </summary>
-public sealed class TaskRecheckJob(TaskRecheckIndex rechecks, PersonFileStore store, TaskProjection tasks, TimeProvider clock)
+public sealed partial class TaskRecheckJob(TaskRecheckIndex rechecks, PersonFileStore store, TaskProjection tasks, TimeProvider clock, ILogger<TaskRecheckJob> logger)
 {
     public const int LookBackDays = 31;
 
@@ -24,13 +28,23 @@ public sealed class TaskRecheckJob(TaskRecheckIndex rechecks, PersonFileStore st
         {
             foreach (var personId in await rechecks.DueAsync(day, cancellationToken))
             {
-                var file = await store.LoadAsync(personId, cancellationToken);
-                await tasks.ProjectAsync(file, now, cancellationToken);
-                await rechecks.RemoveAsync(personId, day, cancellationToken);
-                persons++;
+                try
+                {
+                    var file = await store.LoadAsync(personId, cancellationToken);
+                    await tasks.ProjectAsync(file, now, cancellationToken);
+                    await rechecks.RemoveAsync(personId, day, cancellationToken);
+                    persons++;
+                }
+                catch (Exception ex) when (!StorageFaults.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
+                {
+                    LogPersonFailed(logger, ex.GetType().Name);
+                }
             }
         }
 
         return persons;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Task re-check: one person could not be planned again ({ExceptionType}); their row waits for the next run")]
+    private static partial void LogPersonFailed(ILogger logger, string exceptionType);
 }

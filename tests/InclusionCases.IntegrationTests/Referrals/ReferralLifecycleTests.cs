@@ -117,6 +117,8 @@ public sealed class ReferralLifecycleTests(AzuriteFixture azurite) : HostedTest(
     {
         var accepted = await ReferralInAsync("accepted");
         Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Get, $"cases/{accepted.CaseId}", "lena")).Status);
+        var lenasTask = await Call(HttpMethod.Post, $"cases/{accepted.CaseId}/tasks", "lena", new { title = "Visit with the landlord", dueOn = CaseScenario.NextWeek });
+        Assert.Equal(HttpStatusCode.Created, lenasTask.Status);
 
         ProblemAssertions.AssertProblem(await Call(HttpMethod.Delete, $"cases/{accepted.CaseId}/participants/habitat-asbl", "lena"), HttpStatusCode.Forbidden);
         ProblemAssertions.AssertProblem(await Call(HttpMethod.Delete, $"cases/{accepted.CaseId}/participants/habitat-asbl", "thomas"), HttpStatusCode.NotFound);
@@ -129,11 +131,30 @@ public sealed class ReferralLifecycleTests(AzuriteFixture azurite) : HostedTest(
         Assert.Contains(timeline.Json.GetProperty("items").EnumerateArray(), e => e.GetProperty("kind").GetString() == "participationEnded");
         ProblemAssertions.AssertProblem(await Call(HttpMethod.Delete, $"cases/{accepted.CaseId}/participants/habitat-asbl", "sophie"), HttpStatusCode.NotFound);
 
+        // habitat-asbl can no longer see or close its task on the case: the projector cancels it.
+        await Host.WaitForProjectionAsync(accepted.PersonId);
+        var task = (await new TableClient(Azurite.ConnectionString, Host.TablePrefix + TableNames.Cases)
+            .GetEntityAsync<TableEntity>(accepted.PersonId, Functions.PersonFile.CaseRows.Task(lenasTask.Field("id")))).Value;
+        Assert.Equal(("Cancelled", "participationEnded"), (task.GetString("Status"), task.GetString("Outcome")));
+
         var completing = await ReferralInAsync("accepted");
         var completed = await MoveAsync(completing.Id, "complete", "lena");
         Assert.Equal(("completed", "Done"), (completed.Field("status"), completed.Field("outcome")));
         Assert.Equal(HttpStatusCode.NotFound, (await Call(HttpMethod.Get, $"cases/{completing.CaseId}", "lena")).Status);
         Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Get, $"cases/{completing.CaseId}", "sophie")).Status);
+    }
+
+    [Fact]
+    public async Task TwoReferralsToTheSameOrganisationAtOnce_OnlyOneIsMade()
+    {
+        var (caseId, personId, _) = await CaseScenario.OpenCaseAsync(Host);
+        await CaseScenario.RecordConsentAsync(Host, personId, ["habitat-asbl"]);
+
+        var calls = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            Call(HttpMethod.Post, $"cases/{caseId}/referrals", "sophie", new { toOrganisationId = "habitat-asbl", reason = "Support" })));
+
+        Assert.Single(calls, c => c.Status == HttpStatusCode.Created);
+        Assert.All(calls.Where(c => c.Status != HttpStatusCode.Created), c => Assert.Equal(HttpStatusCode.Conflict, c.Status));
     }
 
     [Fact]

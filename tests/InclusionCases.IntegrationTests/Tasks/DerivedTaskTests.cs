@@ -150,6 +150,22 @@ public sealed class DerivedTaskTests(AzuriteFixture azurite) : HostedTest(azurit
         Assert.DoesNotContain(task.GetString("TaskId"), (await Call(HttpMethod.Get, "tasks?status=all", "karim")).Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OnlyTheLead_SetsThePiis_AndOnlyThoseWhoSeeSensitiveDataSeeIt()
+    {
+        var shared = await CaseScenario.SharedWithHabitatAsync(Host);
+        var read = await Call(HttpMethod.Get, $"cases/{shared.CaseId}", "sophie");
+        var piis = new { piis = new { signedOn = Iso(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10)) } };
+
+        ProblemAssertions.AssertProblem(await Call(HttpMethod.Patch, $"cases/{shared.CaseId}", "lena", piis, read.ETag), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Patch, $"cases/{shared.CaseId}", "sophie", piis, read.ETag)).Status);
+
+        // habitat-asbl takes part without the sensitive scope: the PIIS is not shown to it.
+        var seen = await Call(HttpMethod.Get, $"cases/{shared.CaseId}", "lena");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, seen.Json.GetProperty("piis").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, (await Call(HttpMethod.Get, $"cases/{shared.CaseId}", "sophie")).Json.GetProperty("piis").ValueKind);
+    }
+
     [Theory]
     [InlineData("{\"piis\":{\"signedOn\":\"2999-01-01\"}}")]
     [InlineData("{\"piis\":{}}")]

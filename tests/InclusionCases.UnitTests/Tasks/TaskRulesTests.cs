@@ -127,13 +127,33 @@ public sealed class TaskRulesTests
     [Fact]
     public void FlaggedContact_IsFollowedUpAWeekLater_Once()
     {
-        var situation = Situation([Case("c1", "ixelles-cpas")]) with { FollowUps = [new ContactFollowUp("3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11", new DateOnly(2026, 11, 25))] };
+        var situation = Situation([Case("c1", "ixelles-cpas") with { CreatedAt = Now.AddDays(-30) }]) with { FollowUps = [new ContactFollowUp("3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11", new DateOnly(2026, 11, 25))] };
 
         var settled = Settled(situation);
         var done = settled with { Tasks = [.. settled.Tasks.Select(t => t with { Status = FollowUpTaskStatus.Done })] };
 
         Assert.Equal(new DateOnly(2026, 12, 2), Assert.Single(settled.Tasks).DueOn);
         Assert.True(TaskRules.Plan(done, Today).IsEmpty);
+    }
+
+    [Fact]
+    public void AContactFromBeforeTheCaseWasOpened_GivesItNoTask()
+    {
+        var situation = Situation([Case("c1", "ixelles-cpas")]) with { FollowUps = [new ContactFollowUp("3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11", Today.AddDays(-1))] };
+
+        Assert.True(TaskRules.Plan(situation, Today).IsEmpty);
+    }
+
+    [Fact]
+    public void AnOrganisationThatLeftTheCase_HasItsOpenTasksThereCancelled()
+    {
+        var task = new FollowUpTask("t1", "c1", TaskKind.Custom, null, "Call the landlord", Today.AddDays(5), FollowUpTaskStatus.Open, "habitat-asbl", null, null, Now, null);
+        var taking = Situation([Case("c1", "ixelles-cpas") with { Participants = ["habitat-asbl"] }]) with { Tasks = [task] };
+        var left = taking with { Cases = [Case("c1", "ixelles-cpas")] };
+
+        Assert.True(TaskRules.Plan(taking, Today).IsEmpty);
+        var closure = Assert.Single(TaskRules.Plan(left, Today).ToClose);
+        Assert.Equal(("t1", FollowUpTaskStatus.Cancelled, TaskOutcomes.ParticipationEnded), (closure.Task.Id, closure.Status, closure.Outcome));
     }
 
     [Fact]

@@ -39,6 +39,8 @@ public sealed class WebhookUrlRulesTests
     [InlineData("2001:0:4136:e378::1", false)] // Teredo
     [InlineData("2002:a00:1::1", false)] // 6to4 of 10.0.0.1
     [InlineData("::127.0.0.1", false)] // IPv4-compatible, deprecated
+    [InlineData("3fff::1", false)] // documentation (RFC 9637)
+    [InlineData("168.63.129.16", false)] // Azure's platform address
     public void Address_IsPublic_OnlyWhenTheInternetCanReachIt(string address, bool expected) =>
         Assert.Equal(expected, WebhookAddresses.IsPublic(IPAddress.Parse(address)));
 

@@ -60,6 +60,12 @@ public sealed class UpdateCase(PersonFileAccess files, PersonFileWriter writer, 
         }
 
         var current = stored.Value;
+        // The PIIS is the lead's contract with the person; its reviews are the lead's tasks.
+        if (PersonInputValidation.Has(json, "piis") && current.LeadOrganisationId != caller.OrganisationId)
+        {
+            throw ApiProblemException.Forbidden(ApiText.ForbiddenOnCase);
+        }
+
         CaseDates.ThrowIfClosedBeforeOpened(request, current, now);
         if (ifMatch.Trim() != "*" && ifMatch.Trim().TrimStart('W', '/') != CaseProjection.ETag(current))
         {

@@ -26,7 +26,7 @@ public sealed partial class RecordConsent(PersonFileAccess files, PersonFileWrit
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Domain.Time.PlausibleDates.Today(clock.GetUtcNow());
         if (!RecordIds.IsPersonId(personId))
         {
             throw ApiProblemException.Invalid("personId", DomainText.NotAPersonId);

@@ -31,6 +31,22 @@ public sealed class CreateReferral(PersonFileAccess files, PersonFileWriter writ
         errors.Required("reason", request.Reason, MaxReasonLength, allowLineBreaks: true);
         errors.ThrowIfAny();
 
+        // Two referrals made at once meet on the case row's ETag: the one that lost reads again, and
+        // is then told what the other made (already pending), not that something changed.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryCreateAsync(caller, caseId, request, cancellationToken);
+            }
+            catch (ApiProblemException ex) when (ex.Type == ProblemTypes.PreconditionFailed && attempt < 3)
+            {
+            }
+        }
+    }
+
+    private async Task<ReferralResponse> TryCreateAsync(Caller caller, string caseId, ReferralRequest request, CancellationToken cancellationToken)
+    {
         var (file, stored) = await files.LoadCaseForChangeAsync(caller, ApiOperation.CreateReferral, caseId, cancellationToken);
         var target = request.ToOrganisationId!;
         if (await organisations.FindAsync(target, cancellationToken) is null)
@@ -56,7 +72,9 @@ public sealed class CreateReferral(PersonFileAccess files, PersonFileWriter writ
 
         var change = writer.Begin(file.PersonId, caller, "referral.created");
         var referral = new Referral(RecordIds.NewReferralId(file.PersonId), caseId, caseFile.LeadOrganisationId, target, request.Reason!.Trim(), ReferralStatus.Pending, caller.Id, change.Now, null);
-        change.Add(CaseEntities.ToEntity(referral, file.PersonId))
+        // The case row is written back unchanged, so two referrals made at once meet on its ETag and only one lands.
+        change.Replace(CaseEntities.ToEntity(caseFile), stored.ETag)
+            .Add(CaseEntities.ToEntity(referral, file.PersonId))
             .Timeline(caseFile, TimelineKind.ReferralCreated, new Dictionary<string, string> { ["referralId"] = referral.Id, ["toOrganisationId"] = target });
         await writer.CommitAsync(change, cancellationToken);
         return ReferralResponse.From(referral, moves.ExpiresAt(referral.CreatedAt));
