@@ -64,6 +64,10 @@ resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   tags: tags
 }
 
+@secure()
+@description('Base64 of 32 random bytes sealing webhook subscription secrets (the preprovision hook makes one per azd environment, WEBHOOK_SECRET_KEY); keep it: a new key makes existing subscriptions unusable.')
+param webhookSecretKey string
+
 module app 'modules/app.bicep' = {
   scope: group
   name: 'inclusioncases-app'
@@ -80,6 +84,7 @@ module app 'modules/app.bicep' = {
     grantDeployerTableAccess: grantDeployerTableAccess
     privateNetworking: privateNetworking
     alertEmail: alertEmail
+    webhookSecretKey: webhookSecretKey
   }
 }
 

@@ -5,3 +5,5 @@ using 'main.bicep'
 param environmentName = 'test'
 param location = 'westeurope'
 param apiClientId = '00000000-0000-0000-0000-000000000000'
+// Generate once and keep: export WEBHOOK_SECRET_KEY="$(head -c 32 /dev/urandom | base64)"
+param webhookSecretKey = readEnvironmentVariable('WEBHOOK_SECRET_KEY', '')

@@ -46,6 +46,8 @@ internal static class Benchmark
             ["Storage:TablePrefix"] = prefix,
             ["CaseEventsQueue"] = prefix + "-case-events",
             ["ContactIntakeQueue"] = prefix + "-contact-intake",
+            ["WebhookDeliveriesQueue"] = prefix + "-webhook-deliveries",
+            ["Webhooks:SecretKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["RetentionSchedule"] = "0 0 0 31 2 *",
             ["TaskRecheckSchedule"] = "0 0 0 31 2 *",
             ["ReferralExpirySchedule"] = "0 0 0 31 2 *",

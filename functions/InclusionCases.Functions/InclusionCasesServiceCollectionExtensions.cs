@@ -18,6 +18,7 @@ using InclusionCases.Functions.Retention;
 using InclusionCases.Functions.Storage;
 using InclusionCases.Functions.Tasks;
 using InclusionCases.Functions.Telemetry;
+using InclusionCases.Functions.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -46,6 +47,7 @@ public static class InclusionCasesServiceCollectionExtensions
             .AddConsents()
             .AddReferrals(configuration)
             .AddTasks()
+            .AddWebhooks(configuration, environment)
             .AddReferenceAddresses()
             .AddContacts()
             .AddOperations()

@@ -4,7 +4,10 @@
 #     "InclusionCases API (<azd environment>)" unless API_APP_NAME says otherwise;
 #  2. stores its client id and app id URI in the azd environment (API_CLIENT_ID, API_APP_ID_URI):
 #     main.parameters.json passes API_CLIENT_ID to the template's apiClientId;
-#  3. stores AZURE_PRINCIPAL_TYPE (User or ServicePrincipal) for the optional deployer role.
+#  3. stores AZURE_PRINCIPAL_TYPE (User or ServicePrincipal) for the optional deployer role;
+#  4. makes the key that seals webhook subscription secrets, once per environment (WEBHOOK_SECRET_KEY:
+#     main.parameters.json passes it to the template, which keeps it in Key Vault). It is never replaced:
+#     a new key would make every existing subscription's secret unreadable.
 # The registration is made with the Azure CLI's identity (az login), which needs the right to register
 # applications in the tenant: see docs/deployment.md. azd runs hooks from the project root with the
 # environment's values (AZURE_ENV_NAME, AZURE_SUBSCRIPTION_ID, ...) in the process environment.
@@ -41,5 +44,10 @@ case "$(az account show --query user.type -o tsv)" in
   *) principal_type=User ;;
 esac
 azd env set AZURE_PRINCIPAL_TYPE "$principal_type"
+
+if [ -z "${WEBHOOK_SECRET_KEY:-}" ]; then
+  azd env set WEBHOOK_SECRET_KEY "$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+  say "made the webhook secret key of environment $AZURE_ENV_NAME (WEBHOOK_SECRET_KEY); it is kept in the environment's Key Vault"
+fi
 
 say "API app registration '$name': client id $app_id (API_CLIENT_ID), app id URI api://$app_id (API_APP_ID_URI)"

@@ -14,6 +14,10 @@ param grantDeployerTableAccess bool
 param privateNetworking bool
 param alertEmail string
 
+@secure()
+@description('Base64 of 32 random bytes that seals webhook subscription secrets; kept in the Key Vault and read by the app through a Key Vault reference.')
+param webhookSecretKey string
+
 // azd deploys service `api` of azure.yaml to the resource carrying this tag.
 var apiServiceName = 'api'
 var suffix = uniqueString(resourceGroup().id)
@@ -38,10 +42,13 @@ var tableNames = [
   'IdempotencyKeys'
   'Tasks'
   'TaskRechecks'
+  'Subscriptions'
+  'WebhookDeliveries'
 ]
 var queueNames = [
   'case-events'
   'contact-intake'
+  'webhook-deliveries'
 ]
 var poisonQueueNames = [for queue in queueNames: '${queue}-poison']
 
@@ -140,6 +147,48 @@ resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01'
   scope: insights
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRole)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The key that seals webhook subscription secrets at rest (Webhooks__SecretKey): in a vault of its own,
+// read by the app identity only, through a Key Vault reference; never in storage beside what it seals.
+// Purge protection: losing the key would make every subscription's secret unreadable.
+var keyVaultSecretsUserRole = '4633458b-17de-408a-b874-0445c86b69e6'
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: take('kv-inc-${toLower(replace(environmentName, '-', ''))}-${suffix}', 24)
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+  }
+}
+
+resource webhookKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'webhook-secret-key'
+  tags: tags
+  properties: {
+    value: webhookSecretKey
+    contentType: 'base64 of 32 bytes'
+  }
+}
+
+resource vaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, keyVaultSecretsUserRole)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRole)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
@@ -267,6 +316,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references (Webhooks__SecretKey) resolve with the app's user-assigned identity.
+    keyVaultReferenceIdentity: identity.id
     // Flex Consumption VNet integration: a subnet delegated to Microsoft.App/environments.
     virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : null
     siteConfig: {
@@ -315,6 +366,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       AzureAd__ClientId: apiClientId
       CaseEventsQueue: queueNames[0]
       ContactIntakeQueue: queueNames[1]
+      WebhookDeliveriesQueue: queueNames[2]
+      Webhooks__SecretKey: '@Microsoft.KeyVault(SecretUri=${webhookKey.properties.secretUri})'
       // Timer schedules (NCRONTAB, UTC), referenced by the timer triggers as %Setting%.
       RetentionSchedule: '0 30 3 * * *'
       TaskRecheckSchedule: '0 5 0 * * *'
@@ -330,6 +383,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     dependsOn: [
       roleAssignments
       telemetryPublisher
+      vaultSecretsUser
       tables
       queues
     ]

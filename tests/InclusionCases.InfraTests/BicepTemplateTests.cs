@@ -28,6 +28,13 @@ public sealed class BicepTemplateTests
             ScopeType: "Microsoft.Storage/storageAccounts",
             Condition: "[and(parameters('grantDeployerTableAccess'), not(empty(parameters('principalId'))))]",
             Justification: "Bootstrap of the first Coordinator: the deployer writes the Organisations and Memberships rows with their own Entra identity (no shared keys), only when grantDeployerTableAccess is set (default false)."),
+        new(
+            "4633458b-17de-408a-b874-0445c86b69e6",
+            "Key Vault Secrets User",
+            Principal: "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', format('id-inclusioncases-{0}', parameters('environmentName'))), '2023-01-31').principalId]",
+            ScopeType: "Microsoft.KeyVault/vaults",
+            Condition: null,
+            Justification: "The app reads the key that seals webhook subscription secrets (Webhooks__SecretKey) through a Key Vault reference; on that one vault, which holds nothing else."),
     ];
 
     [Fact]
@@ -64,7 +71,7 @@ public sealed class BicepTemplateTests
         var required = new List<string>
         {
             "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
-            "Auth__Mode", "AzureAd__Instance", "AzureAd__TenantId", "AzureAd__ClientId",
+            "Auth__Mode", "AzureAd__Instance", "AzureAd__TenantId", "AzureAd__ClientId", "Webhooks__SecretKey",
         };
         required.AddRange(QueueNames.Settings.Keys);
         required.AddRange(catalog.Queues.Select(q => q.QueueName.Trim('%')));
@@ -84,6 +91,9 @@ public sealed class BicepTemplateTests
         Assert.Equal("\"AzureAd\"", settings["Auth__Mode"]);
         Assert.Equal("\"Production\"", settings["AZURE_FUNCTIONS_ENVIRONMENT"]);
         Assert.DoesNotContain(settings, s => s.Value.Contains("Development", StringComparison.OrdinalIgnoreCase) || s.Key.StartsWith("Auth__Development", StringComparison.Ordinal));
+        // Webhooks to loopback are for a Development host; the app refuses the setting elsewhere, and the template never sets it.
+        Assert.DoesNotContain("Webhooks__AllowLoopback", settings.Keys);
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", settings["Webhooks__SecretKey"], StringComparison.Ordinal);
         Assert.DoesNotContain(settings.Keys, k => k is "AzureWebJobsStorage" || k.Contains("ConnectionString", StringComparison.Ordinal) && k != "APPLICATIONINSIGHTS_CONNECTION_STRING");
     }
 

@@ -1,6 +1,7 @@
 using InclusionCases.Domain.Consents;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Referrals;
+using InclusionCases.Domain.Webhooks;
 
 namespace InclusionCases.Domain.Access;
 
@@ -32,6 +33,7 @@ public static class AccessPolicy
     private static readonly IReadOnlySet<AppRole> ReportReaders = new HashSet<AppRole> { AppRole.Coordinator, AppRole.Auditor };
     private static readonly IReadOnlySet<AppRole> Coordinators = new HashSet<AppRole> { AppRole.Coordinator };
     private static readonly IReadOnlySet<AppRole> MemberListReaders = new HashSet<AppRole> { AppRole.Coordinator, AppRole.SocialWorker };
+    private static readonly IReadOnlySet<AppRole> Subscribers = new HashSet<AppRole> { AppRole.Partner, AppRole.Coordinator };
     private static readonly IReadOnlySet<AppRole> Everyone = new HashSet<AppRole>(Enum.GetValues<AppRole>());
 
     /// <summary>The roles that may perform each operation at all: the table the request pipeline applies and the tests enumerate.</summary>
@@ -77,6 +79,11 @@ public static class AccessPolicy
         [ApiOperation.ListMembers] = MemberListReaders,
         [ApiOperation.GrantMembership] = Coordinators,
         [ApiOperation.EndMembership] = Coordinators,
+        [ApiOperation.CreateSubscription] = Subscribers,
+        [ApiOperation.ListSubscriptions] = Subscribers,
+        [ApiOperation.DeleteSubscription] = Subscribers,
+        [ApiOperation.ListDeliveries] = Subscribers,
+        [ApiOperation.Redeliver] = Subscribers,
     };
 
     /// <summary>Whether the caller's roles allow the operation at all.</summary>
@@ -177,6 +184,56 @@ public static class AccessPolicy
         return (organisationId == referral.FromOrganisationId && person.Sees(organisationId, c, now))
             || (organisationId == referral.ToOrganisationId && person.ConsentCovers(organisationId, ConsentScope.Case, now)
                 && (referral.Pending || person.Sees(organisationId, c, now)));
+    }
+
+    /// <summary>
+    /// Whether an organisation may still be told of an event, decided when it is sent (not when it
+    /// happened), so a consent revoked meanwhile stops what was queued:
+    /// <list type="bullet">
+    /// <item><c>case.participationEnded</c> always: it names a case the organisation knew, and gives nothing more;</item>
+    /// <item>a referral event to the referring organisation while it sees the referral; to the referred one
+    /// while a consent still covers it, and, for <c>referral.received</c>, while the referral is still pending;</item>
+    /// <item>a task due while the task is open and its organisation sees the case;</item>
+    /// <item>anything else while the organisation sees the case.</item>
+    /// </list>
+    /// </summary>
+    public static bool MayBeNotified(WebhookEvent notice, PersonAccess person, ReferralAccess? referral, bool taskOpen, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(person);
+        var organisationId = notice.OrganisationId;
+        if (notice.Type == WebhookEventTypes.CaseParticipationEnded)
+        {
+            return true;
+        }
+
+        if (person.Case(notice.CaseId) is not { } c)
+        {
+            return false;
+        }
+
+        if (notice.ReferralId is not null)
+        {
+            if (referral is null || referral.CaseId != notice.CaseId)
+            {
+                return false;
+            }
+
+            if (organisationId == referral.ToOrganisationId)
+            {
+                return person.ConsentCovers(organisationId, ConsentScope.Case, now)
+                    && (notice.Type != WebhookEventTypes.ReferralReceived || referral.Pending);
+            }
+
+            return CanSeeReferral(organisationId, person, referral, now);
+        }
+
+        if (notice.TaskId is not null && !taskOpen)
+        {
+            return false;
+        }
+
+        return person.Sees(organisationId, c, now);
     }
 
     /// <summary>Whether the caller may see the person's sensitive fields on this case.</summary>

@@ -47,4 +47,9 @@ public enum ApiOperation
     ListMembers,
     GrantMembership,
     EndMembership,
+    CreateSubscription,
+    ListSubscriptions,
+    DeleteSubscription,
+    ListDeliveries,
+    Redeliver,
 }

@@ -26,6 +26,15 @@ public static class PlausibleDates
     /// <summary>The Brussels calendar day of an instant (e.g. the day a case was created).</summary>
     public static DateOnly DayOf(DateTimeOffset at) => Today(at);
 
+    /// <summary>The instant a Brussels calendar day begins (midnight there).</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return Brussels is null
+            ? new DateTimeOffset(midnight, TimeSpan.FromHours(2))
+            : new DateTimeOffset(midnight, Brussels.GetUtcOffset(midnight));
+    }
+
     /// <summary>What is wrong with <paramref name="date"/> as a date from 2000-01-01 to a year from today, or null.</summary>
     public static Message? Check(DateOnly date, DateTimeOffset now)
     {

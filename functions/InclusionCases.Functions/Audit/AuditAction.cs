@@ -50,6 +50,26 @@ public sealed class AuditAction
     public static readonly AuditAction MembershipList = new("membership.list");
     public static readonly AuditAction MembershipGrant = new("membership.grant");
     public static readonly AuditAction MembershipEnd = new("membership.end");
+    public static readonly AuditAction SubscriptionCreate = new("subscription.create");
+    public static readonly AuditAction SubscriptionList = new("subscription.list");
+    public static readonly AuditAction SubscriptionDelete = new("subscription.delete");
+
+    /// <summary>The system disabled a subscription: its receiver answered 410.</summary>
+    public static readonly AuditAction SubscriptionDisable = new("subscription.disable");
+    public static readonly AuditAction DeliveryList = new("delivery.list");
+    public static readonly AuditAction DeliveryRedeliver = new("delivery.redeliver");
+
+    /// <summary>The system sent an event and the receiver answered 2xx.</summary>
+    public static readonly AuditAction DeliveryDelivered = new("delivery.delivered");
+
+    /// <summary>The system sent an event, got no 2xx, and will try again.</summary>
+    public static readonly AuditAction DeliveryRetry = new("delivery.retry");
+
+    /// <summary>The system sent an event for the last time without a 2xx (window over, or 410).</summary>
+    public static readonly AuditAction DeliveryFailed = new("delivery.failed");
+
+    /// <summary>The system did not send an event: the receiving organisation no longer had the right to know (recorded as denied).</summary>
+    public static readonly AuditAction DeliveryWithheld = new("delivery.withheld");
     public static readonly AuditAction SignIn = new("caller.resolve");
 
     /// <summary>A retried request answered again from its first answer (an idempotency key): it changed nothing, but showed that answer again.</summary>
@@ -108,6 +128,11 @@ public sealed class AuditAction
         ApiOperation.ListMembers => MembershipList,
         ApiOperation.GrantMembership => MembershipGrant,
         ApiOperation.EndMembership => MembershipEnd,
+        ApiOperation.CreateSubscription => SubscriptionCreate,
+        ApiOperation.ListSubscriptions => SubscriptionList,
+        ApiOperation.DeleteSubscription => SubscriptionDelete,
+        ApiOperation.ListDeliveries => DeliveryList,
+        ApiOperation.Redeliver => DeliveryRedeliver,
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "No audit action for this operation."),
     };
 

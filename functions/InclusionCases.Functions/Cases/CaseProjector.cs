@@ -11,10 +11,11 @@ namespace InclusionCases.Functions.Cases;
 /// no longer see it; referrals are listed for both organisations. It re-derives everything from the
 /// current state rather than replaying events, so running it twice, late or out of order converges
 /// to the same indexes. Writes that carry their audit entry in the outbox row (a case opened for a
-/// new person) have it written to the audit log here. The outbox rows it saw are deleted last.
+/// new person) have it written to the audit log here, and the webhook events a change carries are handed
+/// to the subscriptions (<see cref="Webhooks.WebhookFanOut"/>). The outbox rows it saw are deleted last.
 /// </summary>
 public sealed class CaseProjector(
-    PersonFileStore store, OrganisationCaseIndex cases, Audit.AuditLog audit, ReferralIndex referrals, Tasks.TaskProjection tasks, Reports.ReportCounters counters, Retention.RetentionIndex retention, Telemetry.OperationalMetrics metrics, TimeProvider clock)
+    PersonFileStore store, OrganisationCaseIndex cases, Audit.AuditLog audit, ReferralIndex referrals, Tasks.TaskProjection tasks, Reports.ReportCounters counters, Retention.RetentionIndex retention, Webhooks.WebhookFanOut webhooks, Telemetry.OperationalMetrics metrics, TimeProvider clock)
 {
     public async Task ProjectAsync(string personId, CancellationToken cancellationToken)
     {
@@ -58,6 +59,9 @@ public sealed class CaseProjector(
         }
 
         await tasks.ProjectAsync(partition, now, cancellationToken);
+
+        // Before the outbox rows go, so a committed change's events are never lost (a re-run finds them queued).
+        await webhooks.FanOutAsync(partition.OutboxEvents, cancellationToken);
 
         // Same id and time on every run, so the rows are the same however often this repeats.
         await Task.WhenAll(partition.OutboxAudit.Select(entry => audit.WriteAsync(entry, cancellationToken)));

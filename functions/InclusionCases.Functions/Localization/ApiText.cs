@@ -445,4 +445,40 @@ public static class ApiText
 
     /// <summary>Not a cursor of this query.</summary>
     public static Message NotACursorOfQuery { get; } = Catalog.Of(nameof(NotACursorOfQuery));
+
+    /// <summary>No subscription with that id was found.</summary>
+    public static Message NotFoundSubscription { get; } = Catalog.Of(nameof(NotFoundSubscription));
+
+    /// <summary>No delivery of that event was found for this subscription.</summary>
+    public static Message NotFoundDelivery { get; } = Catalog.Of(nameof(NotFoundDelivery));
+
+    /// <summary>An absolute URL is required, e.g. https://partner.example/hooks.</summary>
+    public static Message WebhookUrlNotAbsolute { get; } = Catalog.Of(nameof(WebhookUrlNotAbsolute));
+
+    /// <summary>The URL must use https.</summary>
+    public static Message WebhookUrlNotHttps { get; } = Catalog.Of(nameof(WebhookUrlNotHttps));
+
+    /// <summary>The URL may not hold a user name or password.</summary>
+    public static Message WebhookUrlCredentials { get; } = Catalog.Of(nameof(WebhookUrlCredentials));
+
+    /// <summary>The URL's host name does not resolve.</summary>
+    public static Message WebhookUrlUnresolvable { get; } = Catalog.Of(nameof(WebhookUrlUnresolvable));
+
+    /// <summary>The URL's host is, or resolves to, an address that is not public (loopback, private, link-local or reserved).</summary>
+    public static Message WebhookUrlNotPublic { get; } = Catalog.Of(nameof(WebhookUrlNotPublic));
+
+    /// <summary>Name at least one event type.</summary>
+    public static Message WebhookEventsRequired { get; } = Catalog.Of(nameof(WebhookEventsRequired));
+
+    /// <summary>Not an event type. Known types: {types}.</summary>
+    public static Message WebhookEventUnknown(string types) => Catalog.Of(nameof(WebhookEventUnknown), types);
+
+    /// <summary>This event type is named twice.</summary>
+    public static Message WebhookEventRepeated { get; } = Catalog.Of(nameof(WebhookEventRepeated));
+
+    /// <summary>Your organisation has {limit} subscriptions already: delete one first.</summary>
+    public static Message SubscriptionLimit(int limit) => Catalog.Of(nameof(SubscriptionLimit), limit);
+
+    /// <summary>The subscription is disabled (its receiver answered 410): create a new one.</summary>
+    public static Message SubscriptionDisabled { get; } = Catalog.Of(nameof(SubscriptionDisabled));
 }

@@ -8,6 +8,7 @@ using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Persons;
 using InclusionCases.Domain.Referrals;
 using InclusionCases.Domain.Tasks;
+using InclusionCases.Domain.Webhooks;
 using InclusionCases.Functions.Cases.Contracts;
 using InclusionCases.Functions.Consents.Contracts;
 using InclusionCases.Functions.Contacts.Contracts;
@@ -17,6 +18,7 @@ using InclusionCases.Functions.Organisations.Contracts;
 using InclusionCases.Functions.ReferenceAddresses.Contracts;
 using InclusionCases.Functions.Referrals.Contracts;
 using InclusionCases.Functions.Tasks.Contracts;
+using InclusionCases.Functions.Webhooks.Contracts;
 
 namespace InclusionCases.Functions.OpenApi;
 
@@ -42,6 +44,7 @@ public static class RequestExamples
         [typeof(ReferralRequest)] = new ReferralRequest("habitat-asbl", "Housing First support after six years on the street."),
         [typeof(DeclineReferralRequest)] = new DeclineReferralRequest(DeclineReason.Capacity, "No place before March; ask again then."),
         [typeof(CompleteReferralRequest)] = new CompleteReferralRequest("Moved into a flat in Schaerbeek with a signed lease."),
+        [typeof(CreateSubscriptionRequest)] = new CreateSubscriptionRequest("https://hooks.habitat-asbl.example/inclusioncases", [WebhookEventTypes.ReferralReceived, WebhookEventTypes.CaseParticipationEnded]),
         [typeof(ContactRequest)] = Contact,
         [typeof(ContactBatchRequest)] = new ContactBatchRequest([Contact]),
         [typeof(CreateOrganisationRequest)] = new CreateOrganisationRequest("schaerbeek-cpas", "CPAS de Schaerbeek", OrganisationKind.Cpas, [Offer.Administrative, Offer.ReferenceAddress], ["fr", "nl"], true),

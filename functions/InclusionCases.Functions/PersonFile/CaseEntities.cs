@@ -6,6 +6,7 @@ using InclusionCases.Domain.Consents;
 using InclusionCases.Domain.Persons;
 using InclusionCases.Domain.Referrals;
 using InclusionCases.Domain.Tasks;
+using InclusionCases.Domain.Webhooks;
 using InclusionCases.Functions.Audit;
 
 namespace InclusionCases.Functions.PersonFile;
@@ -157,13 +158,19 @@ internal static class CaseEntities
         e.GetString("Text"),
         e.GetString("Detail") is { } detail ? JsonSerializer.Deserialize<Dictionary<string, string>>(detail) : null);
 
-    public static TableEntity Outbox(string personId, string eventId, string kind, DateTimeOffset at, AuditEntry? audit = null)
+    public static TableEntity Outbox(string personId, string eventId, string kind, DateTimeOffset at, AuditEntry? audit = null, IReadOnlyList<WebhookEvent>? events = null)
     {
         var row = new TableEntity(personId, CaseRows.Outbox(eventId))
         {
             ["Kind"] = kind,
             ["CreatedAt"] = at,
         };
+        if (events is { Count: > 0 })
+        {
+            // Ids and types only (see WebhookEvent); the projector hands them to the webhook fan-out.
+            row["Events"] = JsonSerializer.Serialize(events);
+        }
+
         if (audit is not null)
         {
             // Ids and action names only, like every audit entry; the projector writes it to the Audit table.
@@ -178,6 +185,10 @@ internal static class CaseEntities
 
         return row;
     }
+
+    /// <summary>The webhook events an outbox row carries.</summary>
+    public static IReadOnlyList<WebhookEvent> ToOutboxEvents(TableEntity e) =>
+        e.GetString("Events") is { } json ? JsonSerializer.Deserialize<WebhookEvent[]>(json) ?? [] : [];
 
     /// <summary>The audit entry an outbox row carries, if any.</summary>
     public static AuditEntry? ToOutboxAudit(TableEntity e) => e.GetString("AuditId") is { } id

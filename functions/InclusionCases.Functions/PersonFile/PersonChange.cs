@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Webhooks;
 
 namespace InclusionCases.Functions.PersonFile;
 
@@ -19,6 +20,7 @@ public sealed class PersonChange
     public const string SystemActor = "system";
 
     private readonly List<TableTransactionAction> _actions = [];
+    private readonly List<WebhookEvent> _events = [];
 
     internal PersonChange(string personId, Caller? caller, DateTimeOffset now, string eventKind)
     {
@@ -45,6 +47,9 @@ public sealed class PersonChange
 
     internal IReadOnlyList<TableTransactionAction> Actions => _actions;
 
+    /// <summary>The events this change tells subscribers of, kept in its outbox row: sent only if the change commits.</summary>
+    internal IReadOnlyList<WebhookEvent> Events => _events;
+
     /// <summary>A row under a fresh key (upserted: an SDK retry of a batch that landed must not become a 409).</summary>
     public PersonChange Add(TableEntity row) => With(new(TableTransactionActionType.UpsertReplace, Own(row)));
 
@@ -64,6 +69,22 @@ public sealed class PersonChange
         var (actorId, actorOrganisationId) = Caller is { } actor ? (actor.Id, actor.OrganisationId) : (SystemActor, SystemActor);
         var entry = new TimelineEntry(RecordIds.NewEntryId(), caseFile.Id, kind, Now + (after ?? TimeSpan.Zero), actorId, actorOrganisationId, false, null, detail);
         return Add(CaseEntities.ToEntity(entry, PersonId));
+    }
+
+    /// <summary>
+    /// Tells <paramref name="organisationId"/>'s subscriptions of <paramref name="type"/> about the named
+    /// records once this change commits (not before <paramref name="notBefore"/>). Ids only; whether the
+    /// organisation may still know is checked again when the event is sent.
+    /// </summary>
+    public PersonChange Notify(string type, string organisationId, string caseId, string? referralId = null, string? consentId = null, string? taskId = null, DateTimeOffset? notBefore = null)
+    {
+        if (!WebhookEventTypes.IsKnown(type))
+        {
+            throw new ArgumentOutOfRangeException(nameof(type), type, "Not a webhook event type.");
+        }
+
+        _events.Add(new WebhookEvent(RecordIds.NewEventId(Now), type, organisationId, PersonId, caseId, Now, referralId, consentId, taskId, notBefore));
+        return this;
     }
 
     private PersonChange With(TableTransactionAction action)

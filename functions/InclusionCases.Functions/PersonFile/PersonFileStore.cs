@@ -41,6 +41,7 @@ public sealed class PersonFileStore(StorageAccount storage)
         var checkIns = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         var outbox = new List<string>();
         var outboxAudit = new List<Audit.AuditEntry>();
+        var outboxEvents = new List<Domain.Webhooks.WebhookEvent>();
         DateTimeOffset? oldestOutboxAt = null;
         var indexed = new Dictionary<string, IReadOnlyList<string>>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {personId} and RowKey lt {CaseRows.TimelineStart}");
@@ -79,6 +80,8 @@ public sealed class PersonFileStore(StorageAccount storage)
                         outboxAudit.Add(entry);
                     }
 
+                    outboxEvents.AddRange(CaseEntities.ToOutboxEvents(e));
+
                     break;
                 case CaseRows.IndexKind:
                     indexed[CaseRows.CaseOfIndexState(e.RowKey)] = JsonSerializer.Deserialize<string[]>(e.GetString("Organisations")) ?? [];
@@ -88,7 +91,7 @@ public sealed class PersonFileStore(StorageAccount storage)
             }
         }
 
-        return new PersonPartition(personId, person, cases, consents, referrals, tasks, address, checkIns, outbox, outboxAudit, indexed, personCreatedAt, oldestOutboxAt);
+        return new PersonPartition(personId, person, cases, consents, referrals, tasks, address, checkIns, outbox, outboxAudit, outboxEvents, indexed, personCreatedAt, oldestOutboxAt);
     }
 
     /// <summary>A page of a case's timeline, newest first, without other organisations' private notes.</summary>

@@ -36,7 +36,7 @@ public sealed class PersonFileWriter(PersonFileStore store, CaseEventPublisher e
         var request = RequestAudit.Current;
         var audit = request is { Stored: false, Entry: { } entry } ? entry : null;
         var actions = change.Actions.Select(a => Stamp(a, changeId)).ToList();
-        actions.Add(new(TableTransactionActionType.UpsertReplace, CaseEntities.Outbox(change.PersonId, changeId, change.EventKind, change.Now, audit)));
+        actions.Add(new(TableTransactionActionType.UpsertReplace, CaseEntities.Outbox(change.PersonId, changeId, change.EventKind, change.Now, audit, change.Events)));
         var conditional = actions.FirstOrDefault(a => a.ActionType is TableTransactionActionType.UpdateReplace or TableTransactionActionType.UpdateMerge);
 
         var submitting = SubmitAsync(change.PersonId, actions, conditional, changeId, cancellationToken);

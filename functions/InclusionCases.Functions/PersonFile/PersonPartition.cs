@@ -10,7 +10,7 @@ namespace InclusionCases.Functions.PersonFile;
 /// <summary>
 /// Everything stored about one person except the timelines, read in one partition query: the
 /// person, their cases, consents, referrals, follow-up tasks, and the projector's bookkeeping (outbox rows, the
-/// audit entries of writes that carry theirs in the outbox, the organisations each case is indexed for,
+/// audit entries and webhook events of writes that carry them in the outbox, the organisations each case is indexed for,
 /// when the oldest outbox row was committed).
 /// </summary>
 public sealed record PersonPartition(
@@ -24,6 +24,7 @@ public sealed record PersonPartition(
     IReadOnlyDictionary<string, DateOnly> CheckIns,
     IReadOnlyList<string> OutboxRowKeys,
     IReadOnlyList<Audit.AuditEntry> OutboxAudit,
+    IReadOnlyList<Domain.Webhooks.WebhookEvent> OutboxEvents,
     IReadOnlyDictionary<string, IReadOnlyList<string>> IndexedOrganisations,
     DateTimeOffset PersonCreatedAt,
     DateTimeOffset? OldestOutboxAt)

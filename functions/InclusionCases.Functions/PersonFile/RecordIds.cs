@@ -33,6 +33,11 @@ public static partial class RecordIds
 
     public static string NewEntryId() => Storage.EntryIds.New();
 
+    /// <summary>A webhook event's id (its <c>webhook-id</c>): newest first in a delivery log, then random.</summary>
+    public static string NewEventId(DateTimeOffset at) => "e" + Storage.TableKeys.InvertedTicks(at) + Random(8);
+
+    public static bool IsEventId(string? value) => value is not null && EventId().IsMatch(value);
+
     public static bool IsPersonId(string? value) => Domain.Persons.PersonIds.IsValid(value);
 
     public static bool IsConsentId(string? value) => value is not null && ConsentId().IsMatch(value);
@@ -56,6 +61,9 @@ public static partial class RecordIds
 
     [GeneratedRegex(@"^(?<person>p[a-z2-7]{16})-t[a-z2-7]{10}\z")]
     private static partial Regex TaskId();
+
+    [GeneratedRegex(@"^e[0-9]{19}[a-z2-7]{8}\z")]
+    private static partial Regex EventId();
 
     [GeneratedRegex(@"^k[a-z2-7]{12}\z")]
     private static partial Regex ConsentId();

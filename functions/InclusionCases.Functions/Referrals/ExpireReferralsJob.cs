@@ -1,4 +1,5 @@
 using InclusionCases.Domain.Referrals;
+using InclusionCases.Domain.Webhooks;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Storage;
@@ -48,7 +49,9 @@ public sealed partial class ExpireReferralsJob(ReferralIndex index, PersonFileSt
 
         var change = writer.Begin(personId, null, "referral.expired");
         var referral = stored.Value with { Status = ReferralStatus.Expired, ClosedAt = change.Now };
-        change.Replace(CaseEntities.ToEntity(referral, personId), stored.ETag);
+        change.Replace(CaseEntities.ToEntity(referral, personId), stored.ETag)
+            .Notify(WebhookEventTypes.ReferralExpired, referral.FromOrganisationId, referral.CaseId, referralId: referralId)
+            .Notify(WebhookEventTypes.ReferralExpired, referral.ToOrganisationId, referral.CaseId, referralId: referralId);
         if (file.Case(referral.CaseId) is { } caseRow)
         {
             change.Timeline(caseRow.Value, TimelineKind.ReferralExpired, new Dictionary<string, string> { ["referralId"] = referralId, ["organisationId"] = referral.ToOrganisationId });

@@ -15,11 +15,15 @@ public sealed class QueueNames(IReadOnlyDictionary<string, string> bySetting)
     /// <summary>The setting naming the queue of accepted street-contact chunks.</summary>
     public const string ContactIntakeSetting = "ContactIntakeQueue";
 
+    /// <summary>The setting naming the queue of webhook delivery attempts.</summary>
+    public const string WebhookDeliveriesSetting = "WebhookDeliveriesQueue";
+
     /// <summary>The settings that hold a queue name, with the name used when a setting is absent.</summary>
     public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         [CaseEventsSetting] = "case-events",
         [ContactIntakeSetting] = "contact-intake",
+        [WebhookDeliveriesSetting] = "webhook-deliveries",
     };
 
     public IReadOnlyList<string> All { get; } = [.. bySetting.Values];
@@ -27,6 +31,8 @@ public sealed class QueueNames(IReadOnlyDictionary<string, string> bySetting)
     public string CaseEvents { get; } = bySetting[CaseEventsSetting];
 
     public string ContactIntake { get; } = bySetting[ContactIntakeSetting];
+
+    public string WebhookDeliveries { get; } = bySetting[WebhookDeliveriesSetting];
 
     /// <summary>The queue the Functions host moves a message to after its last failed attempt.</summary>
     public static string PoisonOf(string queueName) => queueName + "-poison";

@@ -54,5 +54,11 @@ public static class TableNames
     /// <summary>The days on which a person's derived tasks must be planned again with nothing else changing: PartitionKey = yyyy-MM-dd, RowKey = person id.</summary>
     public const string TaskRechecks = "TaskRechecks";
 
-    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, OrganisationMembers, Cases, OrganisationCases, Referrals, Audit, Contacts, ContactIds, Outreach, ReportFacts, ReportRollups, Retention, Heartbeats, IdempotencyKeys, Tasks, TaskRechecks];
+    /// <summary>Webhook subscriptions: PartitionKey = organisation id, RowKey = subscription id (and a <c>count</c> row). See <c>Webhooks.SubscriptionStore</c>.</summary>
+    public const string Subscriptions = "Subscriptions";
+
+    /// <summary>The delivery log: PartitionKey = subscription id, RowKey = event id (newest first). See <c>Webhooks.DeliveryLog</c>.</summary>
+    public const string WebhookDeliveries = "WebhookDeliveries";
+
+    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, OrganisationMembers, Cases, OrganisationCases, Referrals, Audit, Contacts, ContactIds, Outreach, ReportFacts, ReportRollups, Retention, Heartbeats, IdempotencyKeys, Tasks, TaskRechecks, Subscriptions, WebhookDeliveries];
 }

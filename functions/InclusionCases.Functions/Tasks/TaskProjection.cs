@@ -1,5 +1,6 @@
 using InclusionCases.Domain.Tasks;
 using InclusionCases.Domain.Time;
+using InclusionCases.Domain.Webhooks;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.PersonFile;
 
@@ -66,7 +67,13 @@ public sealed class TaskProjection(TaskIndex index, TaskRecheckIndex rechecks, I
             var task = new FollowUpTask(
                 RecordIds.DerivedTaskId(file.PersonId, wanted.CaseId, wanted.Kind, wanted.RuleKey), wanted.CaseId, wanted.Kind, wanted.RuleKey, TaskRules.TitleOf(wanted.Kind),
                 wanted.DueOn, FollowUpTaskStatus.Open, wanted.OrganisationId, null, null, change.Now, null);
-            change.Insert(CaseEntities.ToEntity(task, file.PersonId));
+            change.Insert(CaseEntities.ToEntity(task, file.PersonId))
+                .Notify(WebhookEventTypes.TaskDue, task.OrganisationId, task.CaseId, taskId: task.Id, notBefore: PlausibleDates.StartOf(task.DueOn));
+            if (task.Kind == TaskKind.ConsentExpiry)
+            {
+                // The consent rule opens its task the day the consent enters its last 30 days.
+                change.Notify(WebhookEventTypes.ConsentExpiring, task.OrganisationId, task.CaseId, consentId: task.RuleKey);
+            }
         }
 
         foreach (var closure in plan.ToClose.Take(PersonChange.MaxRows / 2))

@@ -62,6 +62,11 @@ public sealed class TestHost : IAsyncDisposable
             ["Storage:TablePrefix"] = prefix,
             ["CaseEventsQueue"] = prefix + "-case-events",
             ["ContactIntakeQueue"] = prefix + "-contact-intake",
+            ["WebhookDeliveriesQueue"] = prefix + "-webhook-deliveries",
+            ["Webhooks:SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            // Receivers in tests listen on loopback; a failed delivery is tried again after a second, not 30.
+            ["Webhooks:AllowLoopback"] = "true",
+            ["Webhooks:FirstRetryDelay"] = "00:00:01",
             // Never during a test run: the retention tests call the job themselves.
             ["RetentionSchedule"] = "0 0 0 31 2 *",
             ["TaskRecheckSchedule"] = "0 0 0 31 2 *",

@@ -61,6 +61,7 @@ public sealed class ToolCommandsTests(AzuriteFixture azurite) : IDisposable
             ["Storage__TablePrefix"] = _prefix,
             ["CaseEventsQueue"] = _prefix + "-case-events",
             ["ContactIntakeQueue"] = _prefix + "-contact-intake",
+            ["WebhookDeliveriesQueue"] = _prefix + "-webhook-deliveries",
         };
         if (storage is not null)
         {

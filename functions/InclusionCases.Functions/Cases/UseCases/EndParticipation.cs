@@ -1,5 +1,6 @@
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Webhooks;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
@@ -32,7 +33,8 @@ public sealed class EndParticipation(PersonFileAccess files, PersonFileWriter wr
         var change = writer.Begin(current.PersonId, caller, "case.participationEnded");
         var updated = current with { Participants = [.. current.Participants.Where(p => p != organisationId)], UpdatedAt = change.Now, Version = current.Version + 1 };
         change.Replace(CaseEntities.ToEntity(updated), stored.ETag)
-            .Timeline(updated, TimelineKind.ParticipationEnded, new Dictionary<string, string> { ["organisationId"] = organisationId });
+            .Timeline(updated, TimelineKind.ParticipationEnded, new Dictionary<string, string> { ["organisationId"] = organisationId })
+            .Notify(WebhookEventTypes.CaseParticipationEnded, organisationId, updated.Id);
         await writer.CommitAsync(change, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Referrals;
+using InclusionCases.Domain.Webhooks;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
@@ -28,7 +29,8 @@ public sealed class AcceptReferral(ReferralMoves moves, PersonFileWriter writer)
         var caseFile = caseRow.Value with { Participants = [.. caseRow.Value.Participants, referral.ToOrganisationId], UpdatedAt = change.Now, Version = caseRow.Value.Version + 1 };
         change.Replace(CaseEntities.ToEntity(accepted, file.PersonId), stored.ETag)
             .Replace(CaseEntities.ToEntity(caseFile), caseRow.ETag)
-            .Timeline(caseFile, TimelineKind.ReferralAccepted, new Dictionary<string, string> { ["referralId"] = referralId, ["organisationId"] = referral.ToOrganisationId });
+            .Timeline(caseFile, TimelineKind.ReferralAccepted, new Dictionary<string, string> { ["referralId"] = referralId, ["organisationId"] = referral.ToOrganisationId })
+            .Notify(WebhookEventTypes.ReferralAccepted, referral.FromOrganisationId, referral.CaseId, referralId: referralId);
         await writer.CommitAsync(change, cancellationToken);
         return ReferralResponse.From(accepted, moves.ExpiresAt(accepted.CreatedAt));
     }

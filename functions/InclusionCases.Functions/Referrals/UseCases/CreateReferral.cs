@@ -2,6 +2,7 @@ using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Consents;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Referrals;
+using InclusionCases.Domain.Webhooks;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Identity;
 using InclusionCases.Functions.Localization;
@@ -75,7 +76,8 @@ public sealed class CreateReferral(PersonFileAccess files, PersonFileWriter writ
         // The case row is written back unchanged, so two referrals made at once meet on its ETag and only one lands.
         change.Replace(CaseEntities.ToEntity(caseFile), stored.ETag)
             .Add(CaseEntities.ToEntity(referral, file.PersonId))
-            .Timeline(caseFile, TimelineKind.ReferralCreated, new Dictionary<string, string> { ["referralId"] = referral.Id, ["toOrganisationId"] = target });
+            .Timeline(caseFile, TimelineKind.ReferralCreated, new Dictionary<string, string> { ["referralId"] = referral.Id, ["toOrganisationId"] = target })
+            .Notify(WebhookEventTypes.ReferralReceived, target, caseId, referralId: referral.Id);
         await writer.CommitAsync(change, cancellationToken);
         return ReferralResponse.From(referral, moves.ExpiresAt(referral.CreatedAt));
     }

@@ -1,6 +1,7 @@
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Referrals;
+using InclusionCases.Domain.Webhooks;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Referrals.Contracts;
@@ -33,7 +34,8 @@ public sealed class DeclineReferral(ReferralMoves moves, PersonFileWriter writer
                 ["referralId"] = referralId,
                 ["organisationId"] = referral.ToOrganisationId,
                 ["reason"] = ReferralWorkflow.Name(declined.DeclineReason!.Value),
-            });
+            })
+            .Notify(WebhookEventTypes.ReferralDeclined, referral.FromOrganisationId, referral.CaseId, referralId: referralId);
         await writer.CommitAsync(change, cancellationToken);
         return ReferralResponse.From(declined, moves.ExpiresAt(declined.CreatedAt));
     }

@@ -1,6 +1,7 @@
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Referrals;
+using InclusionCases.Domain.Webhooks;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Referrals.Contracts;
 
@@ -15,7 +16,8 @@ public sealed class WithdrawReferral(ReferralMoves moves, PersonFileWriter write
         var change = writer.Begin(file.PersonId, caller, "referral.withdrawn");
         var withdrawn = stored.Value with { Status = ReferralStatus.Withdrawn, ClosedAt = change.Now };
         change.Replace(CaseEntities.ToEntity(withdrawn, file.PersonId), stored.ETag)
-            .Timeline(caseRow.Value, TimelineKind.ReferralWithdrawn, new Dictionary<string, string> { ["referralId"] = referralId, ["organisationId"] = withdrawn.ToOrganisationId });
+            .Timeline(caseRow.Value, TimelineKind.ReferralWithdrawn, new Dictionary<string, string> { ["referralId"] = referralId, ["organisationId"] = withdrawn.ToOrganisationId })
+            .Notify(WebhookEventTypes.ReferralWithdrawn, withdrawn.ToOrganisationId, withdrawn.CaseId, referralId: referralId);
         await writer.CommitAsync(change, cancellationToken);
         return ReferralResponse.From(withdrawn, moves.ExpiresAt(withdrawn.CreatedAt));
     }

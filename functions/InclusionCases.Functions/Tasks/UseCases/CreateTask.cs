@@ -3,6 +3,7 @@ using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Tasks;
 using InclusionCases.Domain.Time;
+using InclusionCases.Domain.Webhooks;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.PersonFile;
@@ -46,7 +47,9 @@ public sealed class CreateTask(PersonFileAccess files, PersonFileWriter writer, 
         var task = new FollowUpTask(
             RecordIds.NewTaskId(personId), caseId, TaskKind.Custom, null, request.Title!.Trim(), request.DueOn!.Value, FollowUpTaskStatus.Open,
             caller.OrganisationId, request.AssignedWorkerId, null, change.Now, null);
-        await writer.CommitAsync(change.Add(CaseEntities.ToEntity(task, personId)), cancellationToken);
+        change.Add(CaseEntities.ToEntity(task, personId))
+            .Notify(WebhookEventTypes.TaskDue, task.OrganisationId, caseId, taskId: task.Id, notBefore: PlausibleDates.StartOf(task.DueOn));
+        await writer.CommitAsync(change, cancellationToken);
         return TaskResponse.From(task, today);
     }
 }

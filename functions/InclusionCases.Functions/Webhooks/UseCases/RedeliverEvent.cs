@@ -1,0 +1,59 @@
+using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Webhooks;
+using InclusionCases.Functions.Audit;
+using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
+using InclusionCases.Functions.Webhooks.Contracts;
+
+namespace InclusionCases.Functions.Webhooks.UseCases;
+
+/// <summary>
+/// Sends an event of the log again, whatever became of it: it is pending again with a new 24-hour window,
+/// and its attempt is queued now. The receiver's right to know is checked again when it is sent, so a
+/// redelivery never sends what a revoked consent stopped. A disabled subscription is a 409.
+/// </summary>
+public sealed class RedeliverEvent(SubscriptionStore store, DeliveryLog log, DeliveryAttempts queued, AuditLog audit, TimeProvider clock)
+{
+    private const int Attempts = 3;
+
+    public async Task<DeliveryResponse> ExecuteAsync(Caller caller, string subscriptionId, string eventId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!SubscriptionIds.IsValid(subscriptionId))
+        {
+            throw ApiProblemException.NotFound(ApiText.NotFoundSubscription);
+        }
+
+        await audit.RecordAttemptAsync(AuditAction.DeliveryRedeliver, $"subscriptions/{subscriptionId}/deliveries/{eventId}", null, cancellationToken);
+        if (await store.GetAsync(caller.OrganisationId, subscriptionId, cancellationToken) is not { Subscription: var subscription })
+        {
+            throw ApiProblemException.NotFound(ApiText.NotFoundSubscription);
+        }
+
+        if (subscription.DisabledAt is not null)
+        {
+            throw ApiProblemException.Conflict(ApiText.SubscriptionDisabled);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!PersonFile.RecordIds.IsEventId(eventId) || await log.GetAsync(subscriptionId, eventId, cancellationToken) is not { } found)
+            {
+                throw ApiProblemException.NotFound(ApiText.NotFoundDelivery);
+            }
+
+            var now = clock.GetUtcNow();
+            var again = found.Delivery with { Status = DeliveryStatus.Pending, FirstAttemptAt = null, NextAttemptAt = now, ClaimedAt = null };
+            if (await log.TryReplaceAsync(again, found.ETag, cancellationToken) is not null)
+            {
+                await queued.SendAsync(new DeliveryMessage(subscription.OrganisationId, subscriptionId, eventId, again.Attempts), null, cancellationToken);
+                return DeliveryResponse.From(again);
+            }
+
+            if (attempt == Attempts)
+            {
+                throw ApiProblemException.Conflict(ApiText.RecordChanged);
+            }
+        }
+    }
+}
