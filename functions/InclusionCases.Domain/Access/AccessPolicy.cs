@@ -81,6 +81,7 @@ public static class AccessPolicy
         [ApiOperation.EndMembership] = Coordinators,
         [ApiOperation.CreateSubscription] = Subscribers,
         [ApiOperation.ListSubscriptions] = Subscribers,
+        [ApiOperation.ReadSubscription] = Subscribers,
         [ApiOperation.DeleteSubscription] = Subscribers,
         [ApiOperation.ListDeliveries] = Subscribers,
         [ApiOperation.Redeliver] = Subscribers,
@@ -190,7 +191,10 @@ public static class AccessPolicy
     /// Whether an organisation may still be told of an event, decided when it is sent (not when it
     /// happened), so a consent revoked meanwhile stops what was queued:
     /// <list type="bullet">
-    /// <item><c>case.participationEnded</c> always: it names a case the organisation knew, and gives nothing more;</item>
+    /// <item><c>case.participationEnded</c> while the organisation still does not see the case: it names a case
+    /// the organisation knew, and gives nothing more;</item>
+    /// <item>a consent event to the organisation that recorded the consent or one it names, while it sees
+    /// the case (so no other holder learns of another's consent); <c>consent.expiring</c> while the consent stands;</item>
     /// <item>a referral event to the referring organisation while it sees the referral; to the referred one
     /// while a consent still covers it, and, for <c>referral.received</c>, while the referral is still pending;</item>
     /// <item>a task due while the task is open and its organisation sees the case;</item>
@@ -202,14 +206,25 @@ public static class AccessPolicy
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(person);
         var organisationId = notice.OrganisationId;
+        var c = person.Case(notice.CaseId);
         if (notice.Type == WebhookEventTypes.CaseParticipationEnded)
         {
-            return true;
+            return c is null || !person.Sees(organisationId, c, now);
         }
 
-        if (person.Case(notice.CaseId) is not { } c)
+        if (c is null)
         {
             return false;
+        }
+
+        if (notice.ConsentId is not null)
+        {
+            var consent = person.Consents.FirstOrDefault(k => k.Id == notice.ConsentId);
+            if (consent is null || (consent.RecordedByOrganisationId != organisationId && !consent.OrganisationIds.Contains(organisationId))
+                || (notice.Type == WebhookEventTypes.ConsentExpiring && !consent.IsActiveAt(now)))
+            {
+                return false;
+            }
         }
 
         if (notice.ReferralId is not null)

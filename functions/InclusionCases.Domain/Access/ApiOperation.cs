@@ -49,6 +49,7 @@ public enum ApiOperation
     EndMembership,
     CreateSubscription,
     ListSubscriptions,
+    ReadSubscription,
     DeleteSubscription,
     ListDeliveries,
     Redeliver,

@@ -12,6 +12,9 @@ public enum WebhookUrlProblem
     /// <summary>A user name or password in the URL: secrets do not travel in addresses.</summary>
     Credentials,
 
+    /// <summary>A port other than https's 443: receivers listen where https does, and the API is no port scanner.</summary>
+    Port,
+
     /// <summary>The host name resolves to no address.</summary>
     Unresolvable,
 

@@ -3,8 +3,8 @@ using System.Net;
 namespace InclusionCases.Domain.Webhooks;
 
 /// <summary>
-/// The rules a subscription's URL meets: absolute, https, no credentials, and every address its host
-/// resolves to public (<see cref="WebhookAddresses.IsPublic"/>). Only a development host that allows
+/// The rules a subscription's URL meets: absolute, https on port 443, no credentials, and every address
+/// its host resolves to public (<see cref="WebhookAddresses.IsPublic"/>). Only a development host that allows
 /// loopback (to test against a receiver on the same machine) accepts a URL whose addresses are all
 /// loopback, over http or https.
 /// </summary>
@@ -34,6 +34,11 @@ public static class WebhookUrlRules
         if (url.Scheme != Uri.UriSchemeHttps && !(loopback && url.Scheme == Uri.UriSchemeHttp))
         {
             return WebhookUrlProblem.NotHttps;
+        }
+
+        if (!loopback && url.Port != 443)
+        {
+            return WebhookUrlProblem.Port;
         }
 
         return loopback || addresses.All(WebhookAddresses.IsPublic) ? null : WebhookUrlProblem.NotPublic;

@@ -52,6 +52,7 @@ public sealed class AuditAction
     public static readonly AuditAction MembershipEnd = new("membership.end");
     public static readonly AuditAction SubscriptionCreate = new("subscription.create");
     public static readonly AuditAction SubscriptionList = new("subscription.list");
+    public static readonly AuditAction SubscriptionRead = new("subscription.read");
     public static readonly AuditAction SubscriptionDelete = new("subscription.delete");
 
     /// <summary>The system disabled a subscription: its receiver answered 410.</summary>
@@ -130,6 +131,7 @@ public sealed class AuditAction
         ApiOperation.EndMembership => MembershipEnd,
         ApiOperation.CreateSubscription => SubscriptionCreate,
         ApiOperation.ListSubscriptions => SubscriptionList,
+        ApiOperation.ReadSubscription => SubscriptionRead,
         ApiOperation.DeleteSubscription => SubscriptionDelete,
         ApiOperation.ListDeliveries => DeliveryList,
         ApiOperation.Redeliver => DeliveryRedeliver,

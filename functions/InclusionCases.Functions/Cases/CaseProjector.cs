@@ -1,5 +1,6 @@
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Consents;
+using InclusionCases.Domain.Webhooks;
 using InclusionCases.Functions.PersonFile;
 using InclusionCases.Functions.Referrals;
 
@@ -45,6 +46,8 @@ public sealed class CaseProjector(
                 await cases.RemoveAsync(organisationId, c.Id, cancellationToken);
             }
 
+            await TellWhoStoppedSeeingAsync(partition, c.Id, before.Except(seeing), now, cancellationToken);
+
             await counters.RecordCaseAsync(c, cancellationToken);
             await retention.RecordClosedAsync(c, cancellationToken);
             if (!before.Order().SequenceEqual(seeing.Order()))
@@ -70,5 +73,18 @@ public sealed class CaseProjector(
         {
             metrics.Projected(clock.GetUtcNow() - committedAt);
         }
+    }
+
+    // An organisation that stopped seeing a case with no change saying so (its consent ran out, a referral
+    // was completed) is told case.participationEnded here, where the loss is noticed; one a change already
+    // told (a revocation, the lead ending its part) is not told twice. A projection that fails after this
+    // and runs again may tell it twice: webhooks are at least once.
+    private async Task TellWhoStoppedSeeingAsync(PersonPartition partition, string caseId, IEnumerable<string> lost, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var told = partition.OutboxEvents.Where(e => e.Type == WebhookEventTypes.CaseParticipationEnded && e.CaseId == caseId).Select(e => e.OrganisationId).ToHashSet(StringComparer.Ordinal);
+        var events = lost.Where(o => !told.Contains(o))
+            .Select(o => new WebhookEvent(RecordIds.NewEventId(now), WebhookEventTypes.CaseParticipationEnded, o, partition.PersonId, caseId, now))
+            .ToList();
+        await webhooks.FanOutAsync(events, cancellationToken);
     }
 }

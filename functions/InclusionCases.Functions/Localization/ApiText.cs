@@ -461,10 +461,7 @@ public static class ApiText
     /// <summary>The URL may not hold a user name or password.</summary>
     public static Message WebhookUrlCredentials { get; } = Catalog.Of(nameof(WebhookUrlCredentials));
 
-    /// <summary>The URL's host name does not resolve.</summary>
-    public static Message WebhookUrlUnresolvable { get; } = Catalog.Of(nameof(WebhookUrlUnresolvable));
-
-    /// <summary>The URL's host is, or resolves to, an address that is not public (loopback, private, link-local or reserved).</summary>
+    /// <summary>The URL's host must resolve to public addresses only (not loopback, private, link-local or reserved).</summary>
     public static Message WebhookUrlNotPublic { get; } = Catalog.Of(nameof(WebhookUrlNotPublic));
 
     /// <summary>Name at least one event type.</summary>
@@ -481,4 +478,10 @@ public static class ApiText
 
     /// <summary>The subscription is disabled (its receiver answered 410): create a new one.</summary>
     public static Message SubscriptionDisabled { get; } = Catalog.Of(nameof(SubscriptionDisabled));
+
+    /// <summary>This event is already waiting to be sent: wait for it to be delivered or to fail.</summary>
+    public static Message DeliveryPending { get; } = Catalog.Of(nameof(DeliveryPending));
+
+    /// <summary>The URL must use the https port, 443.</summary>
+    public static Message WebhookUrlPort { get; } = Catalog.Of(nameof(WebhookUrlPort));
 }

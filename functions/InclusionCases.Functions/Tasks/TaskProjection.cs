@@ -71,8 +71,14 @@ public sealed class TaskProjection(TaskIndex index, TaskRecheckIndex rechecks, I
                 .Notify(WebhookEventTypes.TaskDue, task.OrganisationId, task.CaseId, taskId: task.Id, notBefore: PlausibleDates.StartOf(task.DueOn));
             if (task.Kind == TaskKind.ConsentExpiry)
             {
-                // The consent rule opens its task the day the consent enters its last 30 days.
-                change.Notify(WebhookEventTypes.ConsentExpiring, task.OrganisationId, task.CaseId, consentId: task.RuleKey);
+                // The consent rule opens its task the day the consent enters its last 30 days: the lead is told,
+                // and the organisations the consent names that see the case, whose access ends with it.
+                var named = file.Consent(task.RuleKey!)?.Value.OrganisationIds ?? [];
+                var told = file.Access.Seeing(file.Access.Case(task.CaseId)!, change.Now).Where(named.Contains).Append(task.OrganisationId).Distinct();
+                foreach (var organisationId in told)
+                {
+                    change.Notify(WebhookEventTypes.ConsentExpiring, organisationId, task.CaseId, consentId: task.RuleKey);
+                }
             }
         }
 

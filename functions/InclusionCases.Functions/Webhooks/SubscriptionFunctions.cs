@@ -11,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace InclusionCases.Functions.Webhooks;
 
 /// <summary>The webhook routes: thin adapters from HTTP to one use case each.</summary>
-public sealed class SubscriptionFunctions(HttpApi api, CreateSubscription create, ListSubscriptions list, DeleteSubscription delete, ListDeliveries deliveries, RedeliverEvent redeliver)
+public sealed class SubscriptionFunctions(HttpApi api, CreateSubscription create, ListSubscriptions list, GetSubscription get, DeleteSubscription delete, ListDeliveries deliveries, RedeliverEvent redeliver)
 {
     [Function(nameof(CreateSubscription))]
     [ApiDoc("Subscribe your organisation to events at an https URL on a public host (at most 5 per organisation). The answer holds the signing secret, shown this once; no Idempotency-Key, so a secret is never kept for a replay: list to check whether a retried creation landed.", Operation = ApiOperation.CreateSubscription, Success = 201, Location = true, Request = typeof(CreateSubscriptionRequest), Response = typeof(CreatedSubscriptionResponse))]
@@ -27,6 +27,11 @@ public sealed class SubscriptionFunctions(HttpApi api, CreateSubscription create
     [ApiDoc("Your organisation's subscriptions, oldest first, without their secrets.", Operation = ApiOperation.ListSubscriptions, Response = typeof(PageResponse<SubscriptionResponse>))]
     public Task<IActionResult> ListSubscriptions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscriptions")] HttpRequest request) =>
         api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await list.ExecuteAsync(caller, ct)));
+
+    [Function(nameof(GetSubscription))]
+    [ApiDoc("One of your organisation's subscriptions, without its secret.", Operation = ApiOperation.ReadSubscription, Response = typeof(SubscriptionResponse))]
+    public Task<IActionResult> GetSubscription([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscriptions/{subscriptionId}")] HttpRequest request, string subscriptionId) =>
+        api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await get.ExecuteAsync(caller, subscriptionId, ct)));
 
     [Function(nameof(DeleteSubscription))]
     [ApiDoc("Delete one of your organisation's subscriptions; nothing more is sent to it.", Operation = ApiOperation.DeleteSubscription, Success = 204)]

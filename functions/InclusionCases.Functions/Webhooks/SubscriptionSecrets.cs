@@ -6,9 +6,9 @@ namespace InclusionCases.Functions.Webhooks;
 
 /// <summary>
 /// Keeps subscription secrets encrypted at rest: AES-256-GCM under <see cref="WebhookOptions.SecretKey"/>
-/// (a Key Vault secret in Azure, never in storage), with the subscription's own id as associated data,
-/// so a stolen table gives no secret and a secret copied onto another subscription's row does not
-/// decrypt. The stored form names its key by a digest, so a key can be rotated later without guessing.
+/// (a Key Vault secret in Azure, never in storage), with the subscription's organisation and id as
+/// associated data, so a stolen table gives no secret and a secret copied onto another subscription's
+/// row does not decrypt. The stored form names its key by a digest, so a key can be rotated later without guessing.
 /// The sender needs the secret itself to sign (HMAC), so a hash would not do.
 /// </summary>
 public sealed class SubscriptionSecrets
@@ -26,8 +26,8 @@ public sealed class SubscriptionSecrets
         _keyId = Convert.ToHexStringLower(SHA256.HashData(_key))[..8];
     }
 
-    /// <summary>The stored form of <paramref name="secret"/> for the subscription <paramref name="subscriptionId"/>.</summary>
-    public string Protect(string secret, string subscriptionId)
+    /// <summary>The stored form of <paramref name="secret"/> for <paramref name="organisationId"/>'s subscription <paramref name="subscriptionId"/>.</summary>
+    public string Protect(string secret, string organisationId, string subscriptionId)
     {
         ArgumentNullException.ThrowIfNull(secret);
         var plain = Encoding.UTF8.GetBytes(secret);
@@ -35,12 +35,12 @@ public sealed class SubscriptionSecrets
         var nonce = sealedBytes.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(_key, TagSize);
-        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), Encoding.UTF8.GetBytes(subscriptionId));
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), AssociatedData(organisationId, subscriptionId));
         return $"{Version}.{_keyId}.{Convert.ToBase64String(sealedBytes)}";
     }
 
     /// <summary>The secret back from its stored form; throws if it was altered, moved or sealed under another key.</summary>
-    public string Unprotect(string stored, string subscriptionId)
+    public string Unprotect(string stored, string organisationId, string subscriptionId)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var parts = stored.Split('.');
@@ -49,11 +49,19 @@ public sealed class SubscriptionSecrets
             throw new CryptographicException("The subscription secret was sealed under another key or format.");
         }
 
-        var sealedBytes = Convert.FromBase64String(parts[2]);
+        var sealedBytes = new byte[parts[2].Length];
+        if (!Convert.TryFromBase64String(parts[2], sealedBytes, out var written) || written < NonceSize + TagSize)
+        {
+            throw new CryptographicException("The stored subscription secret is not readable.");
+        }
+
+        sealedBytes = sealedBytes[..written];
         var length = sealedBytes.Length - NonceSize - TagSize;
         var plain = new byte[length];
         using var aes = new AesGcm(_key, TagSize);
-        aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, length), sealedBytes.AsSpan(NonceSize + length), plain, Encoding.UTF8.GetBytes(subscriptionId));
+        aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, length), sealedBytes.AsSpan(NonceSize + length), plain, AssociatedData(organisationId, subscriptionId));
         return Encoding.UTF8.GetString(plain);
     }
+
+    private static byte[] AssociatedData(string organisationId, string subscriptionId) => Encoding.UTF8.GetBytes(organisationId + "|" + subscriptionId);
 }

@@ -1,5 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
+using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Storage;
 
 namespace InclusionCases.Functions.Webhooks;
@@ -14,7 +16,7 @@ public sealed class SubscriptionStore(StorageAccount storage)
     /// <summary>The row of an organisation's partition that every creation changes (sorts before every subscription id).</summary>
     public const string CountRow = "count";
 
-    private const int CreateAttempts = 4;
+    private const int CreateAttempts = 10;
     private readonly TableClient _table = storage.Table(TableNames.Subscriptions);
 
     /// <summary>The organisation's subscriptions, oldest first.</summary>
@@ -28,7 +30,10 @@ public sealed class SubscriptionStore(StorageAccount storage)
         return response.HasValue ? (Read(response.Value!), response.Value!.ETag) : null;
     }
 
-    /// <summary>Adds <paramref name="subscription"/> unless its organisation has <paramref name="max"/> already; false then.</summary>
+    /// <summary>
+    /// Adds <paramref name="subscription"/> unless its organisation has <paramref name="max"/> already; false
+    /// then. Creations at once in one organisation take turns; one that loses every turn is a 409 to retry.
+    /// </summary>
     public async Task<bool> TryCreateAsync(Subscription subscription, int max, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
@@ -51,9 +56,19 @@ public sealed class SubscriptionStore(StorageAccount storage)
                 await _table.SubmitTransactionAsync(actions, cancellationToken);
                 return true;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < CreateAttempts)
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
             {
-                // Another creation (or deletion) in the same organisation came first: count again.
+                // The SDK's own retry of a batch that landed meets its own row: created.
+                if (await GetAsync(subscription.OrganisationId, subscription.Id, cancellationToken) is not null)
+                {
+                    return true;
+                }
+
+                // Another creation in the same organisation came first: count again.
+                if (attempt == CreateAttempts)
+                {
+                    throw ApiProblemException.Conflict(ApiText.RecordChanged);
+                }
             }
         }
     }
@@ -61,15 +76,9 @@ public sealed class SubscriptionStore(StorageAccount storage)
     /// <summary>Deletes a subscription; false when there was none.</summary>
     public async Task<bool> DeleteAsync(string organisationId, string subscriptionId, CancellationToken cancellationToken)
     {
-        try
-        {
-            await _table.DeleteEntityAsync(organisationId, subscriptionId, ETag.All, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return false;
-        }
+        // The SDK answers a delete of a missing row without throwing: its status tells.
+        var response = await _table.DeleteEntityAsync(organisationId, subscriptionId, ETag.All, cancellationToken);
+        return response.Status != 404;
     }
 
     /// <summary>Marks a subscription disabled (its receiver answered 410), if it is still there.</summary>

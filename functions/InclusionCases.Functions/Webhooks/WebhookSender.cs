@@ -41,9 +41,12 @@ public sealed class WebhookSender : IDisposable
     {
         ArgumentNullException.ThrowIfNull(notice);
         var (body, contentType) = WebhookBody.Of(notice);
+        // HTTP/1.1 exactly: HTTP/3 (QUIC) would not connect through the address check of ConnectCallback.
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new StringContent(body, MediaTypeHeaderValue.Parse(contentType)),
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
         request.Headers.Add("webhook-id", notice.Id);
         request.Headers.Add("webhook-timestamp", now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));

@@ -28,6 +28,7 @@ public static class WebhooksServiceCollectionExtensions
             .AddSingleton<DeliverEvent>()
             .AddSingleton<CreateSubscription>()
             .AddSingleton<ListSubscriptions>()
+            .AddSingleton<GetSubscription>()
             .AddSingleton<DeleteSubscription>()
             .AddSingleton<ListDeliveries>()
             .AddSingleton<RedeliverEvent>();

@@ -67,6 +67,10 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
 
     private static async Task RunGroupAsync(TestHost host, int first, ConcurrentBag<string> failures)
     {
+        // habitat-asbl subscribes to every event type: the sequences read its log and list subscriptions.
+        var subscribed = await ApiCall.SendAsync(host, HttpMethod.Post, "subscriptions", "habitat-app", new { url = "http://127.0.0.1:9/hooks", events = InclusionCases.Domain.Webhooks.WebhookEventTypes.All });
+        Assert.Equal(HttpStatusCode.Created, subscribed.Status);
+        var subscriptionId = subscribed.Field("id");
         using var stop = new CancellationTokenSource();
         try
         {
@@ -78,7 +82,7 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     var log = new List<string>();
                     try
                     {
-                        await new Run(host).SequenceAsync(new Random(Seed + sequence), log);
+                        await new Run(host, subscriptionId).SequenceAsync(new Random(Seed + sequence), log);
                     }
                     catch (InvalidOperationException ex)
                     {
@@ -111,8 +115,10 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
     }
 
     /// <summary>One sequence against one host: its steps, and the oracle after each.</summary>
-    private sealed class Run(TestHost host)
+    private sealed class Run(TestHost host, string subscriptionId)
     {
+        private readonly HashSet<string> _checkedEvents = [];
+
         private readonly Dictionary<string, string> _tokens = [];
 
         public async Task SequenceAsync(Random random, List<string> log)
@@ -140,7 +146,7 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     < 93 => "note",
                     < 95 => "task",
                     < 96 => "opsStatus",
-                    < 97 => "organisations",
+                    < 97 => random.Next(2) == 0 ? "organisations" : "subscriptions",
                     < 98 => "tasks",
                     _ => "erase",
                 };
@@ -407,6 +413,15 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     Assert.DoesNotContain(person.Id, call.Body, StringComparison.Ordinal);
                     Assert.DoesNotContain(person.DisplayName, call.Body, StringComparison.Ordinal);
                     break;
+                case "subscriptions":
+                    // Subscriptions and their delivery logs are a Partner's or Coordinator's, of their own organisation only:
+                    // habitat-asbl's log is habitat-app's to read, and another organisation's caller gets 404 (or 403 by role).
+                    var ownLog = random.Next(2) == 0;
+                    call = await SendAsync(HttpMethod.Get, ownLog ? $"subscriptions/{subscriptionId}/deliveries" : "subscriptions", actor);
+                    allowed = role is AppRole.Partner or AppRole.Coordinator && (!ownLog || organisation == "habitat-asbl");
+                    Assert.DoesNotContain(person.Id, call.Body, StringComparison.Ordinal);
+                    Assert.DoesNotContain(person.DisplayName, call.Body, StringComparison.Ordinal);
+                    break;
                 case "tasks":
                     // A task list is the organisation's own and shows no title or name; every task it shows, the
                     // caller may read (a participant whose consent ended sees neither the case nor its tasks).
@@ -490,6 +505,7 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                 }
             }
 
+            CheckEvents(person, file.OutboxEvents, problems);
             if (problems.Count > 0)
             {
                 throw new InvalidOperationException(string.Join("; ", problems));
@@ -498,6 +514,30 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
             if (throughApi)
             {
                 await ReadThroughApiAsync(person);
+            }
+        }
+
+        // Each event the last step queued (nothing is projected here, so every event stays in the outbox) names
+        // only an organisation the model lets know of the case: one that sees it, or is invited to it, for
+        // news about it; one that was referred to it, for that referral's end; one that no longer sees it, to be told so.
+        private void CheckEvents(PersonModel person, IReadOnlyList<InclusionCases.Domain.Webhooks.WebhookEvent> events, List<string> problems)
+        {
+            foreach (var notice in events.Where(e => _checkedEvents.Add(e.Id)))
+            {
+                var c = person.Cases.SingleOrDefault(c => c.Id == notice.CaseId);
+                var referral = person.Referrals.SingleOrDefault(r => r.Id == notice.ReferralId);
+                var organisation = notice.OrganisationId;
+                var may = c is not null && notice.Type switch
+                {
+                    "referral.received" => referral is { Pending: true } && referral.To == organisation && person.Covers(organisation, sensitive: false),
+                    "referral.withdrawn" or "referral.expired" or "referral.accepted" or "referral.declined" => referral is not null && (referral.To == organisation || c.Lead == organisation),
+                    "case.participationEnded" => !person.Sees(organisation, c) && (c.Lead == organisation || person.Referrals.Any(r => r.CaseId == c.Id && r.To == organisation)),
+                    _ => person.Sees(organisation, c),
+                };
+                if (!may)
+                {
+                    problems.Add($"{notice.Type} about {notice.CaseId} was queued for {organisation}, which the model does not let know of it");
+                }
             }
         }
 

@@ -59,6 +59,10 @@ public sealed class WebhookUrlRulesTests
     [InlineData("http://localhost:5099/hook", "127.0.0.1,::1", true, null)]
     [InlineData("http://localhost:5099/hook", "127.0.0.1", false, WebhookUrlProblem.NotHttps)]
     [InlineData("http://10.0.0.7/hook", "10.0.0.7", true, WebhookUrlProblem.NotHttps)] // loopback only, not any private address
+    [InlineData("https://hooks.partner.example:8443/", "93.184.215.14", false, WebhookUrlProblem.Port)] // 443 only: no scanning of other ports
+    [InlineData("https://hooks.partner.example:22/", "93.184.215.14", false, WebhookUrlProblem.Port)]
+    [InlineData("https://hooks.partner.example:443/", "93.184.215.14", false, null)]
+    [InlineData("https://10.0.0.7:8443/", "10.0.0.7", false, WebhookUrlProblem.Port)]
     public void Url_IsRefusedForTheFirstProblemItHas(string url, string resolved, bool allowLoopback, WebhookUrlProblem? expected)
     {
         var addresses = resolved.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(IPAddress.Parse).ToList();

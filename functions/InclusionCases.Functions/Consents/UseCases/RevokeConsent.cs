@@ -14,7 +14,7 @@ namespace InclusionCases.Functions.Consents.UseCases;
 /// decided on the consent rows at every request, never on a cached copy. The event goes on the
 /// timelines of the cases the revoking organisation leads. Organisations that saw a case, or had a
 /// pending referral of it, and no longer do are told <c>case.participationEnded</c>; those that still
-/// see it, <c>consent.revoked</c>.
+/// see it and recorded or are named in the consent, <c>consent.revoked</c>.
 /// </summary>
 public sealed class RevokeConsent(PersonFileAccess files, PersonFileWriter writer)
 {
@@ -59,7 +59,8 @@ public sealed class RevokeConsent(PersonFileAccess files, PersonFileWriter write
                 change.Notify(WebhookEventTypes.CaseParticipationEnded, organisationId, c.CaseId);
             }
 
-            foreach (var organisationId in after.Seeing(c, change.Now))
+            // Only to the organisation that recorded the consent and those it names: another holder of the person learns nothing of it.
+            foreach (var organisationId in after.Seeing(c, change.Now).Where(o => o == revoked.RecordedByOrganisationId || revoked.OrganisationIds.Contains(o)))
             {
                 change.Notify(WebhookEventTypes.ConsentRevoked, organisationId, c.CaseId, consentId: revoked.Id);
             }

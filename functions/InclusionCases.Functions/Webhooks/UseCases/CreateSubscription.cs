@@ -26,7 +26,7 @@ public sealed class CreateSubscription(SubscriptionStore store, SubscriptionSecr
 
         var id = SubscriptionIds.New();
         var secret = WebhookSignature.NewSecret();
-        var subscription = new Subscription(id, caller.OrganisationId, url!, events, clock.GetUtcNow(), caller.Id, null, secrets.Protect(secret, id));
+        var subscription = new Subscription(id, caller.OrganisationId, url!, events, clock.GetUtcNow(), caller.Id, null, secrets.Protect(secret, caller.OrganisationId, id));
         await audit.RecordAttemptAsync(AuditAction.SubscriptionCreate, "subscriptions/" + id, null, cancellationToken);
         if (!await store.TryCreateAsync(subscription, WebhookOptions.MaxPerOrganisation, cancellationToken))
         {
@@ -90,8 +90,9 @@ public sealed class CreateSubscription(SubscriptionStore store, SubscriptionSecr
         {
             WebhookUrlProblem.NotHttps => ApiText.WebhookUrlNotHttps,
             WebhookUrlProblem.Credentials => ApiText.WebhookUrlCredentials,
-            WebhookUrlProblem.Unresolvable => ApiText.WebhookUrlUnresolvable,
-            WebhookUrlProblem.NotPublic => ApiText.WebhookUrlNotPublic,
+            WebhookUrlProblem.Port => ApiText.WebhookUrlPort,
+            // One answer for both, so the API does not tell which names exist in our private DNS.
+            WebhookUrlProblem.Unresolvable or WebhookUrlProblem.NotPublic => ApiText.WebhookUrlNotPublic,
             _ => ApiText.WebhookUrlNotAbsolute,
         });
         return null;

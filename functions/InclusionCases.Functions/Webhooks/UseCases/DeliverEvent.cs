@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Tasks;
 using InclusionCases.Domain.Webhooks;
@@ -15,9 +16,10 @@ namespace InclusionCases.Functions.Webhooks.UseCases;
 /// an event whose consent was revoked since is withheld, never sent. A 2xx delivers it; a 410 fails it
 /// and disables the subscription; anything else queues the next attempt (<see cref="DeliveryRetries"/>)
 /// until the window is over. An attempt first claims the delivery row under its ETag, so of two copies
-/// of one queued attempt (the fan-out may queue one twice) only one sends, and a message overtaken by a
+/// of one queued attempt (the fan-out may queue one twice) only one goes on, and a message overtaken by a
 /// redelivery does nothing; a claim left by a crash lapses after <see cref="ClaimTimeout"/>, and the
-/// attempt is made again (at least once, same <c>webhook-id</c>). Every attempt, and every withholding, is audited: organisation, event id,
+/// attempt is made again (at least once, same <c>webhook-id</c>). A subscription whose secret no longer
+/// opens (the key was replaced) is disabled. Every attempt, and every withholding, is audited: organisation, event id,
 /// outcome; never what the event points at.
 /// </summary>
 public sealed class DeliverEvent(
@@ -41,7 +43,7 @@ public sealed class DeliverEvent(
 
         var (delivery, etag) = found;
         var now = clock.GetUtcNow();
-        var due = delivery.ClaimedAt is { } claimed && claimed + ClaimTimeout > now ? claimed + ClaimTimeout : delivery.NextAttemptAt;
+        var due = delivery.ClaimedAt is { } claimedAt && claimedAt + ClaimTimeout > now ? claimedAt + ClaimTimeout : delivery.NextAttemptAt;
         if (due is { } later && later > now + EarlyTolerance)
         {
             await queued.SendAsync(message, later, cancellationToken);
@@ -53,26 +55,40 @@ public sealed class DeliverEvent(
             return;
         }
 
+        // The claim: of two copies of this message, one goes on.
+        if (await log.TryReplaceAsync(delivery with { ClaimedAt = now }, etag, cancellationToken) is not { } claimed)
+        {
+            return;
+        }
+
         var notice = delivery.Event;
+        var settled = delivery with { NextAttemptAt = null, ClaimedAt = null };
         if (subscription.DisabledAt is not null)
         {
-            await SettleAsync(delivery with { Status = DeliveryStatus.Failed, NextAttemptAt = null }, etag, AuditAction.DeliveryFailed, cancellationToken);
+            await SettleAsync(settled with { Status = DeliveryStatus.Failed }, claimed, AuditAction.DeliveryFailed, cancellationToken);
             return;
         }
 
         if (!await MayStillKnowAsync(notice, now, cancellationToken))
         {
-            await SettleAsync(delivery with { Status = DeliveryStatus.Withheld, NextAttemptAt = null }, etag, AuditAction.DeliveryWithheld, cancellationToken);
+            await SettleAsync(settled with { Status = DeliveryStatus.Withheld }, claimed, AuditAction.DeliveryWithheld, cancellationToken);
             return;
         }
 
-        if (await log.TryReplaceAsync(delivery with { ClaimedAt = now }, etag, cancellationToken) is not { } claimedETag)
+        string secret;
+        try
         {
+            secret = secrets.Unprotect(subscription.SealedSecret, subscription.OrganisationId, subscription.Id);
+        }
+        catch (CryptographicException)
+        {
+            // Sealed under a key this app no longer has: nothing can be signed for this subscription again.
+            await DisableAsync(subscription, now, cancellationToken);
+            await SettleAsync(settled with { Status = DeliveryStatus.Failed }, claimed, AuditAction.DeliveryFailed, cancellationToken);
             return;
         }
 
-        etag = claimedETag;
-        var statusCode = await sender.SendAsync(subscription.Url, secrets.Unprotect(subscription.SealedSecret, subscription.Id), notice, now, cancellationToken);
+        var statusCode = await sender.SendAsync(subscription.Url, secret, notice, now, cancellationToken);
         var attempts = delivery.Attempts + 1;
         var firstAttemptAt = delivery.FirstAttemptAt ?? now;
         var answer = DeliveryRetries.Classify(statusCode);
@@ -94,9 +110,14 @@ public sealed class DeliverEvent(
             DeliveryStatus.Pending => AuditAction.DeliveryRetry,
             _ => AuditAction.DeliveryFailed,
         };
-        if (!await SettleAsync(attempted, etag, action, cancellationToken))
+
+        // The attempt was made: it is audited, and a 410 disables the subscription, whatever becomes of the row.
+        // The next attempt is queued before the row says it is due, so a failure in between leaves a message
+        // (dropped if the row never moves on), never a pending row that nothing will try.
+        await audit.WriteAsync(Entry(action, notice.OrganisationId, Resource(delivery), notice.PersonId, AuditOutcome.Allowed), cancellationToken);
+        if (answer == DeliveryAnswer.Gone)
         {
-            return;
+            await DisableAsync(subscription, now, cancellationToken);
         }
 
         if (status == DeliveryStatus.Pending)
@@ -104,11 +125,7 @@ public sealed class DeliverEvent(
             await queued.SendAsync(message with { Attempt = attempts }, nextAttemptAt, cancellationToken);
         }
 
-        if (answer == DeliveryAnswer.Gone)
-        {
-            await subscriptions.DisableAsync(subscription.OrganisationId, subscription.Id, now, cancellationToken);
-            await audit.WriteAsync(Entry(AuditAction.SubscriptionDisable, subscription.OrganisationId, "subscriptions/" + subscription.Id, null, AuditOutcome.Allowed), cancellationToken);
-        }
+        await log.TryReplaceAsync(attempted, claimed, cancellationToken);
     }
 
     private async Task<bool> MayStillKnowAsync(WebhookEvent notice, DateTimeOffset now, CancellationToken cancellationToken)
@@ -119,19 +136,22 @@ public sealed class DeliverEvent(
         return AccessPolicy.MayBeNotified(notice, file.Access, referral, taskOpen, now);
     }
 
-    // Writes the delivery's new state and its audit entry; false when the row changed since it was read.
-    private async Task<bool> SettleAsync(Delivery delivery, Azure.ETag etag, AuditAction action, CancellationToken cancellationToken)
+    // Audits a delivery ending without an attempt (withheld, or its subscription disabled), then writes it down under its claim.
+    private async Task SettleAsync(Delivery delivery, Azure.ETag claimed, AuditAction action, CancellationToken cancellationToken)
     {
-        if (await log.TryReplaceAsync(delivery, etag, cancellationToken) is null)
-        {
-            return false;
-        }
-
         var notice = delivery.Event;
         var outcome = action == AuditAction.DeliveryWithheld ? AuditOutcome.Denied : AuditOutcome.Allowed;
-        await audit.WriteAsync(Entry(action, notice.OrganisationId, $"subscriptions/{delivery.SubscriptionId}/deliveries/{notice.Id}", notice.PersonId, outcome), cancellationToken);
-        return true;
+        await audit.WriteAsync(Entry(action, notice.OrganisationId, Resource(delivery), notice.PersonId, outcome), cancellationToken);
+        await log.TryReplaceAsync(delivery, claimed, cancellationToken);
     }
+
+    private async Task DisableAsync(Subscription subscription, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await subscriptions.DisableAsync(subscription.OrganisationId, subscription.Id, now, cancellationToken);
+        await audit.WriteAsync(Entry(AuditAction.SubscriptionDisable, subscription.OrganisationId, "subscriptions/" + subscription.Id, null, AuditOutcome.Allowed), cancellationToken);
+    }
+
+    private static string Resource(Delivery delivery) => $"subscriptions/{delivery.SubscriptionId}/deliveries/{delivery.Event.Id}";
 
     private AuditEntry Entry(AuditAction action, string organisationId, string resource, string? personId, AuditOutcome outcome) =>
         new(EntryIds.New(), clock.GetUtcNow(), PersonChange.SystemActor, organisationId, action, resource, personId, outcome);

@@ -1,4 +1,5 @@
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Webhooks;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Localization;
@@ -6,7 +7,10 @@ using InclusionCases.Functions.Webhooks.Contracts;
 
 namespace InclusionCases.Functions.Webhooks.UseCases;
 
-/// <summary>A page of one of the caller's organisation's subscriptions' delivery log, newest event first.</summary>
+/// <summary>
+/// A page of one of the caller's organisation's subscriptions' delivery log, newest event first, without
+/// the events withheld at send time (a page may then hold fewer than its limit).
+/// </summary>
 public sealed class ListDeliveries(SubscriptionStore store, DeliveryLog log, AuditLog audit)
 {
     public async Task<PageResponse<DeliveryResponse>> ExecuteAsync(Caller caller, string subscriptionId, Paging paging, CancellationToken cancellationToken)
@@ -31,6 +35,7 @@ public sealed class ListDeliveries(SubscriptionStore store, DeliveryLog log, Aud
             throw ApiProblemException.NotFound(ApiText.NotFoundSubscription);
         }
 
-        return new([.. items.Select(DeliveryResponse.From)], Paging.Encode(token));
+        // Withheld events were never the organisation's to know of: not even their type is shown (the audit log keeps them).
+        return new([.. items.Where(d => d.Status != DeliveryStatus.Withheld).Select(DeliveryResponse.From)], Paging.Encode(token));
     }
 }

@@ -8,9 +8,11 @@ using InclusionCases.Functions.Webhooks.Contracts;
 namespace InclusionCases.Functions.Webhooks.UseCases;
 
 /// <summary>
-/// Sends an event of the log again, whatever became of it: it is pending again with a new 24-hour window,
-/// and its attempt is queued now. The receiver's right to know is checked again when it is sent, so a
-/// redelivery never sends what a revoked consent stopped. A disabled subscription is a 409.
+/// Sends a delivered or failed event of the log again: it is pending again with a new 24-hour window, and
+/// its attempt is queued now. The receiver's right to know is checked again when it is sent, so a
+/// redelivery never sends what a revoked consent stopped. One still pending, or a disabled subscription,
+/// is a 409: so each redelivery waits for the last to end, and a partner cannot make us send in a loop
+/// faster than its receiver answers.
 /// </summary>
 public sealed class RedeliverEvent(SubscriptionStore store, DeliveryLog log, DeliveryAttempts queued, AuditLog audit, TimeProvider clock)
 {
@@ -22,6 +24,11 @@ public sealed class RedeliverEvent(SubscriptionStore store, DeliveryLog log, Del
         if (!SubscriptionIds.IsValid(subscriptionId))
         {
             throw ApiProblemException.NotFound(ApiText.NotFoundSubscription);
+        }
+
+        if (!PersonFile.RecordIds.IsEventId(eventId))
+        {
+            throw ApiProblemException.NotFound(ApiText.NotFoundDelivery);
         }
 
         await audit.RecordAttemptAsync(AuditAction.DeliveryRedeliver, $"subscriptions/{subscriptionId}/deliveries/{eventId}", null, cancellationToken);
@@ -37,9 +44,16 @@ public sealed class RedeliverEvent(SubscriptionStore store, DeliveryLog log, Del
 
         for (var attempt = 1; ; attempt++)
         {
-            if (!PersonFile.RecordIds.IsEventId(eventId) || await log.GetAsync(subscriptionId, eventId, cancellationToken) is not { } found)
+            // A withheld event is not the organisation's to know of: as unknown as one that never was.
+            if (await log.GetAsync(subscriptionId, eventId, cancellationToken) is not { } found || found.Delivery.Status == DeliveryStatus.Withheld)
             {
                 throw ApiProblemException.NotFound(ApiText.NotFoundDelivery);
+            }
+
+            // One at a time: a delivery still waiting for an attempt (or in one) is not queued twice.
+            if (found.Delivery.Status == DeliveryStatus.Pending)
+            {
+                throw ApiProblemException.Conflict(ApiText.DeliveryPending);
             }
 
             var now = clock.GetUtcNow();
