@@ -484,4 +484,7 @@ public static class ApiText
 
     /// <summary>The URL must use the https port, 443.</summary>
     public static Message WebhookUrlPort { get; } = Catalog.Of(nameof(WebhookUrlPort));
+
+    /// <summary>At most {max} event types.</summary>
+    public static Message AtMostEvents(int max) => Catalog.Of(nameof(AtMostEvents), max);
 }

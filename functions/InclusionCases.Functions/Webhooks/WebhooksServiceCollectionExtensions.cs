@@ -20,6 +20,7 @@ public static class WebhooksServiceCollectionExtensions
             .ValidateOnStart();
         return services
             .AddSingleton<SubscriptionSecrets>()
+            .AddSingleton<WebhookHosts>()
             .AddSingleton<SubscriptionStore>()
             .AddSingleton<DeliveryLog>()
             .AddSingleton<DeliveryAttempts>()

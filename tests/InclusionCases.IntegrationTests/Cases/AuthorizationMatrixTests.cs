@@ -156,7 +156,29 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
             Users.ToDictionary(u => u, u => u is "marc" or "lena" ? 200 : 403)),
         ["GrantMembership"] = new(c => (HttpMethod.Put, $"organisations/habitat-asbl/members/{c.MemberOid}", new { name = "Matrix Member" }), Coordinator(200), Coordinator(200)),
         ["EndMembership"] = new(c => (HttpMethod.Delete, $"organisations/habitat-asbl/members/{c.MemberOid}", null), Coordinator(204), Coordinator(204)),
+        // Subscriptions are an organisation's own, for its Partners and Coordinators: habitat-asbl's are habitat-app's, and marc
+        // (a Coordinator elsewhere) meets them as ids that do not exist. Consent does not come into it: events are checked when sent.
+        ["CreateSubscription"] = new(
+            _ => (HttpMethod.Post, "subscriptions", new { url = "http://127.0.0.1:9/matrix", events = new[] { "task.due" } }),
+            Subscriber(app: 201, marc: 201),
+            Subscriber(app: 201, marc: 201)),
+        ["ListSubscriptions"] = new(_ => (HttpMethod.Get, "subscriptions", null), Subscriber(app: 200, marc: 200), Subscriber(app: 200, marc: 200)),
+        ["GetSubscription"] = new(c => (HttpMethod.Get, $"subscriptions/{c.SubscriptionId}", null), Subscriber(app: 200, marc: 404), Subscriber(app: 200, marc: 404)),
+        ["ListDeliveries"] = new(c => (HttpMethod.Get, $"subscriptions/{c.SubscriptionId}/deliveries", null), Subscriber(app: 200, marc: 404), Subscriber(app: 200, marc: 404)),
+        ["RedeliverEvent"] = new(c => (HttpMethod.Post, $"subscriptions/{c.SubscriptionId}/deliveries/{c.EventId}/redeliver", null), Subscriber(app: 202, marc: 404), Subscriber(app: 202, marc: 404)),
+        ["DeleteSubscription"] = new(c => (HttpMethod.Delete, $"subscriptions/{c.SubscriptionId}", null), Subscriber(app: 204, marc: 404), Subscriber(app: 204, marc: 404)),
     };
+
+    private WebhookReceiver? _receiver;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_receiver is not null)
+        {
+            await _receiver.DisposeAsync();
+        }
+    }
 
     [Fact]
     public void Matrix_CoversEveryDiscoveredRoute()
@@ -256,6 +278,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
     /// <summary>A case led by ixelles-cpas, person consenting for habitat-asbl and jette-cpas, habitat-asbl a participant, a pending referral too.</summary>
     private async Task<Situation> PrepareAsync(bool consentRevoked)
     {
+        var subscriptionId = await HabitatSubscriptionAsync();
         var displayName = "Matrix Person " + Guid.NewGuid().ToString("N")[..8];
         var (caseId, personId, _) = await CaseScenario.OpenCaseAsync(Host, displayName: displayName);
         var consentId = await CaseScenario.RecordConsentAsync(Host, personId, ["habitat-asbl", "jette-cpas"]);
@@ -283,7 +306,28 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         // A member of habitat-asbl (not a demo user) for the member routes to change.
         var memberOid = Guid.NewGuid().ToString();
         Assert.Equal(HttpStatusCode.Created, (await Call(HttpMethod.Put, $"organisations/habitat-asbl/members/{memberOid}", "marc", new { name = "Matrix Member" })).Status);
-        return new Situation(caseId, personId, consentId, referralId, pendingReferralId, batch.Field("batchId"), Host.QueueName("ContactIntakeQueue"), memberOid, taskId, [caseId, personId, displayName, "diabetes"]);
+        // The referrals above (or, after the revocation, the end of habitat-asbl's part) were told to its receiver: the newest delivered event is redelivered.
+        var eventId = await Eventually.WaitForAsync(
+            async () => (await Call(HttpMethod.Get, $"subscriptions/{subscriptionId}/deliveries", "habitat-app")).Json.GetProperty("items").EnumerateArray()
+                .Where(d => d.GetProperty("status").GetString() == "delivered").Select(d => d.GetProperty("eventId").GetString()).FirstOrDefault(),
+            id => id is not null, TimeSpan.FromSeconds(30), "a delivered event");
+        return new Situation(caseId, personId, consentId, referralId, pendingReferralId, batch.Field("batchId"), Host.QueueName("ContactIntakeQueue"), memberOid, taskId, subscriptionId, eventId!, [caseId, personId, displayName, "diabetes"]);
+    }
+
+    // habitat-asbl's subscription to referrals, at a receiver that takes everything; made again once the matrix deleted it.
+    private async Task<string> HabitatSubscriptionAsync()
+    {
+        _receiver ??= await WebhookReceiver.StartAsync();
+        var listed = (await Call(HttpMethod.Get, "subscriptions", "habitat-app")).Json.GetProperty("items").EnumerateArray()
+            .FirstOrDefault(s => s.GetProperty("url").GetString() == _receiver.Url);
+        if (listed.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            return listed.GetProperty("id").GetString()!;
+        }
+
+        var created = await Call(HttpMethod.Post, "subscriptions", "habitat-app", new { url = _receiver.Url, events = new[] { "referral.received", "case.participationEnded" } });
+        Assert.True(created.Status == HttpStatusCode.Created, created.Body);
+        return created.Field("id");
     }
 
     private static Dictionary<string, int> All(int status) => Users.ToDictionary(u => u, _ => status);
@@ -308,7 +352,14 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
 
     private static Dictionary<string, int> Operator(int status) => Users.ToDictionary(u => u, u => u == "ops" ? status : 403);
 
-    private sealed record Situation(string CaseId, string PersonId, string ConsentId, string AcceptedReferralId, string PendingReferralId, string BatchId, string ContactIntakeQueue, string MemberOid, string TaskId, string[] Secrets);
+    private static Dictionary<string, int> Subscriber(int app, int marc) => Users.ToDictionary(u => u, u => u switch
+    {
+        "habitat-app" => app,
+        "marc" => marc,
+        _ => 403,
+    });
+
+    private sealed record Situation(string CaseId, string PersonId, string ConsentId, string AcceptedReferralId, string PendingReferralId, string BatchId, string ContactIntakeQueue, string MemberOid, string TaskId, string SubscriptionId, string EventId, string[] Secrets);
 
     private sealed record MatrixRoute(
         Func<Situation, (HttpMethod Method, string Path, object? Body)> Request,

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using InclusionCases.Functions.OpenApi;
 using InclusionCases.Functions.Pipeline;
 using InclusionCases.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InclusionCases.IntegrationTests.Contract;
 
@@ -19,7 +20,9 @@ public sealed class ContractExamplesTests(AzuriteFixture azurite) : HostedTest(a
     private static readonly JsonObject Document = OpenApiDocumentBuilder.Build(typeof(HttpApi).Assembly);
     private readonly ShiftableClock _clock = new() { Offset = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero) - TimeProvider.System.GetUtcNow() };
 
-    protected override Task<TestHost> StartHostAsync() => TestHost.StartAsync(Azurite.ConnectionString, clock: _clock);
+    // The examples name partners' hosts under .example, which this machine cannot resolve: they resolve to a public address here.
+    protected override Task<TestHost> StartHostAsync() => TestHost.StartAsync(
+        Azurite.ConnectionString, clock: _clock, configureServices: s => s.AddSingleton<InclusionCases.Functions.Webhooks.WebhookHosts>(new ExampleHosts()));
 
     [Fact]
     public async Task EveryRequestExample_IsAcceptedByTheApi()
@@ -175,6 +178,13 @@ public sealed class ContractExamplesTests(AzuriteFixture azurite) : HostedTest(a
             ["RecordCheckIn"] = new("sophie", $"persons/{personId}/reference-address/check-ins", None),
             ["UpdateTask"] = new("sophie", $"tasks/{task.Field("id")}", () => Task.FromResult<string?>("*")),
             ["ReplayPoisonMessages"] = new("ops", "admin/poison/contact-intake/replay", None),
+            ["CreateSubscription"] = new("habitat-app", "subscriptions", None),
         };
+    }
+
+    private sealed class ExampleHosts : InclusionCases.Functions.Webhooks.WebhookHosts
+    {
+        public override Task<IReadOnlyCollection<System.Net.IPAddress>> ResolveAsync(string host, CancellationToken cancellationToken) =>
+            host.EndsWith(".example", StringComparison.Ordinal) ? Task.FromResult<IReadOnlyCollection<System.Net.IPAddress>>([System.Net.IPAddress.Parse("93.184.215.14")]) : base.ResolveAsync(host, cancellationToken);
     }
 }

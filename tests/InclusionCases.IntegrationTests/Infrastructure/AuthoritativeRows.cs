@@ -24,9 +24,9 @@ internal static class AuthoritativeRows
             contacts++;
         }
 
-        // The directory and memberships are small: every row's version counts, so a change in place shows too.
+        // The directory, memberships and subscriptions are small: every row's version counts, so a change in place shows too.
         var versions = new List<string>();
-        foreach (var table in new[] { TableNames.Organisations, TableNames.Memberships, TableNames.OrganisationMembers })
+        foreach (var table in new[] { TableNames.Organisations, TableNames.Memberships, TableNames.OrganisationMembers, TableNames.Subscriptions })
         {
             await foreach (var row in new TableClient(connectionString, host.TablePrefix + table).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
             {
@@ -36,6 +36,6 @@ internal static class AuthoritativeRows
 
         versions.Sort(StringComparer.Ordinal);
         var directory = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', versions))))[..16];
-        return $"cases rows {cases}, contacts rows {contacts}, directory and memberships {directory}";
+        return $"cases rows {cases}, contacts rows {contacts}, directory, memberships and subscriptions {directory}";
     }
 }

@@ -12,7 +12,7 @@ public abstract class HostedTest(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task InitializeAsync() => Host = await StartHostAsync();
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Host.DisposeAsync();
 
     /// <summary>How the host starts; a class overrides it for settings, a clock or extra functions.</summary>
     protected virtual Task<TestHost> StartHostAsync() => TestHost.StartAsync(Azurite.ConnectionString);

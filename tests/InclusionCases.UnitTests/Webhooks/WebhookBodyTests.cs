@@ -27,4 +27,8 @@ public sealed class WebhookBodyTests
             json.GetProperty("data").EnumerateObject().Select(p => (p.Name, p.Value.GetString()!)));
         Assert.DoesNotContain("habitat-asbl", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ASubscriptionMayNameEveryEventType_AndNoMore() =>
+        Assert.Equal(InclusionCases.Functions.Webhooks.Contracts.CreateSubscriptionRequest.MaxEvents, WebhookEventTypes.All.Count);
 }

@@ -13,7 +13,7 @@ namespace InclusionCases.Functions.Webhooks.UseCases;
 /// once its host is resolved (and again at every delivery). At most <see cref="WebhookOptions.MaxPerOrganisation"/>
 /// per organisation. The new secret is answered once and stored sealed (<see cref="SubscriptionSecrets"/>).
 /// </summary>
-public sealed class CreateSubscription(SubscriptionStore store, SubscriptionSecrets secrets, AuditLog audit, IOptions<WebhookOptions> options, TimeProvider clock)
+public sealed class CreateSubscription(SubscriptionStore store, SubscriptionSecrets secrets, WebhookHosts hosts, AuditLog audit, IOptions<WebhookOptions> options, TimeProvider clock)
 {
     public async Task<CreatedSubscriptionResponse> ExecuteAsync(Caller caller, CreateSubscriptionRequest request, CancellationToken cancellationToken)
     {
@@ -41,6 +41,12 @@ public sealed class CreateSubscription(SubscriptionStore store, SubscriptionSecr
         if (requested is null || requested.Count == 0)
         {
             errors.Add("events", ApiText.WebhookEventsRequired);
+            return [];
+        }
+
+        if (requested.Count > CreateSubscriptionRequest.MaxEvents)
+        {
+            errors.Add("events", ApiText.AtMostEvents(CreateSubscriptionRequest.MaxEvents));
             return [];
         }
 
@@ -79,7 +85,7 @@ public sealed class CreateSubscription(SubscriptionStore store, SubscriptionSecr
             // Only http(s) is worth resolving; the rules then decide between https and loopback http.
             problem = url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp
                 ? WebhookUrlProblem.NotHttps
-                : WebhookUrlRules.Check(url, await WebhookHosts.ResolveAsync(url.IdnHost, cancellationToken), options.Value.AllowLoopback);
+                : WebhookUrlRules.Check(url, await hosts.ResolveAsync(url.IdnHost, cancellationToken), options.Value.AllowLoopback);
             if (problem is null)
             {
                 return url;
