@@ -107,7 +107,7 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
         }
 
         var queues = new Azure.Storage.Queues.QueueServiceClient(Azurite.ConnectionString);
-        foreach (var queue in new[] { host.QueueName("CaseEventsQueue"), host.QueueName("ContactIntakeQueue") })
+        foreach (var queue in InclusionCases.Functions.Storage.QueueNames.Settings.Keys.Select(host.QueueName))
         {
             await queues.DeleteQueueAsync(queue);
             await queues.DeleteQueueAsync(queue + "-poison");

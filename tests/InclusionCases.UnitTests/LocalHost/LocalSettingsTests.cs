@@ -11,7 +11,7 @@ public sealed class LocalSettingsTests
     [Fact]
     public void Load_ExampleSettings_MapsDoubleUnderscoreToSections()
     {
-        var settings = LocalSettings.Load(Path.Combine(RepositoryRoot(), "local.settings.example.json"));
+        var settings = LocalSettings.Load(Path.Combine(RepositoryFiles.Root(), "local.settings.example.json"));
 
         Assert.Equal("UseDevelopmentStorage=true", settings.Values["AzureWebJobsStorage"]);
         Assert.Equal("Development", settings.Values["Auth:Mode"]);
@@ -22,7 +22,7 @@ public sealed class LocalSettingsTests
     [Fact]
     public void ExampleSettings_GiveEveryTimerAScheduleTheTimerExtensionReads()
     {
-        var values = LocalSettings.Load(Path.Combine(RepositoryRoot(), "local.settings.example.json")).Values;
+        var values = LocalSettings.Load(Path.Combine(RepositoryFiles.Root(), "local.settings.example.json")).Values;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
         Assert.All(FunctionCatalog.Discover([typeof(HttpApi).Assembly]).Timers, t => LocalFunctionsHost.ParseSchedule(t, configuration));
@@ -36,18 +36,5 @@ public sealed class LocalSettingsTests
         Assert.Equal("contact-intake", BindingExpressions.Resolve("%IntakeQueue%", configuration));
         Assert.Equal("literal-name", BindingExpressions.Resolve("literal-name", configuration));
         Assert.Throws<InvalidOperationException>(() => BindingExpressions.Resolve("%Missing%", configuration));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "InclusionCases.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (InclusionCases.sln) was not found above the test binaries.");
     }
 }
