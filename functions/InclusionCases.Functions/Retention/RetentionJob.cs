@@ -15,9 +15,11 @@ namespace InclusionCases.Functions.Retention;
 /// their period from <see cref="RetentionIndex"/> (looking back <see cref="LookBackMonths"/> more, so
 /// a job that did not run for a while catches up) and checks each record before touching it; a
 /// month of an organisation's contacts is dropped from the index once all of it is past its period.
-/// It also deletes idempotency keys that expired before today, with the first answers they kept.
+/// It also deletes idempotency keys that expired before today, with the first answers they kept, and
+/// webhook deliveries past their <see cref="Webhooks.DeliveryLog.KeptDays"/> days.
 /// </summary>
-public sealed class RetentionJob(RetentionIndex index, PersonFileStore cases, ContactStore contacts, PersonErasure erasure, IdempotencyStore idempotencyKeys, IOptions<RetentionOptions> options, TimeProvider clock)
+public sealed class RetentionJob(
+    RetentionIndex index, PersonFileStore cases, ContactStore contacts, PersonErasure erasure, IdempotencyStore idempotencyKeys, Webhooks.DeliveryLog deliveries, IOptions<RetentionOptions> options, TimeProvider clock)
 {
     public const int LookBackMonths = 24;
 
@@ -70,6 +72,9 @@ public sealed class RetentionJob(RetentionIndex index, PersonFileStore cases, Co
 
         // A kept answer can hold personal data (the case just created): it is not kept past its use.
         await idempotencyKeys.RemoveExpiredAsync(now, cancellationToken);
+
+        // Delivery logs name the person's cases and the times of what happened to them: a month is enough to follow a partner's receiver.
+        await deliveries.PurgeAsync(now, cancellationToken);
         return new RetentionRun(persons, anonymised);
     }
 

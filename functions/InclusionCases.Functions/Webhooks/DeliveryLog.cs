@@ -10,15 +10,26 @@ namespace InclusionCases.Functions.Webhooks;
 /// <summary>
 /// The <c>WebhookDeliveries</c> table: PartitionKey = subscription id, RowKey = event id (which sorts
 /// newest first), so a subscription's log is one partition read in order, and a delivery is found by its
-/// two ids. Rows hold the event's ids, never anything about the person.
+/// two ids. Rows hold the event's ids, never anything about the person. A delivery is kept
+/// <see cref="KeptDays"/> days after its event: partitions <c>purge|{yyyy-MM-dd}</c> (RowKey = subscription
+/// id) say which subscriptions have deliveries of a day, so the retention job deletes them by range
+/// without reading the table, also those of subscriptions deleted since.
 /// </summary>
 public sealed class DeliveryLog(StorageAccount storage)
 {
+    /// <summary>Days a delivery stays in the log after its event (one still pending stays until it ends).</summary>
+    public const int KeptDays = 30;
+
+    // How far back before the retention cut-off a run looks, so a job that did not run for a while catches up.
+    private const int LookBackDays = 60;
+    private const string PurgePrefix = "purge|";
     private readonly TableClient _table = storage.Table(TableNames.WebhookDeliveries);
 
     /// <summary>Adds a delivery not yet tried; false (and nothing changed) when it is there already.</summary>
     public async Task<bool> TryAddAsync(Delivery delivery, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(delivery);
+        await _table.UpsertEntityAsync(new TableEntity(PurgePartition(DayOf(delivery.Event.OccurredAt)), delivery.SubscriptionId), TableUpdateMode.Replace, cancellationToken);
         try
         {
             await _table.AddEntityAsync(Write(delivery), cancellationToken);
@@ -55,6 +66,54 @@ public sealed class DeliveryLog(StorageAccount storage)
         ArgumentNullException.ThrowIfNull(paging);
         return paging.ReadAsync(_table, TableClient.CreateQueryFilter($"PartitionKey eq {subscriptionId}"), Read, cancellationToken);
     }
+
+    /// <summary>Deletes the deliveries whose event is more than <see cref="KeptDays"/> days old and that ended; returns how many.</summary>
+    public async Task<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        var last = DayOf(now).AddDays(-KeptDays - 1);
+        for (var day = last.AddDays(-LookBackDays); day <= last; day = day.AddDays(1))
+        {
+            await foreach (var index in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PurgePartition(day)}"), select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                var (deletedOfDay, pendingLeft) = await PurgeDayAsync(index.RowKey, day, cancellationToken);
+                deleted += deletedOfDay;
+                if (!pendingLeft)
+                {
+                    await _table.DeleteEntityAsync(PurgePartition(day), index.RowKey, ETag.All, cancellationToken);
+                }
+            }
+        }
+
+        return deleted;
+    }
+
+    // The event ids of one day lie between the inverted ticks of its end and of its start.
+    private async Task<(int Deleted, bool PendingLeft)> PurgeDayAsync(string subscriptionId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var after = "e" + TableKeys.InvertedTicks(start.AddDays(1));
+        var before = "e" + TableKeys.InvertedTicks(start) + "~";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {subscriptionId} and RowKey gt {after} and RowKey lt {before}");
+        var (deleted, pendingLeft) = (0, false);
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Status"], cancellationToken: cancellationToken))
+        {
+            if (row.GetString("Status") == nameof(DeliveryStatus.Pending))
+            {
+                pendingLeft = true;
+                continue;
+            }
+
+            await _table.DeleteEntityAsync(subscriptionId, row.RowKey, ETag.All, cancellationToken);
+            deleted++;
+        }
+
+        return (deleted, pendingLeft);
+    }
+
+    private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+
+    private static string PurgePartition(DateOnly day) => PurgePrefix + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static TableEntity Write(Delivery d) => new(d.SubscriptionId, d.Event.Id)
     {

@@ -18,7 +18,8 @@ public sealed class RetentionTests(AzuriteFixture azurite) : HostedTest(azurite)
     [Fact]
     public async Task Job_AnonymisesContactsAfterTwoYears_AndPersonsWhoseCasesAllClosedFiveYearsAgo()
     {
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // The day in Brussels, as the API reads dates: between 22:00 and midnight UTC the UTC day is the day before the case's first.
+        var today = InclusionCases.Domain.Time.PlausibleDates.Today(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var closed = await OpenAsync("All Closed Person");
         await CloseAsync(closed.CaseId, closed.ETag, today);
         var mixed = await OpenAsync("Still Open Person");

@@ -145,6 +145,36 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite) : HostedTest(az
         Assert.Single((await Call(HttpMethod.Get, $"subscriptions/{subscriptionId}/deliveries", "habitat-app")).Json.GetProperty("items").EnumerateArray());
     }
 
+    [Fact]
+    public async Task TheDeliveryLog_KeepsAMonth_AndTheRetentionJobDeletesWhatIsOlder()
+    {
+        var clock = new ShiftableClock { Offset = TimeSpan.FromDays(-31) };
+        await using var host = await TestHost.StartAsync(Azurite.ConnectionString, clock: clock);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (subscriptionId, _) = await SubscribeAsync(receiver, [WebhookEventTypes.ReferralReceived], host);
+        async Task<string> ReferredAsync()
+        {
+            var (caseId, personId, _) = await CaseScenario.OpenCaseAsync(host);
+            await CaseScenario.RecordConsentAsync(host, personId, ["habitat-asbl"], expiresOn: DateTime.UtcNow.AddDays(300));
+            await CaseScenario.ReferAsync(host, caseId, "habitat-asbl");
+            return (await receiver.WaitForAsync(1, w => w.Data("caseId") == caseId, "the referral's event"))[0].Id;
+        }
+
+        var old = await ReferredAsync();
+        clock.Offset = TimeSpan.Zero;
+        var recent = await ReferredAsync();
+        await Eventually.WaitForAsync(() => LogAsync(host, subscriptionId), ids => ids.Count == 2, TimeSpan.FromSeconds(30), "both deliveries logged as delivered");
+
+        await host.Services.GetRequiredService<InclusionCases.Functions.Retention.RetentionJob>().RunAsync(CancellationToken.None);
+
+        Assert.Equal([recent], await LogAsync(host, subscriptionId));
+        Assert.NotEqual(old, recent);
+    }
+
+    private static async Task<IReadOnlyList<string>> LogAsync(TestHost host, string subscriptionId) =>
+        [.. (await ApiCall.SendAsync(host, HttpMethod.Get, $"subscriptions/{subscriptionId}/deliveries", "habitat-app")).Json.GetProperty("items").EnumerateArray()
+            .Where(d => d.GetProperty("status").GetString() == "delivered").Select(d => d.GetProperty("eventId").GetString()!)];
+
     private async Task<(string Id, string Secret)> SubscribeAsync(WebhookReceiver receiver, string[] events, TestHost? host = null)
     {
         var created = await ApiCall.SendAsync(host ?? Host, HttpMethod.Post, "subscriptions", "habitat-app", new { url = receiver.Url, events });
