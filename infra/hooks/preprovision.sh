@@ -46,8 +46,13 @@ esac
 azd env set AZURE_PRINCIPAL_TYPE "$principal_type"
 
 if [ -z "${WEBHOOK_SECRET_KEY:-}" ]; then
+  # A key is made for a new environment only: one already deployed has its key in its vault, and a new
+  # key would leave every webhook subscription's secret unreadable.
+  if [ "$(az group exists -n "rg-inclusioncases-$AZURE_ENV_NAME")" = "true" ]; then
+    die "environment $AZURE_ENV_NAME is deployed but WEBHOOK_SECRET_KEY is not set here: copy it from its key vault first (docs/deployment.md, The webhook secret key)"
+  fi
   azd env set WEBHOOK_SECRET_KEY "$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
-  say "made the webhook secret key of environment $AZURE_ENV_NAME (WEBHOOK_SECRET_KEY); it is kept in the environment's Key Vault"
+  say "made the webhook secret key of environment $AZURE_ENV_NAME (WEBHOOK_SECRET_KEY); it is kept in the environment's key vault"
 fi
 
 say "API app registration '$name': client id $app_id (API_CLIENT_ID), app id URI api://$app_id (API_APP_ID_URI)"

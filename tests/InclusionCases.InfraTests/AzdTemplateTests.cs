@@ -121,6 +121,7 @@ public sealed partial class AzdTemplateTests
         // The preprovision hook stores what main.parameters.json reads.
         Assert.Contains("azd env set API_CLIENT_ID ", preprovision, StringComparison.Ordinal);
         Assert.Contains("azd env set AZURE_PRINCIPAL_TYPE ", preprovision, StringComparison.Ordinal);
+        Assert.Contains("azd env set WEBHOOK_SECRET_KEY ", preprovision, StringComparison.Ordinal);
         // The postprovision hook reads template outputs (or variables azd itself sets).
         var builtIn = new HashSet<string> { "AZURE_ENV_NAME", "AZURE_PRINCIPAL_ID", "AZURE_SUBSCRIPTION_ID" };
         var read = AzureVariable().Matches(postprovision).Select(m => m.Value).Distinct().ToList();

@@ -23,6 +23,7 @@ public sealed class HookScriptTests : IDisposable
           "account show --query tenantId -o tsv") echo "${STUB_CLI_TENANT:-tenant-a}" ;;
           "account show --query user.type -o tsv") echo "${STUB_USER_TYPE:-user}" ;;
           "account show") echo '{}' ;;
+          "group exists"*) echo "${STUB_GROUP_EXISTS:-false}" ;;
           "ad app show"*) if [ -n "${STUB_EXISTING_APPS:-}" ]; then echo "$STUB_EXISTING_APPS"; else exit 3; fi ;;
           "ad app list"*) if [ -n "${STUB_EXISTING_APPS:-}" ]; then echo "$STUB_EXISTING_APPS"; fi ;;
           "ad app create"*) echo "11111111-0000-4000-8000-000000000001" ;;
@@ -96,6 +97,20 @@ public sealed class HookScriptTests : IDisposable
         Assert.Contains($"azd env set API_CLIENT_ID {CreatedApp}\n", Log, StringComparison.Ordinal);
         Assert.Contains($"azd env set API_APP_ID_URI api://{CreatedApp}\n", Log, StringComparison.Ordinal);
         Assert.Contains("azd env set AZURE_PRINCIPAL_TYPE User\n", Log, StringComparison.Ordinal);
+        Assert.Matches(@"azd env set WEBHOOK_SECRET_KEY [A-Za-z0-9+/]{43}=\n", Log);
+    }
+
+    [Fact]
+    public void Preprovision_WebhookKey_IsKeptWhenSet_AndNeverMadeAnewForADeployedEnvironment()
+    {
+        var (kept, keptOutput) = Hook("preprovision", new() { ["WEBHOOK_SECRET_KEY"] = "already-set", ["STUB_GROUP_EXISTS"] = "true" });
+        Assert.True(kept == 0, keptOutput);
+        Assert.DoesNotContain("WEBHOOK_SECRET_KEY", Log, StringComparison.Ordinal);
+
+        var (refused, output) = Hook("preprovision", new() { ["STUB_GROUP_EXISTS"] = "true" });
+        Assert.Equal(1, refused);
+        Assert.Contains("copy it from its key vault", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("azd env set WEBHOOK_SECRET_KEY", Log, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,11 +10,13 @@ namespace InclusionCases.Domain.Webhooks;
 /// </summary>
 public static class WebhookUrlRules
 {
-    /// <summary>The problem with <paramref name="url"/> whose host resolved to <paramref name="addresses"/>, or <c>null</c> when it may be used.</summary>
-    public static WebhookUrlProblem? Check(Uri url, IReadOnlyCollection<IPAddress> addresses, bool allowLoopback)
+    /// <summary>
+    /// What is wrong with <paramref name="url"/> whatever its host resolves to, or <c>null</c>: checked before
+    /// any lookup, so the answer to a URL never depends on which names resolve (in our private DNS too).
+    /// </summary>
+    public static WebhookUrlProblem? CheckBeforeResolving(Uri url, bool allowLoopback)
     {
         ArgumentNullException.ThrowIfNull(url);
-        ArgumentNullException.ThrowIfNull(addresses);
         if (!url.IsAbsoluteUri || string.IsNullOrEmpty(url.Host))
         {
             return WebhookUrlProblem.NotAbsolute;
@@ -23,6 +25,23 @@ public static class WebhookUrlRules
         if (!string.IsNullOrEmpty(url.UserInfo))
         {
             return WebhookUrlProblem.Credentials;
+        }
+
+        if (url.Scheme != Uri.UriSchemeHttps && (url.Scheme != Uri.UriSchemeHttp || !allowLoopback))
+        {
+            return WebhookUrlProblem.NotHttps;
+        }
+
+        return !allowLoopback && url.Port != 443 ? WebhookUrlProblem.Port : null;
+    }
+
+    /// <summary>The problem with <paramref name="url"/> whose host resolved to <paramref name="addresses"/>, or <c>null</c> when it may be used.</summary>
+    public static WebhookUrlProblem? Check(Uri url, IReadOnlyCollection<IPAddress> addresses, bool allowLoopback)
+    {
+        ArgumentNullException.ThrowIfNull(addresses);
+        if (CheckBeforeResolving(url, allowLoopback) is { } early)
+        {
+            return early;
         }
 
         if (addresses.Count == 0)

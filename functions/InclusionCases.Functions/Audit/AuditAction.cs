@@ -55,7 +55,7 @@ public sealed class AuditAction
     public static readonly AuditAction SubscriptionRead = new("subscription.read");
     public static readonly AuditAction SubscriptionDelete = new("subscription.delete");
 
-    /// <summary>The system disabled a subscription: its receiver answered 410.</summary>
+    /// <summary>The system disabled a subscription: its receiver answered 410, or its stored secret was damaged.</summary>
     public static readonly AuditAction SubscriptionDisable = new("subscription.disable");
     public static readonly AuditAction DeliveryList = new("delivery.list");
     public static readonly AuditAction DeliveryRedeliver = new("delivery.redeliver");
@@ -66,7 +66,7 @@ public sealed class AuditAction
     /// <summary>The system sent an event, got no 2xx, and will try again.</summary>
     public static readonly AuditAction DeliveryRetry = new("delivery.retry");
 
-    /// <summary>The system sent an event for the last time without a 2xx (window over, or 410).</summary>
+    /// <summary>A delivery ended without a 2xx: the retry window is over, the receiver answered 410, or the subscription was deleted, disabled or its secret damaged (then nothing was sent).</summary>
     public static readonly AuditAction DeliveryFailed = new("delivery.failed");
 
     /// <summary>The system did not send an event: the receiving organisation no longer had the right to know (recorded as denied).</summary>

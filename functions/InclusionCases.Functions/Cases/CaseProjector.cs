@@ -77,13 +77,15 @@ public sealed class CaseProjector(
 
     // An organisation that stopped seeing a case with no change saying so (its consent ran out, a referral
     // was completed) is told case.participationEnded here, where the loss is noticed; one a change already
-    // told (a revocation, the lead ending its part) is not told twice. A projection that fails after this
-    // and runs again may tell it twice: webhooks are at least once.
+    // told (a revocation, the lead ending its part) is not told twice. The event's id and time come from
+    // the outbox rows this run saw, so a run repeated after a failure makes the same event, told once.
     private async Task TellWhoStoppedSeeingAsync(PersonPartition partition, string caseId, IEnumerable<string> lost, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var told = partition.OutboxEvents.Where(e => e.Type == WebhookEventTypes.CaseParticipationEnded && e.CaseId == caseId).Select(e => e.OrganisationId).ToHashSet(StringComparer.Ordinal);
+        var at = partition.OldestOutboxAt ?? now;
+        var basis = partition.OutboxRowKeys.Min(StringComparer.Ordinal);
         var events = lost.Where(o => !told.Contains(o))
-            .Select(o => new WebhookEvent(RecordIds.NewEventId(now), WebhookEventTypes.CaseParticipationEnded, o, partition.PersonId, caseId, now))
+            .Select(o => new WebhookEvent(RecordIds.DerivedEventId(at, $"{partition.PersonId}|{caseId}|{o}|{basis}"), WebhookEventTypes.CaseParticipationEnded, o, partition.PersonId, caseId, at))
             .ToList();
         await webhooks.FanOutAsync(events, cancellationToken);
     }

@@ -16,6 +16,8 @@ internal static class CaseEntities
 {
     private const string DateFormat = "yyyy-MM-dd";
 
+    private static readonly JsonSerializerOptions CompactEvents = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
     public static TableEntity ToEntity(Person person, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new(person.Id, CaseRows.Person)
     {
         ["DisplayName"] = person.DisplayName,
@@ -167,8 +169,9 @@ internal static class CaseEntities
         };
         if (events is { Count: > 0 })
         {
-            // Ids and types only (see WebhookEvent); the projector hands them to the webhook fan-out.
-            row["Events"] = JsonSerializer.Serialize(events);
+            // Ids and types only (see WebhookEvent); the projector hands them to the webhook fan-out. About 200
+            // characters an event, so a row's 64 KiB string holds well over a hundred.
+            row["Events"] = JsonSerializer.Serialize(events, CompactEvents);
         }
 
         if (audit is not null)

@@ -36,6 +36,9 @@ public static partial class RecordIds
     /// <summary>A webhook event's id (its <c>webhook-id</c>): newest first in a delivery log, then random.</summary>
     public static string NewEventId(DateTimeOffset at) => "e" + Storage.TableKeys.InvertedTicks(at) + Random(8);
 
+    /// <summary>An event id that is the same whenever it is made from the same time and <paramref name="basis"/>, for an event derived again by a run repeated.</summary>
+    public static string DerivedEventId(DateTimeOffset at, string basis) => "e" + Storage.TableKeys.InvertedTicks(at) + Storage.EntryIds.Digest(basis, 8);
+
     public static bool IsEventId(string? value) => value is not null && EventId().IsMatch(value);
 
     public static bool IsPersonId(string? value) => Domain.Persons.PersonIds.IsValid(value);

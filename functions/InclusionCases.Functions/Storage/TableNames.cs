@@ -57,7 +57,7 @@ public static class TableNames
     /// <summary>Webhook subscriptions: PartitionKey = organisation id, RowKey = subscription id (and a <c>count</c> row). See <c>Webhooks.SubscriptionStore</c>.</summary>
     public const string Subscriptions = "Subscriptions";
 
-    /// <summary>The delivery log: PartitionKey = subscription id, RowKey = event id (newest first). See <c>Webhooks.DeliveryLog</c>.</summary>
+    /// <summary>The delivery log: PartitionKey = subscription id, RowKey = event id (newest first); the days deliveries ended in <c>purge|yyyy-MM-dd</c>. See <c>Webhooks.DeliveryLog</c>.</summary>
     public const string WebhookDeliveries = "WebhookDeliveries";
 
     public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, OrganisationMembers, Cases, OrganisationCases, Referrals, Audit, Contacts, ContactIds, Outreach, ReportFacts, ReportRollups, Retention, Heartbeats, IdempotencyKeys, Tasks, TaskRechecks, Subscriptions, WebhookDeliveries];

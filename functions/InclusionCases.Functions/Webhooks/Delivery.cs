@@ -5,8 +5,9 @@ namespace InclusionCases.Functions.Webhooks;
 /// <summary>
 /// One event's delivery to one subscription: the event (ids only), where it stands, how many attempts
 /// were made, when the first and last were, the last status code the receiver answered (null when it
-/// gave none), when the next attempt is due while it is pending, and since when an attempt is being
-/// made (a claim, so two copies of one queued attempt send it once).
+/// gave none), when the next attempt is due while it is pending, since when an attempt is being made
+/// (a claim, so two copies of one queued attempt send it once), and how many attempts came before the
+/// current retry window (a redelivery starts a new one, with the short waits again).
 /// </summary>
 public sealed record Delivery(
     string SubscriptionId,
@@ -17,7 +18,8 @@ public sealed record Delivery(
     DateTimeOffset? LastAttemptAt,
     int? LastStatusCode,
     DateTimeOffset? NextAttemptAt,
-    DateTimeOffset? ClaimedAt = null)
+    DateTimeOffset? ClaimedAt = null,
+    int AttemptsBeforeWindow = 0)
 {
     /// <summary>A delivery not yet tried, due at the event's own time.</summary>
     public static Delivery New(string subscriptionId, WebhookEvent notice)

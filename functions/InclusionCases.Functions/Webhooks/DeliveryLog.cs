@@ -10,14 +10,15 @@ namespace InclusionCases.Functions.Webhooks;
 /// <summary>
 /// The <c>WebhookDeliveries</c> table: PartitionKey = subscription id, RowKey = event id (which sorts
 /// newest first), so a subscription's log is one partition read in order, and a delivery is found by its
-/// two ids. Rows hold the event's ids, never anything about the person. A delivery is kept
-/// <see cref="KeptDays"/> days after its event: partitions <c>purge|{yyyy-MM-dd}</c> (RowKey = subscription
-/// id) say which subscriptions have deliveries of a day, so the retention job deletes them by range
-/// without reading the table, also those of subscriptions deleted since.
+/// two ids. Rows hold the event's ids and type (and, for the send-time check, its person id), never a
+/// name or any field of the person. A delivery that ended (delivered, failed, withheld) is kept
+/// <see cref="KeptDays"/> days: each end writes a row <c>purge|{yyyy-MM-dd}</c> → <c>{subscription id}|{event id}</c>,
+/// so the retention job finds what to delete by day without reading the table, deleted subscriptions'
+/// rows included. A pending delivery (a task due months ahead) stays until it ends.
 /// </summary>
-public sealed class DeliveryLog(StorageAccount storage)
+public sealed class DeliveryLog(StorageAccount storage, TimeProvider clock)
 {
-    /// <summary>Days a delivery stays in the log after its event (one still pending stays until it ends).</summary>
+    /// <summary>Days a delivery stays in the log after it ended.</summary>
     public const int KeptDays = 30;
 
     // How far back before the retention cut-off a run looks, so a job that did not run for a while catches up.
@@ -29,7 +30,6 @@ public sealed class DeliveryLog(StorageAccount storage)
     public async Task<bool> TryAddAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        await _table.UpsertEntityAsync(new TableEntity(PurgePartition(DayOf(delivery.Event.OccurredAt)), delivery.SubscriptionId), TableUpdateMode.Replace, cancellationToken);
         try
         {
             await _table.AddEntityAsync(Write(delivery), cancellationToken);
@@ -47,9 +47,19 @@ public sealed class DeliveryLog(StorageAccount storage)
         return response.HasValue ? (Read(response.Value!), response.Value!.ETag) : null;
     }
 
-    /// <summary>Replaces a delivery read with <paramref name="etag"/>; its new ETag, or null when it changed since (another attempt or a redelivery won).</summary>
+    /// <summary>
+    /// Replaces a delivery read with <paramref name="etag"/>; its new ETag, or null when it changed since
+    /// (another attempt or a redelivery won). A delivery that ends is noted for the retention job first.
+    /// </summary>
     public async Task<ETag?> TryReplaceAsync(Delivery delivery, ETag etag, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (delivery.Status != DeliveryStatus.Pending)
+        {
+            var ended = new TableEntity(PurgePartition(DayOf(clock.GetUtcNow())), PurgeRow(delivery.SubscriptionId, delivery.Event.Id));
+            await _table.UpsertEntityAsync(ended, TableUpdateMode.Replace, cancellationToken);
+        }
+
         try
         {
             return (await _table.UpdateEntityAsync(Write(delivery), etag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag;
@@ -67,53 +77,42 @@ public sealed class DeliveryLog(StorageAccount storage)
         return paging.ReadAsync(_table, TableClient.CreateQueryFilter($"PartitionKey eq {subscriptionId}"), Read, cancellationToken);
     }
 
-    /// <summary>Deletes the deliveries whose event is more than <see cref="KeptDays"/> days old and that ended; returns how many.</summary>
+    /// <summary>Deletes the deliveries that ended more than <see cref="KeptDays"/> days ago (and are not pending again); returns how many.</summary>
     public async Task<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var deleted = 0;
         var last = DayOf(now).AddDays(-KeptDays - 1);
         for (var day = last.AddDays(-LookBackDays); day <= last; day = day.AddDays(1))
         {
-            await foreach (var index in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PurgePartition(day)}"), select: ["RowKey"], cancellationToken: cancellationToken))
+            var partition = PurgePartition(day);
+            await foreach (var ended in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
             {
-                var (deletedOfDay, pendingLeft) = await PurgeDayAsync(index.RowKey, day, cancellationToken);
-                deleted += deletedOfDay;
-                if (!pendingLeft)
+                var (subscriptionId, eventId) = SplitPurgeRow(ended.RowKey);
+                // Redelivered since, it is pending again: its next end notes it again.
+                if (await GetAsync(subscriptionId, eventId, cancellationToken) is { Delivery.Status: not DeliveryStatus.Pending })
                 {
-                    await _table.DeleteEntityAsync(PurgePartition(day), index.RowKey, ETag.All, cancellationToken);
+                    await _table.DeleteEntityAsync(subscriptionId, eventId, ETag.All, cancellationToken);
+                    deleted++;
                 }
+
+                await _table.DeleteEntityAsync(partition, ended.RowKey, ETag.All, cancellationToken);
             }
         }
 
         return deleted;
     }
 
-    // The event ids of one day lie between the inverted ticks of its end and of its start.
-    private async Task<(int Deleted, bool PendingLeft)> PurgeDayAsync(string subscriptionId, DateOnly day, CancellationToken cancellationToken)
-    {
-        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var after = "e" + TableKeys.InvertedTicks(start.AddDays(1));
-        var before = "e" + TableKeys.InvertedTicks(start) + "~";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {subscriptionId} and RowKey gt {after} and RowKey lt {before}");
-        var (deleted, pendingLeft) = (0, false);
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Status"], cancellationToken: cancellationToken))
-        {
-            if (row.GetString("Status") == nameof(DeliveryStatus.Pending))
-            {
-                pendingLeft = true;
-                continue;
-            }
-
-            await _table.DeleteEntityAsync(subscriptionId, row.RowKey, ETag.All, cancellationToken);
-            deleted++;
-        }
-
-        return (deleted, pendingLeft);
-    }
-
     private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 
     private static string PurgePartition(DateOnly day) => PurgePrefix + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string PurgeRow(string subscriptionId, string eventId) => subscriptionId + "|" + eventId;
+
+    private static (string SubscriptionId, string EventId) SplitPurgeRow(string rowKey)
+    {
+        var bar = rowKey.IndexOf('|', StringComparison.Ordinal);
+        return (rowKey[..bar], rowKey[(bar + 1)..]);
+    }
 
     private static TableEntity Write(Delivery d) => new(d.SubscriptionId, d.Event.Id)
     {
@@ -126,6 +125,7 @@ public sealed class DeliveryLog(StorageAccount storage)
         ["LastStatusCode"] = d.LastStatusCode,
         ["NextAttemptAt"] = d.NextAttemptAt,
         ["ClaimedAt"] = d.ClaimedAt,
+        ["AttemptsBeforeWindow"] = d.AttemptsBeforeWindow,
     };
 
     private static Delivery Read(TableEntity e) => new(
@@ -137,5 +137,6 @@ public sealed class DeliveryLog(StorageAccount storage)
         e.GetDateTimeOffset("LastAttemptAt"),
         e.GetInt32("LastStatusCode"),
         e.GetDateTimeOffset("NextAttemptAt"),
-        e.GetDateTimeOffset("ClaimedAt"));
+        e.GetDateTimeOffset("ClaimedAt"),
+        e.GetInt32("AttemptsBeforeWindow") ?? 0);
 }

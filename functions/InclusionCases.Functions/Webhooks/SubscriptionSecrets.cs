@@ -8,7 +8,8 @@ namespace InclusionCases.Functions.Webhooks;
 /// Keeps subscription secrets encrypted at rest: AES-256-GCM under <see cref="WebhookOptions.SecretKey"/>
 /// (a Key Vault secret in Azure, never in storage), with the subscription's organisation and id as
 /// associated data, so a stolen table gives no secret and a secret copied onto another subscription's
-/// row does not decrypt. The stored form names its key by a digest, so a key can be rotated later without guessing.
+/// row does not decrypt. The stored form names its key by a digest, so a secret sealed under another key
+/// (a misconfigured app) is told apart from a damaged one.
 /// The sender needs the secret itself to sign (HMAC), so a hash would not do.
 /// </summary>
 public sealed class SubscriptionSecrets
@@ -38,6 +39,10 @@ public sealed class SubscriptionSecrets
         aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), AssociatedData(organisationId, subscriptionId));
         return $"{Version}.{_keyId}.{Convert.ToBase64String(sealedBytes)}";
     }
+
+    /// <summary>Whether <paramref name="stored"/> was sealed under the key this app has.</summary>
+    public bool IsSealedUnderCurrentKey(string stored) =>
+        stored is not null && stored.Split('.') is [Version, var keyId, _] && keyId == _keyId;
 
     /// <summary>The secret back from its stored form; throws if it was altered, moved or sealed under another key.</summary>
     public string Unprotect(string stored, string organisationId, string subscriptionId)

@@ -27,7 +27,7 @@ public sealed class SubscriptionStore(StorageAccount storage)
     public async Task<(Subscription Subscription, ETag ETag)?> GetAsync(string organisationId, string subscriptionId, CancellationToken cancellationToken)
     {
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(organisationId, subscriptionId, cancellationToken: cancellationToken);
-        return response.HasValue ? (Read(response.Value!), response.Value!.ETag) : null;
+        return response.HasValue && Read(response.Value!) is { } subscription ? (subscription, response.Value!.ETag) : null;
     }
 
     /// <summary>
@@ -104,9 +104,9 @@ public sealed class SubscriptionStore(StorageAccount storage)
             {
                 count = row.ETag;
             }
-            else
+            else if (Read(row) is { } subscription)
             {
-                subscriptions.Add(Read(row));
+                subscriptions.Add(subscription);
             }
         }
 
@@ -123,13 +123,17 @@ public sealed class SubscriptionStore(StorageAccount storage)
         ["Secret"] = s.SealedSecret,
     };
 
-    private static Subscription Read(TableEntity e) => new(
-        e.RowKey,
-        e.PartitionKey,
-        new Uri(e.GetString("Url")),
-        e.GetString("Events")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
-        e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
-        e.GetString("CreatedBy") ?? string.Empty,
-        e.GetDateTimeOffset("DisabledAt"),
-        e.GetString("Secret") ?? string.Empty);
+    // A row that does not read as a subscription (damaged by hand) is left out, so it cannot stop the
+    // projector's fan-out for the organisation's other subscriptions.
+    private static Subscription? Read(TableEntity e) => Uri.TryCreate(e.GetString("Url"), UriKind.Absolute, out var url)
+        ? new(
+            e.RowKey,
+            e.PartitionKey,
+            url,
+            e.GetString("Events")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
+            e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+            e.GetString("CreatedBy") ?? string.Empty,
+            e.GetDateTimeOffset("DisabledAt"),
+            e.GetString("Secret") ?? string.Empty)
+        : null;
 }

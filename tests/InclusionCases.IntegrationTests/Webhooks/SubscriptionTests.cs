@@ -38,6 +38,7 @@ public sealed class SubscriptionTests(AzuriteFixture azurite) : HostedTest(azuri
     [InlineData("https://0.0.0.0/hooks")]
     [InlineData("https://no-such-host.invalid/hooks")]
     [InlineData("https://93.184.215.14:8443/hooks")] // https's port only
+    [InlineData("https://éééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé.example/hooks")] // no ASCII form: a label too long once encoded
     public async Task AUrlThatIsNotHttpsToAPublicHost_Is400OnUrl_AndNothingIsStored(string url)
     {
         var call = await Call(HttpMethod.Post, "subscriptions", "habitat-app", new { url, events = Events });

@@ -146,6 +146,35 @@ public sealed class WebhookDeliveryTests(AzuriteFixture azurite) : HostedTest(az
     }
 
     [Fact]
+    public async Task AnAppWithAnotherSecretKey_FailsTheAttempt_AndDisablesNothing()
+    {
+        var prefix = TestHost.NewPrefix();
+        await using var host = await TestHost.StartAsync(Azurite.ConnectionString, prefix: prefix, runTriggers: false);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (subscriptionId, _) = await SubscribeAsync(receiver, [WebhookEventTypes.ReferralReceived], host);
+        var (caseId, personId, _) = await CaseScenario.OpenCaseAsync(host);
+        await CaseScenario.RecordConsentAsync(host, personId, ["habitat-asbl"]);
+        await CaseScenario.ReferAsync(host, caseId, "habitat-asbl");
+        await host.Services.GetRequiredService<CaseProjector>().ProjectAsync(personId, CancellationToken.None);
+
+        // The same storage, read by an app configured with another key (a wrong Key Vault reference, a new key).
+        await using var misconfigured = await TestHost.StartAsync(Azurite.ConnectionString, prefix: prefix, runTriggers: false, seed: false);
+        var queue = new QueueClient(Azurite.ConnectionString, host.QueueName(QueueNames.WebhookDeliveriesSetting), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var message = Assert.Single((await queue.ReceiveMessagesAsync(32)).Value);
+        var deliver = misconfigured.Services.GetRequiredService<DeliverEvent>();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => deliver.ExecuteAsync(QueueMessages.Parse<DeliveryMessage>(message.MessageText), CancellationToken.None));
+
+        Assert.Empty(receiver.Received);
+        Assert.Equal("active", (await ApiCall.SendAsync(host, HttpMethod.Get, $"subscriptions/{subscriptionId}", "habitat-app")).Field("status"));
+        var delivery = Assert.Single((await ApiCall.SendAsync(host, HttpMethod.Get, $"subscriptions/{subscriptionId}/deliveries", "habitat-app")).Json.GetProperty("items").EnumerateArray());
+        Assert.Equal(("pending", 0), (delivery.GetProperty("status").GetString(), delivery.GetProperty("attempts").GetInt32()));
+
+        // The app with the right key sends it.
+        await host.Services.GetRequiredService<DeliverEvent>().ExecuteAsync(QueueMessages.Parse<DeliveryMessage>(message.MessageText), CancellationToken.None);
+        Assert.Single(receiver.Received);
+    }
+
+    [Fact]
     public async Task TheDeliveryLog_KeepsAMonth_AndTheRetentionJobDeletesWhatIsOlder()
     {
         var clock = new ShiftableClock { Offset = TimeSpan.FromDays(-31) };

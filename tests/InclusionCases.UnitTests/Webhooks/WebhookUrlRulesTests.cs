@@ -63,6 +63,8 @@ public sealed class WebhookUrlRulesTests
     [InlineData("https://hooks.partner.example:22/", "93.184.215.14", false, WebhookUrlProblem.Port)]
     [InlineData("https://hooks.partner.example:443/", "93.184.215.14", false, null)]
     [InlineData("https://10.0.0.7:8443/", "10.0.0.7", false, WebhookUrlProblem.Port)]
+    [InlineData("https://intranet.corp:8443/", "", false, WebhookUrlProblem.Port)] // decided before resolving: no answer tells which names exist
+    [InlineData("http://intranet.corp/", "", false, WebhookUrlProblem.NotHttps)]
     public void Url_IsRefusedForTheFirstProblemItHas(string url, string resolved, bool allowLoopback, WebhookUrlProblem? expected)
     {
         var addresses = resolved.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(IPAddress.Parse).ToList();

@@ -10,7 +10,7 @@ public sealed record DeliveryResponse(
     string EventId,
     string Type,
     int Attempts,
-    DeliveryStatus Status,
+    DeliveryState Status,
     int? LastStatusCode,
     DateTimeOffset? LastAttemptAt,
     DateTimeOffset? NextAttemptAt)
@@ -18,6 +18,13 @@ public sealed record DeliveryResponse(
     public static DeliveryResponse From(Delivery d)
     {
         ArgumentNullException.ThrowIfNull(d);
-        return new(d.Event.Id, d.Event.Type, d.Attempts, d.Status, d.LastStatusCode, d.LastAttemptAt, d.Status == DeliveryStatus.Pending ? d.NextAttemptAt : null);
+        var state = d.Status switch
+        {
+            DeliveryStatus.Pending => DeliveryState.Pending,
+            DeliveryStatus.Delivered => DeliveryState.Delivered,
+            DeliveryStatus.Failed => DeliveryState.Failed,
+            _ => throw new InvalidOperationException("A withheld delivery is never shown."),
+        };
+        return new(d.Event.Id, d.Event.Type, d.Attempts, state, d.LastStatusCode, d.LastAttemptAt, d.Status == DeliveryStatus.Pending ? d.NextAttemptAt : null);
     }
 }

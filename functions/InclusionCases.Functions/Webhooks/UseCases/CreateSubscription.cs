@@ -71,6 +71,19 @@ public sealed class CreateSubscription(SubscriptionStore store, SubscriptionSecr
         return events;
     }
 
+    // The host as DNS knows it; null when an international name has no ASCII form (a label too long once encoded).
+    private static string? IdnHostOf(Uri url)
+    {
+        try
+        {
+            return url.IdnHost;
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
+    }
+
     private async Task<Uri?> UrlAsync(string? text, FieldErrors errors, CancellationToken cancellationToken)
     {
         errors.Required("url", text, CreateSubscriptionRequest.MaxUrlLength);
@@ -80,12 +93,10 @@ public sealed class CreateSubscription(SubscriptionStore store, SubscriptionSecr
         }
 
         WebhookUrlProblem? problem = WebhookUrlProblem.NotAbsolute;
-        if (Uri.TryCreate(text, UriKind.Absolute, out var url))
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && IdnHostOf(url) is { } host)
         {
-            // Only http(s) is worth resolving; the rules then decide between https and loopback http.
-            problem = url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp
-                ? WebhookUrlProblem.NotHttps
-                : WebhookUrlRules.Check(url, await hosts.ResolveAsync(url.IdnHost, cancellationToken), options.Value.AllowLoopback);
+            problem = WebhookUrlRules.CheckBeforeResolving(url, options.Value.AllowLoopback)
+                ?? WebhookUrlRules.Check(url, await hosts.ResolveAsync(host, cancellationToken), options.Value.AllowLoopback);
             if (problem is null)
             {
                 return url;

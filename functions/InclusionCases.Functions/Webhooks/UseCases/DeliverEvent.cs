@@ -18,8 +18,10 @@ namespace InclusionCases.Functions.Webhooks.UseCases;
 /// until the window is over. An attempt first claims the delivery row under its ETag, so of two copies
 /// of one queued attempt (the fan-out may queue one twice) only one goes on, and a message overtaken by a
 /// redelivery does nothing; a claim left by a crash lapses after <see cref="ClaimTimeout"/>, and the
-/// attempt is made again (at least once, same <c>webhook-id</c>). A subscription whose secret no longer
-/// opens (the key was replaced) is disabled. Every attempt, and every withholding, is audited: organisation, event id,
+/// attempt is made again (at least once, same <c>webhook-id</c>). A delivery to a subscription deleted or
+/// disabled since ends as failed. A secret sealed under another key than the app's fails the message (a
+/// configuration fault, for the poison queue's alert); one that does not open under the right key is
+/// damaged, and its subscription is disabled. Every attempt, and every withholding, is audited: organisation, event id,
 /// outcome; never what the event points at.
 /// </summary>
 public sealed class DeliverEvent(
@@ -50,9 +52,12 @@ public sealed class DeliverEvent(
             return;
         }
 
-        if (await subscriptions.GetAsync(message.OrganisationId, message.SubscriptionId, cancellationToken) is not { Subscription: var subscription })
+        var subscription = (await subscriptions.GetAsync(message.OrganisationId, message.SubscriptionId, cancellationToken))?.Subscription;
+        if (subscription is not null && !secrets.IsSealedUnderCurrentKey(subscription.SealedSecret))
         {
-            return;
+            // The app runs with another key than the secret was sealed under: a fault of the configuration, not of
+            // the subscription. The message fails, to the poison queue and its alert, instead of disabling anything.
+            throw new InvalidOperationException("The subscription's secret was sealed under another Webhooks:SecretKey than the app has.");
         }
 
         // The claim: of two copies of this message, one goes on.
@@ -63,7 +68,7 @@ public sealed class DeliverEvent(
 
         var notice = delivery.Event;
         var settled = delivery with { NextAttemptAt = null, ClaimedAt = null };
-        if (subscription.DisabledAt is not null)
+        if (subscription is null || subscription.DisabledAt is not null)
         {
             await SettleAsync(settled with { Status = DeliveryStatus.Failed }, claimed, AuditAction.DeliveryFailed, cancellationToken);
             return;
@@ -82,7 +87,7 @@ public sealed class DeliverEvent(
         }
         catch (CryptographicException)
         {
-            // Sealed under a key this app no longer has: nothing can be signed for this subscription again.
+            // Sealed under this key, yet it does not open: the row was altered or copied. Nothing can be signed for it again.
             await DisableAsync(subscription, now, cancellationToken);
             await SettleAsync(settled with { Status = DeliveryStatus.Failed }, claimed, AuditAction.DeliveryFailed, cancellationToken);
             return;
@@ -92,7 +97,7 @@ public sealed class DeliverEvent(
         var attempts = delivery.Attempts + 1;
         var firstAttemptAt = delivery.FirstAttemptAt ?? now;
         var answer = DeliveryRetries.Classify(statusCode);
-        var nextAttemptAt = answer == DeliveryAnswer.TryAgain ? DeliveryRetries.NextAttemptAt(firstAttemptAt, attempts, clock.GetUtcNow(), options.Value.FirstRetryDelay) : null;
+        var nextAttemptAt = answer == DeliveryAnswer.TryAgain ? DeliveryRetries.NextAttemptAt(firstAttemptAt, attempts - delivery.AttemptsBeforeWindow, clock.GetUtcNow(), options.Value.FirstRetryDelay) : null;
         var status = answer == DeliveryAnswer.Delivered ? DeliveryStatus.Delivered : nextAttemptAt is null ? DeliveryStatus.Failed : DeliveryStatus.Pending;
         var attempted = delivery with
         {

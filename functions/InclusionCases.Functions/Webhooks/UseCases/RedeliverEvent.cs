@@ -17,6 +17,7 @@ namespace InclusionCases.Functions.Webhooks.UseCases;
 public sealed class RedeliverEvent(SubscriptionStore store, DeliveryLog log, DeliveryAttempts queued, AuditLog audit, TimeProvider clock)
 {
     private const int Attempts = 3;
+    private static readonly TimeSpan QueueAhead = TimeSpan.FromSeconds(2);
 
     public async Task<DeliveryResponse> ExecuteAsync(Caller caller, string subscriptionId, string eventId, CancellationToken cancellationToken)
     {
@@ -57,10 +58,13 @@ public sealed class RedeliverEvent(SubscriptionStore store, DeliveryLog log, Del
             }
 
             var now = clock.GetUtcNow();
-            var again = found.Delivery with { Status = DeliveryStatus.Pending, FirstAttemptAt = null, NextAttemptAt = now, ClaimedAt = null };
+            var again = found.Delivery with { Status = DeliveryStatus.Pending, FirstAttemptAt = null, NextAttemptAt = now, ClaimedAt = null, AttemptsBeforeWindow = found.Delivery.Attempts };
+
+            // Queued (a moment ahead) before the row says pending: a failure in between leaves a message that
+            // finds nothing to do, never a pending row that nothing will try.
+            await queued.SendAsync(new DeliveryMessage(subscription.OrganisationId, subscriptionId, eventId, again.Attempts), now + QueueAhead, cancellationToken);
             if (await log.TryReplaceAsync(again, found.ETag, cancellationToken) is not null)
             {
-                await queued.SendAsync(new DeliveryMessage(subscription.OrganisationId, subscriptionId, eventId, again.Attempts), null, cancellationToken);
                 return DeliveryResponse.From(again);
             }
 
