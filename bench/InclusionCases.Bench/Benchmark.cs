@@ -147,12 +147,14 @@ internal static class Benchmark
         rows.Add(new(list1k, raw1k));
         rows.Add(new(list50k, raw50k) { Note = $"{list50k.P50 / list1k.P50:F2}x the 1k p50; the raw query grew {raw50k.P50 / raw1k.P50:F2}x" });
 
-        var report = Report.Render(rows, breakdowns, stages!, intake, new ListGrowth(list1k, list50k, raw1k, raw50k));
+        Progress("the person matcher on its labelled set");
+        var matcher = MatchingLabelledSet.Evaluate();
+        var report = Report.Render(rows, breakdowns, stages!, intake, new ListGrowth(list1k, list50k, raw1k, raw50k), matcher);
         Console.WriteLine(report);
         var folder = Path.Combine(RepositoryRoot.Find(), "bench", "results");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "latest.md"), report);
-        await File.WriteAllTextAsync(Path.Combine(folder, "latest.json"), JsonSerializer.Serialize(new { machine = Report.Machine(), rows, breakdowns, stages }, Indented));
+        await File.WriteAllTextAsync(Path.Combine(folder, "latest.json"), JsonSerializer.Serialize(new { machine = Report.Machine(), rows, breakdowns, stages, matcher }, Indented));
         return 0;
     }
 

@@ -9,11 +9,12 @@ internal static class Report
     public static string Machine() =>
         $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, Azurite in memory, loopback HTTP, {DateTime.UtcNow:yyyy-MM-dd}";
 
-    public static string Render(List<Row> rows, List<Breakdown> breakdowns, IntakeStages stages, List<IntakeRates> intake, ListGrowth list)
+    public static string Render(List<Row> rows, List<Breakdown> breakdowns, IntakeStages stages, List<IntakeRates> intake, ListGrowth list, TestSupport.MatcherQuality matcher)
     {
         var s = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         s.AppendLine(c, $"Machine: {Machine()}").AppendLine();
+        s.AppendLine(c, $"Person matcher on its labelled set ({matcher.Pairs} synthetic pairs, half one person, half two): precision {matcher.Precision:F3}, recall {matcher.Recall:F3} at threshold {matcher.Threshold:F2}; wrong: {(matcher.WrongByVariation.Count == 0 ? "none" : string.Join(", ", matcher.WrongByVariation.Select(w => $"{w.Key} {w.Value}")))}.").AppendLine();
         s.AppendLine("| operation | conc. | n | p50 ms | p95 ms | p99 ms | ops/s | raw baseline | raw p50 ms | ratio p50 | cores busy: bench / Azurite | note |");
         s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|");
         foreach (var r in rows)

@@ -29,6 +29,9 @@ public static class PersonNames
     /// <summary>The name as one comparable string: its <see cref="Words"/> joined by spaces.</summary>
     public static string Key(string? name) => string.Join(' ', Words(name));
 
+    /// <summary>Every letter of the name in its written order, particles included, without spaces: "Van der Berg" and "Vanderberg" meet here.</summary>
+    public static string Compact(string? name) => Plain(name).Replace(" ", string.Empty, StringComparison.Ordinal);
+
     // Latin letters with accents and their plain letter, pairwise. The app runs without ICU (invariant
     // globalization), where string normalisation does not decompose them, so the table is ours.
     private const string Accented = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňŉòóôõöøōŏőŕŗřśŝşšșţťŧțùúûüũūŭůűųŵýÿŷźżž";
