@@ -68,6 +68,10 @@ resource group 'Microsoft.Resources/resourceGroups@2024-03-01' = {
 @description('Base64 of 32 random bytes sealing webhook subscription secrets (the preprovision hook makes one per azd environment, WEBHOOK_SECRET_KEY); keep it: a new key makes existing subscriptions unusable.')
 param webhookSecretKey string
 
+@secure()
+@description('Base64 of 32 random bytes under which NISS/BIS numbers are hashed for matching (the preprovision hook makes one per azd environment, IDENTIFIER_HASH_KEY); keep it: a new key makes every stored identifier hash unmatchable.')
+param identifierHashKey string
+
 module app 'modules/app.bicep' = {
   scope: group
   name: 'inclusioncases-app'
@@ -85,6 +89,7 @@ module app 'modules/app.bicep' = {
     privateNetworking: privateNetworking
     alertEmail: alertEmail
     webhookSecretKey: webhookSecretKey
+    identifierHashKey: identifierHashKey
   }
 }
 

@@ -7,3 +7,5 @@ param location = 'westeurope'
 param apiClientId = '00000000-0000-0000-0000-000000000000'
 // Generate once and keep: export WEBHOOK_SECRET_KEY="$(head -c 32 /dev/urandom | base64)"
 param webhookSecretKey = readEnvironmentVariable('WEBHOOK_SECRET_KEY', '')
+// Likewise: export IDENTIFIER_HASH_KEY="$(head -c 32 /dev/urandom | base64)"
+param identifierHashKey = readEnvironmentVariable('IDENTIFIER_HASH_KEY', '')

@@ -17,6 +17,7 @@ using InclusionCases.Functions.Reports;
 using InclusionCases.Functions.Retention;
 using InclusionCases.Functions.Storage;
 using InclusionCases.Functions.Tasks;
+using InclusionCases.Functions.Matching;
 using InclusionCases.Functions.Telemetry;
 using InclusionCases.Functions.Webhooks;
 using Microsoft.Extensions.Configuration;
@@ -42,12 +43,13 @@ public static class InclusionCasesServiceCollectionExtensions
             .AddHealth()
             .AddOpenApi()
             .AddAudit()
-            .AddPersonFile()
+            .AddPersonFile(configuration)
             .AddCases()
             .AddConsents()
             .AddReferrals(configuration)
             .AddTasks()
             .AddWebhooks(configuration, environment)
+            .AddMatching()
             .AddReferenceAddresses()
             .AddContacts()
             .AddOperations()

@@ -7,7 +7,8 @@
 #  3. stores AZURE_PRINCIPAL_TYPE (User or ServicePrincipal) for the optional deployer role;
 #  4. makes the key that seals webhook subscription secrets, once per environment (WEBHOOK_SECRET_KEY:
 #     main.parameters.json passes it to the template, which keeps it in Key Vault). It is never replaced:
-#     a new key would make every existing subscription's secret unreadable.
+#     a new key would make every existing subscription's secret unreadable;
+#  5. likewise makes the key NISS/BIS numbers are hashed under for matching (IDENTIFIER_HASH_KEY), once.
 # The registration is made with the Azure CLI's identity (az login), which needs the right to register
 # applications in the tenant: see docs/deployment.md. azd runs hooks from the project root with the
 # environment's values (AZURE_ENV_NAME, AZURE_SUBSCRIPTION_ID, ...) in the process environment.
@@ -53,6 +54,15 @@ if [ -z "${WEBHOOK_SECRET_KEY:-}" ]; then
   fi
   azd env set WEBHOOK_SECRET_KEY "$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
   say "made the webhook secret key of environment $AZURE_ENV_NAME (WEBHOOK_SECRET_KEY); it is kept in the environment's key vault"
+fi
+
+if [ -z "${IDENTIFIER_HASH_KEY:-}" ]; then
+  # Likewise: under a new key no stored NISS/BIS hash would match again.
+  if [ "$(az group exists -n "rg-inclusioncases-$AZURE_ENV_NAME")" = "true" ]; then
+    die "environment $AZURE_ENV_NAME is deployed but IDENTIFIER_HASH_KEY is not set here: copy it from its key vault first (docs/deployment.md, The identifier hash key)"
+  fi
+  azd env set IDENTIFIER_HASH_KEY "$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+  say "made the identifier hash key of environment $AZURE_ENV_NAME (IDENTIFIER_HASH_KEY); it is kept in the environment's key vault"
 fi
 
 say "API app registration '$name': client id $app_id (API_CLIENT_ID), app id URI api://$app_id (API_APP_ID_URI)"

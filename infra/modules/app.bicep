@@ -18,6 +18,10 @@ param alertEmail string
 @description('Base64 of 32 random bytes that seals webhook subscription secrets; kept in the Key Vault and read by the app through a Key Vault reference.')
 param webhookSecretKey string
 
+@secure()
+@description('Base64 of 32 random bytes under which NISS/BIS numbers are hashed (HMAC) for matching; kept in the Key Vault and read by the app through a Key Vault reference.')
+param identifierHashKey string
+
 // azd deploys service `api` of azure.yaml to the resource carrying this tag.
 var apiServiceName = 'api'
 var suffix = uniqueString(resourceGroup().id)
@@ -44,11 +48,14 @@ var tableNames = [
   'TaskRechecks'
   'Subscriptions'
   'WebhookDeliveries'
+  'MatchIndex'
+  'MatchRequests'
 ]
 var queueNames = [
   'case-events'
   'contact-intake'
   'webhook-deliveries'
+  'match-requests'
 ]
 var poisonQueueNames = [for queue in queueNames: '${queue}-poison']
 
@@ -180,6 +187,18 @@ resource webhookKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   tags: tags
   properties: {
     value: webhookSecretKey
+    contentType: 'base64 of 32 bytes'
+  }
+}
+
+// The key NISS/BIS numbers are hashed under (Matching__IdentifierKey): a keyed hash, so a copy of the
+// tables cannot be turned back into numbers by hashing every possible one. Never rotated in place.
+resource identifierKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'identifier-hash-key'
+  tags: tags
+  properties: {
+    value: identifierHashKey
     contentType: 'base64 of 32 bytes'
   }
 }
@@ -367,7 +386,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       CaseEventsQueue: queueNames[0]
       ContactIntakeQueue: queueNames[1]
       WebhookDeliveriesQueue: queueNames[2]
+      MatchRequestsQueue: queueNames[3]
       Webhooks__SecretKey: '@Microsoft.KeyVault(SecretUri=${webhookKey.properties.secretUri})'
+      Matching__IdentifierKey: '@Microsoft.KeyVault(SecretUri=${identifierKey.properties.secretUri})'
       // Timer schedules (NCRONTAB, UTC), referenced by the timer triggers as %Setting%.
       RetentionSchedule: '0 30 3 * * *'
       TaskRecheckSchedule: '0 5 0 * * *'

@@ -34,7 +34,7 @@ public sealed class BicepTemplateTests
             Principal: "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', format('id-inclusioncases-{0}', parameters('environmentName'))), '2023-01-31').principalId]",
             ScopeType: "Microsoft.KeyVault/vaults",
             Condition: null,
-            Justification: "The app reads the key that seals webhook subscription secrets (Webhooks__SecretKey) through a Key Vault reference; on that one vault, which holds nothing else."),
+            Justification: "The app reads the key that seals webhook subscription secrets (Webhooks__SecretKey) through a Key Vault reference; on that one vault, which holds nothing else but the identifier hash key (Matching__IdentifierKey), read the same way."),
     ];
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class BicepTemplateTests
         var required = new List<string>
         {
             "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
-            "Auth__Mode", "AzureAd__Instance", "AzureAd__TenantId", "AzureAd__ClientId", "Webhooks__SecretKey",
+            "Auth__Mode", "AzureAd__Instance", "AzureAd__TenantId", "AzureAd__ClientId", "Webhooks__SecretKey", "Matching__IdentifierKey",
         };
         required.AddRange(QueueNames.Settings.Keys);
         required.AddRange(catalog.Queues.Select(q => q.QueueName.Trim('%')));
@@ -94,6 +94,7 @@ public sealed class BicepTemplateTests
         // Webhooks to loopback are for a Development host; the app refuses the setting elsewhere, and the template never sets it.
         Assert.DoesNotContain("Webhooks__AllowLoopback", settings.Keys);
         Assert.Contains("@Microsoft.KeyVault(SecretUri=", settings["Webhooks__SecretKey"], StringComparison.Ordinal);
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", settings["Matching__IdentifierKey"], StringComparison.Ordinal);
         Assert.DoesNotContain(settings.Keys, k => k is "AzureWebJobsStorage" || k.Contains("ConnectionString", StringComparison.Ordinal) && k != "APPLICATIONINSIGHTS_CONNECTION_STRING");
     }
 

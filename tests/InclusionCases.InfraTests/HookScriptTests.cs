@@ -98,19 +98,31 @@ public sealed class HookScriptTests : IDisposable
         Assert.Contains($"azd env set API_APP_ID_URI api://{CreatedApp}\n", Log, StringComparison.Ordinal);
         Assert.Contains("azd env set AZURE_PRINCIPAL_TYPE User\n", Log, StringComparison.Ordinal);
         Assert.Matches(@"azd env set WEBHOOK_SECRET_KEY [A-Za-z0-9+/]{43}=\n", Log);
+        Assert.Matches(@"azd env set IDENTIFIER_HASH_KEY [A-Za-z0-9+/]{43}=\n", Log);
     }
 
     [Fact]
     public void Preprovision_WebhookKey_IsKeptWhenSet_AndNeverMadeAnewForADeployedEnvironment()
     {
-        var (kept, keptOutput) = Hook("preprovision", new() { ["WEBHOOK_SECRET_KEY"] = "already-set", ["STUB_GROUP_EXISTS"] = "true" });
+        var (kept, keptOutput) = Hook("preprovision", new() { ["WEBHOOK_SECRET_KEY"] = "already-set", ["IDENTIFIER_HASH_KEY"] = "already-set", ["STUB_GROUP_EXISTS"] = "true" });
         Assert.True(kept == 0, keptOutput);
         Assert.DoesNotContain("WEBHOOK_SECRET_KEY", Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("IDENTIFIER_HASH_KEY", Log, StringComparison.Ordinal);
 
-        var (refused, output) = Hook("preprovision", new() { ["STUB_GROUP_EXISTS"] = "true" });
+        var (refused, output) = Hook("preprovision", new() { ["IDENTIFIER_HASH_KEY"] = "already-set", ["STUB_GROUP_EXISTS"] = "true" });
         Assert.Equal(1, refused);
         Assert.Contains("copy it from its key vault", output, StringComparison.Ordinal);
         Assert.DoesNotContain("azd env set WEBHOOK_SECRET_KEY", Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Preprovision_IdentifierKey_IsNeverMadeAnewForADeployedEnvironment()
+    {
+        var (refused, output) = Hook("preprovision", new() { ["WEBHOOK_SECRET_KEY"] = "already-set", ["STUB_GROUP_EXISTS"] = "true" });
+
+        Assert.Equal(1, refused);
+        Assert.Contains("IDENTIFIER_HASH_KEY is not set here", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("azd env set IDENTIFIER_HASH_KEY", Log, StringComparison.Ordinal);
     }
 
     [Fact]

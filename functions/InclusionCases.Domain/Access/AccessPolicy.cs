@@ -34,6 +34,7 @@ public static class AccessPolicy
     private static readonly IReadOnlySet<AppRole> Coordinators = new HashSet<AppRole> { AppRole.Coordinator };
     private static readonly IReadOnlySet<AppRole> MemberListReaders = new HashSet<AppRole> { AppRole.Coordinator, AppRole.SocialWorker };
     private static readonly IReadOnlySet<AppRole> Subscribers = new HashSet<AppRole> { AppRole.Partner, AppRole.Coordinator };
+    private static readonly IReadOnlySet<AppRole> Matchers = new HashSet<AppRole> { AppRole.SocialWorker, AppRole.Mediator, AppRole.Partner };
     private static readonly IReadOnlySet<AppRole> Everyone = new HashSet<AppRole>(Enum.GetValues<AppRole>());
 
     /// <summary>The roles that may perform each operation at all: the table the request pipeline applies and the tests enumerate.</summary>
@@ -85,6 +86,10 @@ public static class AccessPolicy
         [ApiOperation.DeleteSubscription] = Subscribers,
         [ApiOperation.ListDeliveries] = Subscribers,
         [ApiOperation.Redeliver] = Subscribers,
+        [ApiOperation.MatchPerson] = Matchers,
+        [ApiOperation.ListMatchRequests] = Matchers,
+        [ApiOperation.ReferMatchRequest] = Writers,
+        [ApiOperation.DismissMatchRequest] = Readers,
     };
 
     /// <summary>Whether the caller's roles allow the operation at all.</summary>

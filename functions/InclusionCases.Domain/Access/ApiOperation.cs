@@ -53,4 +53,8 @@ public enum ApiOperation
     DeleteSubscription,
     ListDeliveries,
     Redeliver,
+    MatchPerson,
+    ListMatchRequests,
+    ReferMatchRequest,
+    DismissMatchRequest,
 }

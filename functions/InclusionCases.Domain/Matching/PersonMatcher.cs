@@ -28,13 +28,14 @@ public static class PersonMatcher
         }
 
         var reasons = new List<string>();
-        var (name, queryName, candidateName) = BestNames(query, candidate);
+        // Reasons quote only what the caller sent: a candidate's own names are not everyone's to read.
+        var (name, queryName) = BestNames(query, candidate);
         var score = name;
         if (name > 0)
         {
             reasons.Add(name >= 0.999
-                ? $"the same name ({candidateName})"
-                : $"a similar name: {queryName} / {candidateName} ({name.ToString("0.00", CultureInfo.InvariantCulture)})");
+                ? $"the same name as {queryName}"
+                : $"a name close to {queryName} ({name.ToString("0.00", CultureInfo.InvariantCulture)})");
         }
 
         if (query.BirthYear is { } year && candidate.BirthYear is { } other)
@@ -84,9 +85,9 @@ public static class PersonMatcher
     private static double Direction(IReadOnlyList<string> from, IReadOnlyList<string> to) =>
         from.Average(w => to.Max(u => Similarity.Similarity(w, u)));
 
-    private static (double Similarity, string Query, string Candidate) BestNames(MatchProfile query, MatchProfile candidate)
+    private static (double Similarity, string Query) BestNames(MatchProfile query, MatchProfile candidate)
     {
-        var best = (0.0, string.Empty, string.Empty);
+        var best = (0.0, string.Empty);
         foreach (var q in query.Names)
         {
             foreach (var c in candidate.Names)
@@ -94,7 +95,7 @@ public static class PersonMatcher
                 var similarity = NameSimilarity(q, c);
                 if (similarity > best.Item1)
                 {
-                    best = (similarity, q, c);
+                    best = (similarity, q);
                 }
             }
         }

@@ -16,6 +16,12 @@ public sealed record Person(
     /// <summary>What replaces erased text: the record and its dates stay, the words are gone.</summary>
     public const string ErasedText = "[erased]";
 
+    /// <summary>
+    /// Keyed hashes of the person's NISS or BIS numbers (never the numbers): equal numbers hash equal
+    /// for every organisation, which is how a person is matched across holders.
+    /// </summary>
+    public IReadOnlyList<string> IdentifierHashes { get; init; } = [];
+
     /// <summary>The person with every identifying and sensitive field replaced.</summary>
     public Person Erase(DateTimeOffset at) => this with
     {
@@ -24,6 +30,7 @@ public sealed record Person(
         Gender = null,
         Languages = [],
         Sensitive = null,
+        IdentifierHashes = [],
         ErasedAt = at,
     };
 }

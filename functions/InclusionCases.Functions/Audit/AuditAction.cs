@@ -58,6 +58,15 @@ public sealed class AuditAction
     /// <summary>The system disabled a subscription: its receiver answered 410, or its stored secret was damaged.</summary>
     public static readonly AuditAction SubscriptionDisable = new("subscription.disable");
     public static readonly AuditAction DeliveryList = new("delivery.list");
+
+    /// <summary>A match call: the call itself (its submitted fields hashed in the resource), and one entry per candidate person answered.</summary>
+    public static readonly AuditAction PersonMatch = new("person.match");
+
+    /// <summary>The system sent a match request to a holder of a person a match call found out of the caller's sight.</summary>
+    public static readonly AuditAction MatchRequestSend = new("matchRequest.send");
+    public static readonly AuditAction MatchRequestList = new("matchRequest.list");
+    public static readonly AuditAction MatchRequestRefer = new("matchRequest.refer");
+    public static readonly AuditAction MatchRequestDismiss = new("matchRequest.dismiss");
     public static readonly AuditAction DeliveryRedeliver = new("delivery.redeliver");
 
     /// <summary>The system sent an event and the receiver answered 2xx.</summary>
@@ -135,6 +144,10 @@ public sealed class AuditAction
         ApiOperation.DeleteSubscription => SubscriptionDelete,
         ApiOperation.ListDeliveries => DeliveryList,
         ApiOperation.Redeliver => DeliveryRedeliver,
+        ApiOperation.MatchPerson => PersonMatch,
+        ApiOperation.ListMatchRequests => MatchRequestList,
+        ApiOperation.ReferMatchRequest => MatchRequestRefer,
+        ApiOperation.DismissMatchRequest => MatchRequestDismiss,
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "No audit action for this operation."),
     };
 

@@ -13,10 +13,10 @@ namespace InclusionCases.Functions.Cases;
 /// current state rather than replaying events, so running it twice, late or out of order converges
 /// to the same indexes. Writes that carry their audit entry in the outbox row (a case opened for a
 /// new person) have it written to the audit log here, and the webhook events a change carries are handed
-/// to the subscriptions (<see cref="Webhooks.WebhookFanOut"/>). The outbox rows it saw are deleted last.
+/// to the subscriptions (<see cref="Webhooks.WebhookFanOut"/>); the match index follows the person (<see cref="Matching.MatchIndexProjection"/>). The outbox rows it saw are deleted last.
 /// </summary>
 public sealed class CaseProjector(
-    PersonFileStore store, OrganisationCaseIndex cases, Audit.AuditLog audit, ReferralIndex referrals, Tasks.TaskProjection tasks, Reports.ReportCounters counters, Retention.RetentionIndex retention, Webhooks.WebhookFanOut webhooks, Telemetry.OperationalMetrics metrics, TimeProvider clock)
+    PersonFileStore store, OrganisationCaseIndex cases, Audit.AuditLog audit, ReferralIndex referrals, Tasks.TaskProjection tasks, Reports.ReportCounters counters, Retention.RetentionIndex retention, Webhooks.WebhookFanOut webhooks, Matching.MatchIndexProjection matching, Telemetry.OperationalMetrics metrics, TimeProvider clock)
 {
     public async Task ProjectAsync(string personId, CancellationToken cancellationToken)
     {
@@ -31,10 +31,12 @@ public sealed class CaseProjector(
 
         var now = clock.GetUtcNow();
         var access = partition.Access;
+        var seeingAny = new HashSet<string>(StringComparer.Ordinal);
         foreach (var stored in partition.Cases)
         {
             var c = stored.Value;
             var seeing = access.Seeing(access.Case(c.Id)!, now);
+            seeingAny.UnionWith(seeing);
             foreach (var organisationId in seeing)
             {
                 await cases.UpsertAsync(organisationId, c, organisationId == c.LeadOrganisationId, cancellationToken);
@@ -62,6 +64,7 @@ public sealed class CaseProjector(
         }
 
         await tasks.ProjectAsync(partition, now, cancellationToken);
+        await matching.ProjectAsync(partition, seeingAny, cancellationToken);
 
         // Before the outbox rows go, so a committed change's events are never lost (a re-run finds them queued).
         await webhooks.FanOutAsync(partition.OutboxEvents, cancellationToken);

@@ -17,8 +17,8 @@ namespace InclusionCases.Functions.Contacts;
 /// </summary>
 public sealed class ContactIntake(ContactStore store, PersonFileWriter files, Reports.ReportCounters counters, Retention.RetentionIndex retention, TimeProvider clock)
 {
-    /// <summary>What a flagged contact tells the file of the person it names.</summary>
-    public const string FollowUpEventKind = "contact.followUp";
+    /// <summary>What a contact tells the file of the person it names, so the projector plans tasks and indexes aliases and zones again.</summary>
+    public const string NamedEventKind = "contact.named";
 
     /// <summary>Stores the chunk in <paramref name="text"/> (a <see cref="ContactIntakeMessage"/>).</summary>
     public async Task StoreAsync(string text, CancellationToken cancellationToken)
@@ -88,8 +88,8 @@ public sealed class ContactIntake(ContactStore store, PersonFileWriter files, Re
     /// Stores contacts whose ids are held by their organisation with everything that hangs on them, in
     /// two steps of concurrent writes: the list rows (transactions; rows already there are left as they
     /// are), their outreach links and the month indexes of reports and retention; then what must come
-    /// after them: the reports' recount marks, and a note in the file of each person named by a contact
-    /// flagged for follow-up, so the projector opens its task.
+    /// after them: the reports' recount marks, and a note in the file of each person a contact names, so
+    /// the projector opens a follow-up task for a flagged one and finds the person by the contact's alias.
     /// </summary>
     internal async Task RecordAsync(string organisationId, IReadOnlyList<StoredContact> contacts, CancellationToken cancellationToken)
     {
@@ -104,9 +104,9 @@ public sealed class ContactIntake(ContactStore store, PersonFileWriter files, Re
             Task.WhenAll(contacts.Select(c => store.LinkToPersonAsync(c, cancellationToken))),
             counters.RecordContactMonthsAsync(organisationId, months, cancellationToken),
             retention.RecordContactMonthsAsync(organisationId, months, cancellationToken));
-        var followedUp = contacts.Where(c => c.Contact.FollowUp).Select(c => c.Contact.PersonId).OfType<string>().Distinct(StringComparer.Ordinal);
+        var named = contacts.Select(c => c.Contact.PersonId).OfType<string>().Distinct(StringComparer.Ordinal);
         await Task.WhenAll([
             counters.MarkContactMonthsAsync(months, cancellationToken),
-            .. followedUp.Select(personId => files.NoteOutsideChangeAsync(personId, FollowUpEventKind, cancellationToken))]);
+            .. named.Select(personId => files.NoteOutsideChangeAsync(personId, NamedEventKind, cancellationToken))]);
     }
 }

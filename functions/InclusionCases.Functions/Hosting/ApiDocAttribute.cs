@@ -55,4 +55,7 @@ public sealed class ApiDocAttribute(string summary) : Attribute
     /// pipeline; any other route refuses the header (400) rather than ignore it.
     /// </summary>
     public bool Idempotent { get; init; }
+
+    /// <summary>Whether calls are limited per caller (429 with <c>Retry-After</c> beyond the limit).</summary>
+    public bool RateLimited { get; init; }
 }

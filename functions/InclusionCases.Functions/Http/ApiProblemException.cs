@@ -42,6 +42,9 @@ public sealed class ApiProblemException : Exception
 
     public ProblemType Type { get; }
 
+    /// <summary>Seconds the client should wait before asking again (the <c>Retry-After</c> header), for a 429.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     /// <summary>What went wrong, for the answer's <c>detail</c>.</summary>
     public Message Detail { get; }
 

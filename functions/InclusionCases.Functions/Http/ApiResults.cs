@@ -40,7 +40,13 @@ public static class ApiResults
     public static JsonBodyResult Problem(HttpContext context, ApiProblemException problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        return Problem(context, problem.Type, problem.Detail, problem.Errors, problem.Extensions);
+        var result = Problem(context, problem.Type, problem.Detail, problem.Errors, problem.Extensions);
+        if (problem.RetryAfterSeconds is { } seconds)
+        {
+            result.Headers[HeaderNames.RetryAfter] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return result;
     }
 
     /// <summary>

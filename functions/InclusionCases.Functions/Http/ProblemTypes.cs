@@ -23,6 +23,7 @@ public static class ProblemTypes
     public static readonly ProblemType PreconditionRequired = new(Base + "precondition-required", ApiText.TitlePreconditionRequired, 428);
     public static readonly ProblemType PayloadTooLarge = new(Base + "payload-too-large", ApiText.TitlePayloadTooLarge, 413);
     public static readonly ProblemType UnsupportedMediaType = new(Base + "unsupported-media-type", ApiText.TitleUnsupportedMediaType, 415);
+    public static readonly ProblemType TooManyRequests = new(Base + "too-many-requests", ApiText.TitleTooManyRequests, 429);
     public static readonly ProblemType StorageUnavailable = new(Base + "storage-unavailable", ApiText.TitleStorageUnavailable, 503);
     public static readonly ProblemType Unexpected = new(Base + "unexpected", ApiText.TitleUnexpected, 500);
 }

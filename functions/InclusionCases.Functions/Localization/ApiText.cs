@@ -487,4 +487,61 @@ public static class ApiText
 
     /// <summary>At most {max} event types.</summary>
     public static Message AtMostEvents(int max) => Catalog.Of(nameof(AtMostEvents), max);
+
+    /// <summary>At most {max} identifiers.</summary>
+    public static Message AtMostIdentifiers(int max) => Catalog.Of(nameof(AtMostIdentifiers), max);
+
+    /// <summary>The scheme: "niss" or "bis".</summary>
+    public static Message IdentifierSchemeRequired { get; } = Catalog.Of(nameof(IdentifierSchemeRequired));
+
+    /// <summary>11 digits (dots, dashes and spaces are ignored).</summary>
+    public static Message IdentifierShape { get; } = Catalog.Of(nameof(IdentifierShape));
+
+    /// <summary>The first six digits of a NISS are a birth date (YYMMDD, month 00 to 12).</summary>
+    public static Message IdentifierNissDate { get; } = Catalog.Of(nameof(IdentifierNissDate));
+
+    /// <summary>The month of a BIS number is raised by 20 or 40 (20 to 32 or 40 to 52).</summary>
+    public static Message IdentifierBisDate { get; } = Catalog.Of(nameof(IdentifierBisDate));
+
+    /// <summary>The check digits do not match the number.</summary>
+    public static Message IdentifierCheckDigits { get; } = Catalog.Of(nameof(IdentifierCheckDigits));
+
+    /// <summary>Give at least {min} of displayName, aliases, birthYear, gender, zone and identifiers.</summary>
+    public static Message MatchFieldsTooFew(int min) => Catalog.Of(nameof(MatchFieldsTooFew), min);
+
+    /// <summary>At most {limit} match calls an hour; try again after the time in Retry-After.</summary>
+    public static Message MatchRateLimited(int limit) => Catalog.Of(nameof(MatchRateLimited), limit);
+
+    /// <summary>At most {max} aliases.</summary>
+    public static Message AtMostAliases(int max) => Catalog.Of(nameof(AtMostAliases), max);
+
+    /// <summary>This match request was already answered.</summary>
+    public static Message MatchRequestAnswered { get; } = Catalog.Of(nameof(MatchRequestAnswered));
+
+    /// <summary>direction is "incoming" or "outgoing".</summary>
+    public static Message MatchRequestDirection { get; } = Catalog.Of(nameof(MatchRequestDirection));
+
+    /// <summary>A record cannot be linked to itself.</summary>
+    public static Message LinkToItself { get; } = Catalog.Of(nameof(LinkToItself));
+
+    /// <summary>These two records are already linked.</summary>
+    public static Message LinkExists { get; } = Catalog.Of(nameof(LinkExists));
+
+    /// <summary>Say why these are one person (at most {max} characters).</summary>
+    public static Message LinkEvidenceRequired(int max) => Catalog.Of(nameof(LinkEvidenceRequired), max);
+
+    /// <summary>Too many requests</summary>
+    public static Message TitleTooManyRequests { get; } = Catalog.Of(nameof(TitleTooManyRequests));
+
+    /// <summary>No such match request for your organisation.</summary>
+    public static Message NotFoundMatchRequest { get; } = Catalog.Of(nameof(NotFoundMatchRequest));
+
+    /// <summary>A case your organisation leads for the matched person.</summary>
+    public static Message MatchRequestCaseUnknown { get; } = Catalog.Of(nameof(MatchRequestCaseUnknown));
+
+    /// <summary>Your organisation leads several open cases of the matched person: name one in caseId.</summary>
+    public static Message MatchRequestCaseChoose { get; } = Catalog.Of(nameof(MatchRequestCaseChoose));
+
+    /// <summary>In answer to match request {id}.</summary>
+    public static Message MatchRequestReferralReason(string id) => Catalog.Of(nameof(MatchRequestReferralReason), id);
 }

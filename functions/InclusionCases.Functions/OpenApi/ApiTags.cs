@@ -16,6 +16,7 @@ internal static class ApiTags
         ["Tasks"] = ("Tasks", "Follow-up tasks on cases: those the system derives from Belgian rhythms (consents ending, tenancy visits) and their lists."),
         ["ReferenceAddresses"] = ("Reference addresses", "A person's reference address at a CPAS, kept by a check-in at least once a quarter."),
         ["Contacts"] = ("Street contacts", "Contacts logged by street mediators, one at a time or in offline batches, and the outreach history of a case."),
+        ["Matching"] = ("Person matching", "Finding whether a person already has a record, among those the caller may see, without learning what others hold; match requests to holders (SocialWorkers, Mediators, Partners)."),
         ["Webhooks"] = ("Webhooks", "Subscriptions to signed events that carry ids only, their delivery log and redelivery (Partners, Coordinators)."),
         ["Organisations"] = ("Organisations", "The directory of organisations and their memberships (Coordinators)."),
         ["Oversight"] = ("Oversight", "The audit trail, and GDPR access (art. 15) and erasure (art. 17), for the data-protection officer."),

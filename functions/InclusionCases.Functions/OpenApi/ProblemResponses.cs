@@ -37,6 +37,7 @@ internal static class ProblemResponses
         ("UnsupportedMediaType", 415, "Body not JSON.", Problem, []),
         ("IdempotencyKeyReused", 422, "The Idempotency-Key was used in the last 24 hours for another request (type idempotency-key-reused).", Problem, []),
         ("PreconditionRequired", 428, "If-Match is missing.", Problem, []),
+        ("TooManyRequests", 429, "Too many calls of this kind by this caller (type too-many-requests); nothing was done. Retry after the seconds Retry-After gives.", Problem, [ResponseHeaders.RetryAfter]),
         ("Unexpected", 500, "An unexpected failure, without details; quote the traceId to the operators.", Problem, []),
         ("StorageUnavailable", 503, "Storage unreachable; nothing was changed. Retry after the seconds Retry-After gives.", Problem, [ResponseHeaders.RetryAfter]),
     ];
@@ -120,6 +121,11 @@ internal static class ProblemResponses
         if (doc.Idempotent)
         {
             names.Add("IdempotencyKeyReused");
+        }
+
+        if (doc.RateLimited)
+        {
+            names.Add("TooManyRequests");
         }
 
         names.AddRange(["Unexpected", "StorageUnavailable"]);

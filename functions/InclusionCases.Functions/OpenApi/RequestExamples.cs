@@ -5,6 +5,7 @@ using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Consents;
 using InclusionCases.Domain.Contacts;
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Matching;
 using InclusionCases.Domain.Persons;
 using InclusionCases.Domain.Referrals;
 using InclusionCases.Domain.Tasks;
@@ -13,6 +14,7 @@ using InclusionCases.Functions.Cases.Contracts;
 using InclusionCases.Functions.Consents.Contracts;
 using InclusionCases.Functions.Contacts.Contracts;
 using InclusionCases.Functions.Http;
+using InclusionCases.Functions.Matching.Contracts;
 using InclusionCases.Functions.Operations;
 using InclusionCases.Functions.Organisations.Contracts;
 using InclusionCases.Functions.ReferenceAddresses.Contracts;
@@ -55,6 +57,8 @@ public static class RequestExamples
         [typeof(ReferenceAddressRequest)] = new ReferenceAddressRequest(new DateOnly(2026, 3, 1), new DateOnly(2026, 11, 20)),
         [typeof(CheckInRequest)] = new CheckInRequest("5b1c9a8e-2d7f-4e61-9c3a-8f0e2b7d4a19", new DateOnly(2026, 11, 25)),
         [typeof(ReplayRequest)] = new ReplayRequest("3f2504e0-4f89-41d3-9a0c-0305e82c3301", null),
+        [typeof(MatchPersonRequest)] = new MatchPersonRequest("Marc Dubois", ["Marco"], 1978, Gender.Male, "Flagey", [new IdentifierInput(IdentifierScheme.Niss, "78.03.14-123.49")]),
+        [typeof(ReferMatchRequest)] = new ReferMatchRequest(null, "We follow Marc since 2024; he asked to be referred to you."),
     };
 
     /// <summary>The example body of <paramref name="requestType"/>; a request type without one fails the document.</summary>

@@ -25,6 +25,7 @@ internal static class CaseEntities
         ["Gender"] = person.Gender?.ToString(),
         ["Languages"] = JsonSerializer.Serialize(person.Languages),
         ["Sensitive"] = person.Sensitive is null ? null : JsonSerializer.Serialize(person.Sensitive),
+        ["IdentifierHashes"] = person.IdentifierHashes.Count == 0 ? null : JsonSerializer.Serialize(person.IdentifierHashes),
         ["ErasedAt"] = person.ErasedAt,
         ["CreatedAt"] = createdAt,
         ["UpdatedAt"] = updatedAt,
@@ -37,7 +38,10 @@ internal static class CaseEntities
         Enum<Gender>(e.GetString("Gender")),
         JsonSerializer.Deserialize<string[]>(e.GetString("Languages") ?? "[]") ?? [],
         e.GetString("Sensitive") is { } sensitive ? JsonSerializer.Deserialize<SensitiveData>(sensitive) : null,
-        e.GetDateTimeOffset("ErasedAt"));
+        e.GetDateTimeOffset("ErasedAt"))
+    {
+        IdentifierHashes = JsonSerializer.Deserialize<string[]>(e.GetString("IdentifierHashes") ?? "[]") ?? [],
+    };
 
     public static TableEntity ToEntity(CaseFile c) => new(c.PersonId, CaseRows.Case(c.Id))
     {

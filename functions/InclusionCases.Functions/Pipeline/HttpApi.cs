@@ -153,12 +153,12 @@ public sealed partial class HttpApi(CallerAuthenticator authenticator, AuditLog 
     }
 
     /// <summary>
-    /// Writes what the request's audit entry still lacks: a refusal (403, 404, 410) as denied, under the
+    /// Writes what the request's audit entry still lacks: a refusal (403, 404, 410, 429) as denied, under the
     /// attempt declared or else the route's action; an attempt declared but not yet stored, as allowed.
     /// </summary>
     private async Task SettleAsync(RequestAudit request, int status, CancellationToken cancellationToken)
     {
-        var refused = status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound or StatusCodes.Status410Gone;
+        var refused = status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound or StatusCodes.Status410Gone or StatusCodes.Status429TooManyRequests;
         if (refused)
         {
             var entry = request.Entry ?? request.Attempt(request.DefaultAction, request.DefaultResource, request.DefaultPersonId, clock.GetUtcNow());

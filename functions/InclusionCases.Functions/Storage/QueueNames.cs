@@ -18,12 +18,16 @@ public sealed class QueueNames(IReadOnlyDictionary<string, string> bySetting)
     /// <summary>The setting naming the queue of webhook delivery attempts.</summary>
     public const string WebhookDeliveriesSetting = "WebhookDeliveriesQueue";
 
+    /// <summary>The setting naming the queue of match calls whose holders are looked for out of the caller's sight.</summary>
+    public const string MatchRequestsSetting = "MatchRequestsQueue";
+
     /// <summary>The settings that hold a queue name, with the name used when a setting is absent.</summary>
     public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         [CaseEventsSetting] = "case-events",
         [ContactIntakeSetting] = "contact-intake",
         [WebhookDeliveriesSetting] = "webhook-deliveries",
+        [MatchRequestsSetting] = "match-requests",
     };
 
     public IReadOnlyList<string> All { get; } = [.. bySetting.Values];
@@ -33,6 +37,8 @@ public sealed class QueueNames(IReadOnlyDictionary<string, string> bySetting)
     public string ContactIntake { get; } = bySetting[ContactIntakeSetting];
 
     public string WebhookDeliveries { get; } = bySetting[WebhookDeliveriesSetting];
+
+    public string MatchRequests { get; } = bySetting[MatchRequestsSetting];
 
     /// <summary>The queue the Functions host moves a message to after its last failed attempt.</summary>
     public static string PoisonOf(string queueName) => queueName + "-poison";

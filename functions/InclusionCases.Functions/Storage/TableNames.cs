@@ -60,5 +60,11 @@ public static class TableNames
     /// <summary>The delivery log: PartitionKey = subscription id, RowKey = event id (newest first); the days deliveries ended in <c>purge|yyyy-MM-dd</c>. See <c>Webhooks.DeliveryLog</c>.</summary>
     public const string WebhookDeliveries = "WebhookDeliveries";
 
-    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, OrganisationMembers, Cases, OrganisationCases, Referrals, Audit, Contacts, ContactIds, Outreach, ReportFacts, ReportRollups, Retention, Heartbeats, IdempotencyKeys, Tasks, TaskRechecks, Subscriptions, WebhookDeliveries];
+    /// <summary>The match index: who may be found by which name sound or identifier hash (see Matching.MatchIndex).</summary>
+    public const string MatchIndex = "MatchIndex";
+
+    /// <summary>Match requests, outgoing and incoming, and each caller's match calls of the last hour.</summary>
+    public const string MatchRequests = "MatchRequests";
+
+    public static IReadOnlyList<string> All { get; } = [Organisations, Memberships, OrganisationMembers, Cases, OrganisationCases, Referrals, Audit, Contacts, ContactIds, Outreach, ReportFacts, ReportRollups, Retention, Heartbeats, IdempotencyKeys, Tasks, TaskRechecks, Subscriptions, WebhookDeliveries, MatchIndex, MatchRequests];
 }

@@ -168,6 +168,21 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         ["ListDeliveries"] = new(c => (HttpMethod.Get, $"subscriptions/{c.SubscriptionId}/deliveries", null), Subscriber(app: 200, marc: 404), Subscriber(app: 200, marc: 404)),
         ["RedeliverEvent"] = new(c => (HttpMethod.Post, $"subscriptions/{c.SubscriptionId}/deliveries/{c.EventId}/redeliver", null), Subscriber(app: 202, marc: 404), Subscriber(app: 202, marc: 404)),
         ["DeleteSubscription"] = new(c => (HttpMethod.Delete, $"subscriptions/{c.SubscriptionId}", null), Subscriber(app: 204, marc: 404), Subscriber(app: 204, marc: 404)),
+        // Matching looks only among what the caller may see, so every matcher gets 200 whoever holds what.
+        ["MatchPerson"] = new(_ => (HttpMethod.Post, "persons/match", new { displayName = "Nobody Known Here", birthYear = 1950 }), Matcher(200), Matcher(200)),
+        ["ListMatchRequests"] = new(_ => (HttpMethod.Get, "match-requests?direction=incoming", null), Matcher(200), Matcher(200)),
+        // The request thomas's match call sent to ixelles-cpas, the holder: only its SocialWorker refers (with a consent covering
+        // jette-cpas, before and after the revocation), its SocialWorkers and Partners may dismiss; another organisation meets an unknown id.
+        ["ReferMatchRequest"] = new(
+            c => (HttpMethod.Post, $"match-requests/{c.MatchRequestId}/refer", new { caseId = c.CaseId }),
+            Expect(sophie: 200, thomas: 404, lena: 404, app: 403, others: 403),
+            Expect(sophie: 200, thomas: 404, lena: 404, app: 403, others: 403),
+            NeedsMatchRequest: true),
+        ["DismissMatchRequest"] = new(
+            c => (HttpMethod.Post, $"match-requests/{c.MatchRequestId}/dismiss", null),
+            Expect(sophie: 200, thomas: 404, lena: 404, app: 404, others: 403),
+            Expect(sophie: 200, thomas: 404, lena: 404, app: 404, others: 403),
+            NeedsMatchRequest: true),
     };
 
     private WebhookReceiver? _receiver;
@@ -210,6 +225,11 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
                 // Refused calls change nothing, so the case is reused across them.
                 situation ??= await PrepareAsync(consentRevoked);
                 var secrets = situation.Secrets;
+                if (route.NeedsMatchRequest && situation.MatchRequestId is null)
+                {
+                    situation = situation with { MatchRequestId = await MatchRequestAsync(situation) };
+                }
+
                 if (route.NeedsProjection)
                 {
                     // The derived task exists once the projector has run on the person.
@@ -224,7 +244,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
                 }
 
                 var call = await Call(method, path, user, body, ifMatch);
-                if (method != HttpMethod.Get && call.Status < HttpStatusCode.BadRequest)
+                // A match call changes nothing of the case.
+                if (method != HttpMethod.Get && call.Status < HttpStatusCode.BadRequest && name != "MatchPerson")
                 {
                     situation = null;
                     (_subscriptionId, _eventId) = name switch
@@ -326,6 +347,18 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         return new Situation(caseId, personId, consentId, referralId, pendingReferralId, batch.Field("batchId"), Host.QueueName("ContactIntakeQueue"), memberOid, taskId, subscriptionId, eventId!, [caseId, personId, displayName, "diabetes"]);
     }
 
+    // thomas (jette-cpas) describes the situation's person by a national number it now has: ixelles-cpas, its holder, gets a match request.
+    private async Task<string> MatchRequestAsync(Situation situation)
+    {
+        var niss = Matching.MatchingScenario.NewNiss();
+        var numbered = await Call(HttpMethod.Patch, $"cases/{situation.CaseId}", "sophie", new { person = new { identifiers = new[] { new { scheme = "niss", value = niss } } } }, ifMatch: "*");
+        Assert.True(numbered.Status == HttpStatusCode.OK, numbered.Body);
+        await Host.WaitForProjectionAsync(situation.PersonId);
+        var match = await Matching.MatchingScenario.MatchAsync(Host, "thomas", new { birthYear = 1971, identifiers = new[] { new { scheme = "niss", value = niss } } });
+        Assert.True(match.Status == HttpStatusCode.OK, match.Body);
+        return (await Matching.MatchingScenario.IncomingForAsync(Host, "sophie", situation.PersonId)).GetProperty("id").GetString()!;
+    }
+
     // habitat-asbl's subscription to referrals, at a receiver that takes everything; made again once the matrix deleted it.
     private async Task<string> HabitatSubscriptionAsync()
     {
@@ -364,6 +397,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
 
     private static Dictionary<string, int> Operator(int status) => Users.ToDictionary(u => u, u => u == "ops" ? status : 403);
 
+    private static Dictionary<string, int> Matcher(int status) => Users.ToDictionary(u => u, u => u is "sophie" or "thomas" or "lena" or "karim" or "habitat-app" ? status : 403);
+
     private static Dictionary<string, int> Subscriber(int app, int marc) => Users.ToDictionary(u => u, u => u switch
     {
         "habitat-app" => app,
@@ -371,7 +406,11 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         _ => 403,
     });
 
-    private sealed record Situation(string CaseId, string PersonId, string ConsentId, string AcceptedReferralId, string PendingReferralId, string BatchId, string ContactIntakeQueue, string MemberOid, string TaskId, string SubscriptionId, string EventId, string[] Secrets);
+    private sealed record Situation(string CaseId, string PersonId, string ConsentId, string AcceptedReferralId, string PendingReferralId, string BatchId, string ContactIntakeQueue, string MemberOid, string TaskId, string SubscriptionId, string EventId, string[] Secrets)
+    {
+        /// <summary>The match request sent to ixelles-cpas about the person, made when a route needs it.</summary>
+        public string? MatchRequestId { get; init; }
+    }
 
     private sealed record MatrixRoute(
         Func<Situation, (HttpMethod Method, string Path, object? Body)> Request,
@@ -379,5 +418,6 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         Dictionary<string, int> AfterRevocation,
         bool SendsIfMatch = false,
         string? IfMatch = null,
-        bool NeedsProjection = false);
+        bool NeedsProjection = false,
+        bool NeedsMatchRequest = false);
 }

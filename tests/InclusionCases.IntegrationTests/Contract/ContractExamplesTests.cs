@@ -179,6 +179,9 @@ public sealed class ContractExamplesTests(AzuriteFixture azurite) : HostedTest(a
             ["UpdateTask"] = new("sophie", $"tasks/{task.Field("id")}", () => Task.FromResult<string?>("*")),
             ["ReplayPoisonMessages"] = new("ops", "admin/poison/contact-intake/replay", None),
             ["CreateSubscription"] = new("habitat-app", "subscriptions", None),
+            ["MatchPerson"] = new("sophie", "persons/match", None),
+            // A well-formed id of no request: the body is checked first, and the example is then answered 404.
+            ["ReferMatchRequest"] = new("sophie", "match-requests/mr0000000000000000001aaaaaaaa-bbbbbbbb/refer", None),
         };
     }
 

@@ -27,6 +27,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
         "scope", "expiresOn", "evidence", "toOrganisationId", "id", "observedAt", "zone", "location", "lat", "lon", "alias", "needs",
         "servicesOffered", "notes", "beddedDown", "followUp", "contacts", "messageId", "replacement", "leadOrganisationId",
         "name", "kind", "offers", "acceptsReferrals", "validUntil", "title", "dueOn", "outcome", "completedOn", "since", "lastCheckIn", "on", "note", "url", "events",
+        "aliases", "identifiers", "scheme", "value", "caseId",
         // Case variants of real fields: unknown fields under case-sensitive names.
         "Person", "Status", "DisplayName", "BirthYear", "Type", "PersonId", "ObservedAt", "MoveInDate",
     ];
@@ -40,6 +41,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
         "1980", "12.5", "-1", "1e3", "2026-11-25T21:04:00", "2026-11-25T22:04:00+01:00", "2026-11-25T21:04:00Z\n", "0001-01-01", "9999-12-31",
         "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59.9999999-01:00",
         "https://93.184.215.14/hooks", "http://127.0.0.1:9/hooks", "https://[::ffff:10.0.0.1]/x", "https://u:p@93.184.215.14/", "referral.received", "task.due",
+        "niss", "bis", "78031412349", "78.03.14-123.49", "78031412350", "78231412300",
         "paaaaaaaaaaaaaaaa\n", "paaaaaaaaaaaaaaaa ", "habitat-asbl\n", "3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11\n", "two\r\nlines\tand a tab", "lone\rreturn",
     ];
 
@@ -96,6 +98,8 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
             ("marc", HttpMethod.Put, "organisations/habitat-asbl/members/3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11"),
             ("habitat-app", HttpMethod.Post, "subscriptions"),
             ("habitat-app", HttpMethod.Post, $"subscriptions/{subscriptionId}/deliveries/e0000000000000000001aaaaaaaa/redeliver"),
+            ("sophie", HttpMethod.Post, "persons/match"),
+            ("thomas", HttpMethod.Post, "match-requests/mr0000000000000000001aaaaaaaa-bbbbbbbb/refer"),
         ];
         (string Login, string Path, string[] Parameters)[] queries =
         [
@@ -110,13 +114,14 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
             ("sophie", "tasks", ["scope", "status", "kind", "limit", "cursor"]),
             ("ops", "admin/status", ["limit"]),
             ("habitat-app", $"subscriptions/{subscriptionId}/deliveries", ["limit", "cursor"]),
+            ("karim", "match-requests", ["direction", "limit", "cursor"]),
         ];
         string[] words = [.. Words, caseId + "\n", caseId + " ", personId + "\n", personId + "\t", consentId + "\n", personId + "\r\n"];
         var (body, queryValue) = (Body(words), QueryValue(words));
         var input = Gen.Frequency<Request>(
             (3, Gen.Select(Gen.Int[0, targets.Length - 1], body, Gen.Bool).Select(t => Request.ForBody(targets[t.Item1], t.Item2, t.Item3))),
             (1, Gen.Select(Gen.Int[0, queries.Length - 1], queryValue.Array[1, 5]).Select(t => Request.ForQuery(queries[t.Item1], t.Item2))),
-            (1, Gen.Select(Gen.OneOf(words), Gen.OneOf("cases/", "referrals/", "persons/", "contacts/batch/", "organisations/", "tasks/", "subscriptions/")).Select(t => Request.ForId(t.Item2, t.Item1))));
+            (1, Gen.Select(Gen.OneOf(words), Gen.OneOf("cases/", "referrals/", "persons/", "contacts/batch/", "organisations/", "tasks/", "subscriptions/", "match-requests/")).Select(t => Request.ForId(t.Item2, t.Item1))));
 
         var failures = new List<string>();
         var statuses = new Dictionary<int, int>();

@@ -14,10 +14,17 @@ public sealed record ApiCall(HttpStatusCode Status, HttpResponseHeaders Headers,
 
     public string Field(string name) => Json.GetProperty(name).GetString()!;
 
-    public static async Task<ApiCall> SendAsync(TestHost host, HttpMethod method, string path, string? login, object? body = null, string? ifMatch = null)
+    public static Task<ApiCall> SendAsync(TestHost host, HttpMethod method, string path, string? login, object? body = null, string? ifMatch = null)
     {
         ArgumentNullException.ThrowIfNull(host);
-        using var request = TestHost.Request(method, path, login is null ? null : host.TokenFor(login));
+        return SendWithTokenAsync(host, method, path, login is null ? null : host.TokenFor(login), body, ifMatch);
+    }
+
+    /// <summary>A call with a token of the test's own making (a member who is not a demo user).</summary>
+    public static async Task<ApiCall> SendWithTokenAsync(TestHost host, HttpMethod method, string path, string? token, object? body = null, string? ifMatch = null)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        using var request = TestHost.Request(method, path, token);
         if (body is not null)
         {
             var json = body as string ?? JsonSerializer.Serialize(body);

@@ -34,8 +34,17 @@ internal static class AuthoritativeRows
             }
         }
 
+        // Match calls: the caller's own requests and its count of calls (incoming requests are the queue's, written on its own time).
+        await foreach (var row in new TableClient(connectionString, host.TablePrefix + TableNames.MatchRequests).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+        {
+            if (!row.RowKey.StartsWith("in|", StringComparison.Ordinal))
+            {
+                versions.Add($"{TableNames.MatchRequests}/{row.PartitionKey}/{row.RowKey}/{row.ETag}");
+            }
+        }
+
         versions.Sort(StringComparer.Ordinal);
         var directory = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', versions))))[..16];
-        return $"cases rows {cases}, contacts rows {contacts}, directory, memberships and subscriptions {directory}";
+        return $"cases rows {cases}, contacts rows {contacts}, directory, memberships, subscriptions and match calls {directory}";
     }
 }

@@ -22,4 +22,12 @@ internal static class ProblemAssertions
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("traceId").GetString()));
         return problem;
     }
+
+    /// <summary>Asserts a 400 problem whose <c>errors</c> name <paramref name="field"/>.</summary>
+    public static JsonElement AssertFieldError(ApiCall call, string field)
+    {
+        var problem = AssertProblem(call, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {call.Body}");
+        return problem;
+    }
 }

@@ -42,6 +42,9 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>This host's own name of a queue, e.g. <c>ContactIntakeQueue</c>.</summary>
     public string QueueName(string setting) => App.Configuration[setting] ?? throw new ArgumentException($"No setting {setting}.", nameof(setting));
 
+    /// <summary>The identifier hash key of every host of this test run, so hosts over the same tables agree.</summary>
+    public static readonly string IdentifierKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 
     public static async Task<TestHost> StartAsync(
@@ -63,7 +66,9 @@ public sealed class TestHost : IAsyncDisposable
             ["CaseEventsQueue"] = prefix + "-case-events",
             ["ContactIntakeQueue"] = prefix + "-contact-intake",
             ["WebhookDeliveriesQueue"] = prefix + "-webhook-deliveries",
+            ["MatchRequestsQueue"] = prefix + "-match-requests",
             ["Webhooks:SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Matching:IdentifierKey"] = IdentifierKey,
             // Receivers in tests listen on loopback; a failed delivery is tried again after a second, not 30.
             ["Webhooks:AllowLoopback"] = "true",
             ["Webhooks:FirstRetryDelay"] = "00:00:01",

@@ -37,7 +37,7 @@ public sealed class OperationsStatusTests(AzuriteFixture azurite) : HostedTest(a
         Assert.Equal("ok", status.GetProperty("status").GetString());
         Assert.Equal("ok", status.GetProperty("storage").GetString());
         Assert.Equal(
-            new[] { Host.QueueName("CaseEventsQueue"), Host.QueueName("ContactIntakeQueue"), Host.QueueName("WebhookDeliveriesQueue") }.Order(),
+            new[] { Host.QueueName("CaseEventsQueue"), Host.QueueName("ContactIntakeQueue"), Host.QueueName("WebhookDeliveriesQueue"), Host.QueueName("MatchRequestsQueue") }.Order(),
             status.GetProperty("queues").EnumerateArray().Select(q => q.GetProperty("name").GetString()).Order());
         Assert.Equal(
             ["ApplyRetention", "ExpireReferrals", "RecheckTasks", "RollupReports", "SampleOperations", "SweepOutbox"],

@@ -62,6 +62,7 @@ public sealed class ToolCommandsTests(AzuriteFixture azurite) : IDisposable
             ["CaseEventsQueue"] = _prefix + "-case-events",
             ["ContactIntakeQueue"] = _prefix + "-contact-intake",
             ["WebhookDeliveriesQueue"] = _prefix + "-webhook-deliveries",
+            ["MatchRequestsQueue"] = _prefix + "-match-requests",
         };
         if (storage is not null)
         {

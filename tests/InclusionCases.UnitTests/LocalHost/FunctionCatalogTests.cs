@@ -59,7 +59,7 @@ public sealed class FunctionCatalogTests
     [Fact]
     public void Discover_FindsTheQueueTriggersWithTheirSettingExpressions()
     {
-        Assert.Equal(["%CaseEventsQueue%", "%ContactIntakeQueue%", "%WebhookDeliveriesQueue%"], App.Queues.Select(q => q.QueueName).Order());
+        Assert.Equal(["%CaseEventsQueue%", "%ContactIntakeQueue%", "%MatchRequestsQueue%", "%WebhookDeliveriesQueue%"], App.Queues.Select(q => q.QueueName).Order());
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class PersonMatcherTests(Xunit.Abstractions.ITestOutputHelper outp
         var score = PersonMatcher.Score(query, stored);
 
         Assert.True(score.IsMatch, string.Join(", ", score.Reasons));
-        Assert.Contains(score.Reasons, r => r.StartsWith("a similar name", StringComparison.Ordinal));
+        Assert.Contains(score.Reasons, r => r.StartsWith("a name close to", StringComparison.Ordinal));
         Assert.Contains("born a year apart", score.Reasons);
         Assert.Contains("met in the same zone (Flagey)", score.Reasons);
     }

@@ -11,4 +11,5 @@ public sealed record PersonInput(
     int? BirthYear,
     Gender? Gender,
     [property: MaxLength(PersonInputValidation.MaxLanguages)] string[]? Languages,
-    SensitiveInput? Sensitive);
+    SensitiveInput? Sensitive,
+    [property: MaxLength(PersonInputValidation.MaxIdentifiers), Description("NISS or BIS numbers: checked by their check digits, then kept only as a keyed hash, so they are never shown again; they let the person be found by match across organisations. In a change, the list replaces the one kept.")] IdentifierInput[]? Identifiers = null);

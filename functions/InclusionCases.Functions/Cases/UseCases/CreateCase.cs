@@ -3,6 +3,7 @@ using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Persons;
 using InclusionCases.Domain.Text;
+using InclusionCases.Domain.Time;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Cases.Contracts;
 using InclusionCases.Functions.Http;
@@ -16,7 +17,7 @@ namespace InclusionCases.Functions.Cases.UseCases;
 /// already holds (only a holder may open another case for a person: a participant is refused, so
 /// it can never make itself a holder).
 /// </summary>
-public sealed class CreateCase(PersonFileAccess files, PersonFileWriter writer, TimeProvider clock)
+public sealed class CreateCase(PersonFileAccess files, PersonFileWriter writer, IdentifierHasher hasher, TimeProvider clock)
 {
     public async Task<(CaseResponse Case, string ETag)> ExecuteAsync(Caller caller, CreateCaseRequest request, CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ public sealed class CreateCase(PersonFileAccess files, PersonFileWriter writer, 
 
         if (request.Person is not null)
         {
-            PersonInputValidation.Validate(errors, "person", request.Person, null, clock.GetUtcNow().Year);
+            PersonInputValidation.Validate(errors, "person", request.Person, null, PlausibleDates.Today(clock.GetUtcNow()));
         }
 
         if (request.PersonId is not null && !RecordIds.IsPersonId(request.PersonId))
@@ -57,7 +58,8 @@ public sealed class CreateCase(PersonFileAccess files, PersonFileWriter writer, 
         }
         else
         {
-            person = PersonInputValidation.Create(RecordIds.NewPersonId(), request.Person!);
+            var identifiers = PersonInputValidation.IdentifierHashes(request.Person!.Identifiers, PlausibleDates.Today(clock.GetUtcNow()), hasher);
+            person = PersonInputValidation.Create(RecordIds.NewPersonId(), request.Person!, identifiers);
             before = PersonAccess.New;
             change = writer.Begin(person.Id, caller, "case.created");
             change.Add(CaseEntities.ToEntity(person, change.Now, change.Now));

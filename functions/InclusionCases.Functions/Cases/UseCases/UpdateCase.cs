@@ -3,6 +3,7 @@ using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Identity;
 using InclusionCases.Domain.Persons;
+using InclusionCases.Domain.Time;
 using InclusionCases.Functions.Cases.Contracts;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Localization;
@@ -15,7 +16,7 @@ namespace InclusionCases.Functions.Cases.UseCases;
 /// allows, and person fields only by a holder's social worker (and never once the person's data was
 /// erased). One read of the person's file, then one commit: two sequential round trips.
 /// </summary>
-public sealed class UpdateCase(PersonFileAccess files, PersonFileWriter writer, TimeProvider clock)
+public sealed class UpdateCase(PersonFileAccess files, PersonFileWriter writer, IdentifierHasher hasher, TimeProvider clock)
 {
     public async Task<(CaseResponse Case, string ETag)> ExecuteAsync(Caller caller, string caseId, string? ifMatch, UpdateCaseRequest request, JsonElement json, CancellationToken cancellationToken)
     {
@@ -42,7 +43,7 @@ public sealed class UpdateCase(PersonFileAccess files, PersonFileWriter writer, 
         var personSent = PersonInputValidation.Has(json, "person");
         if (request.Person is not null)
         {
-            PersonInputValidation.Validate(errors, "person", request.Person, json.GetProperty("person"), clock.GetUtcNow().Year);
+            PersonInputValidation.Validate(errors, "person", request.Person, json.GetProperty("person"), PlausibleDates.Today(clock.GetUtcNow()));
         }
         else if (personSent)
         {
@@ -84,7 +85,7 @@ public sealed class UpdateCase(PersonFileAccess files, PersonFileWriter writer, 
         }
 
         var person = file.Person!.Value;
-        var newPerson = request.Person is null ? person : PersonInputValidation.Merge(person, request.Person, json.GetProperty("person"));
+        var newPerson = request.Person is null ? person : PersonInputValidation.Merge(person, request.Person, json.GetProperty("person"), PersonInputValidation.IdentifierHashes(request.Person.Identifiers, PlausibleDates.Today(now), hasher));
         var changedFields = ChangedFields(current, updated, person, newPerson);
         if (changedFields.Count == 0 && updated.Status == current.Status)
         {
@@ -171,7 +172,8 @@ public sealed class UpdateCase(PersonFileAccess files, PersonFileWriter writer, 
         }
 
         if (personBefore.DisplayName != personAfter.DisplayName || personBefore.BirthYear != personAfter.BirthYear
-            || personBefore.Gender != personAfter.Gender || !personBefore.Languages.SequenceEqual(personAfter.Languages))
+            || personBefore.Gender != personAfter.Gender || !personBefore.Languages.SequenceEqual(personAfter.Languages)
+            || !personBefore.IdentifierHashes.SequenceEqual(personAfter.IdentifierHashes))
         {
             fields.Add("person");
         }

@@ -1,0 +1,58 @@
+using InclusionCases.Domain.Matching;
+using InclusionCases.Functions.Audit;
+using InclusionCases.Functions.Contacts;
+using InclusionCases.Functions.Matching.Contracts;
+using InclusionCases.Functions.PersonFile;
+using InclusionCases.Functions.Storage;
+
+namespace InclusionCases.Functions.Matching.UseCases;
+
+/// <summary>
+/// The holders' side of a match call, run from the <c>match-requests</c> queue, out of the caller's sight:
+/// each person who matches the call and whom the caller's organisation neither sees nor has met gets a
+/// match request sent to every organisation leading a case of theirs. The holder sees the caller's fields
+/// and its own person; the caller sees only that its call is pending, then closed. Safe to run again:
+/// a request's id is derived from the call, the holder and the person.
+/// </summary>
+public sealed class SendMatchRequests(MatchIndex index, MatchRequestStore requests, PersonFileStore files, ContactStore contacts, AuditLog audit, TimeProvider clock)
+{
+    public async Task ExecuteAsync(MatchCallMessage call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var query = call.Profile;
+        var found = await index.FindAnyAsync(MatchIndex.FindPartitions(query), cancellationToken);
+        foreach (var personId in found.Except(call.Answered, StringComparer.Ordinal).Take(MatchPerson.MaxScored))
+        {
+            if (await index.ProfileAsync(personId, cancellationToken) is not { } profile || PersonMatcher.Score(query, profile) is not { IsMatch: true } score)
+            {
+                continue;
+            }
+
+            var file = await files.LoadAsync(personId, cancellationToken);
+            var now = clock.GetUtcNow();
+            if (file.Person is null || file.Person.Value.ErasedAt is not null || file.Access.SeesPerson(call.OrganisationId, now))
+            {
+                continue;
+            }
+
+            if ((await contacts.AllOutreachAsync(personId, cancellationToken)).Any(c => c.OrganisationId == call.OrganisationId))
+            {
+                // The caller's own mediators named this person: theirs to find by a match, not to be asked about.
+                continue;
+            }
+
+            foreach (var holder in file.Access.Holders.Where(h => h != call.OrganisationId))
+            {
+                var id = MatchRequestIds.Incoming(call.RequestId, holder, personId);
+                await requests.AddIncomingAsync(
+                    holder,
+                    new MatchRequestRecord(id, call.OrganisationId, call.At, call.Fields, MatchRequestStatus.Pending, personId, Math.Round(score.Score, 2), score.Reasons, null, null, null),
+                    cancellationToken);
+                // One entry per request, its id derived from the request's: a run repeated writes the same entry.
+                await audit.WriteAsync(
+                    new AuditEntry(RecordIds.DerivedEventId(call.At, id), call.At, PersonChange.SystemActor, holder, AuditAction.MatchRequestSend, "match-requests/" + id, personId, AuditOutcome.Allowed),
+                    cancellationToken);
+            }
+        }
+    }
+}
