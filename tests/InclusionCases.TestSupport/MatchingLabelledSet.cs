@@ -11,9 +11,10 @@ public sealed record MatcherQuality(int Pairs, double Threshold, double Precisio
 
 /// <summary>
 /// Synthetic record pairs for the person matcher, made from a fixed seed: the same person written
-/// another way (accents, word order, typos, French and Dutch spellings, glued particles, an alias,
-/// a birth year one off or missing) and different people with common names (the same first or last
-/// name as someone else, namesakes born years apart, another gender). Names are the kind met in
+/// another way (accents, word order, a typo or one in each name, French and Dutch spellings and
+/// transliterations, glued particles, an alias, a birth year one off or missing) and different people
+/// with common names (the same first or last name as someone else, siblings, the same first name and
+/// year in another family, namesakes born years apart, another gender). Names are the kind met in
 /// Brussels; none is a real person's record.
 /// </summary>
 public static class MatchingLabelledSet
@@ -27,13 +28,23 @@ public static class MatchingLabelledSet
         "Ngoma", "Mukendi", "Kowalski", "Popescu", "D'Hondt", "Vermeulen", "Bouzid", "Haddad",
     ];
 
+    // Family names that look alike but are other families.
+    private static readonly (string, string)[] LookAlikes =
+    [
+        ("Martin", "Mertens"), ("Simon", "Simons"), ("Jacobs", "Jacques"), ("Claes", "Claessens"), ("Maes", "Mees"), ("Laurent", "Laurens"),
+        ("Willems", "Willem"), ("Dupont", "Dupond"), ("Benali", "Benalla"), ("Haddad", "Hamdad"), ("Diallo", "Diallou"), ("Lambert", "Lambrecht"),
+    ];
+
     private static readonly string[] Aliases = ["Red dog", "Le Grand", "Petit Louis", "De Boer", "Captain", "Mamie Rose", "Le Belge", "Tintin"];
 
-    // Spellings of one name in French, Dutch and English transliteration.
+    // Spellings of one name in French, Dutch and English transliteration, and as Belgian registers write them.
     private static readonly string[][] Spellings =
     [
         ["Mohamed", "Mohammed", "Muhammad", "Mohammad"], ["Aïcha", "Aicha", "Aisha"], ["Youssef", "Youssouf", "Yusuf"],
         ["Peeters", "Pieters", "Peters"], ["Khadija", "Khadidja", "Kadija"], ["Ahmed", "Ahmad"], ["Leila", "Leïla", "Layla"],
+        ["Janssens", "Jansens", "Janssen"], ["Wouters", "Wauters"], ["Mertens", "Maertens"], ["Lefèvre", "Lefebvre", "Lefebre"],
+        ["Dubois", "Du Bois"], ["Goossens", "Gossens"], ["Haddad", "Hadad"], ["Bouzid", "Bouzide"], ["Ibrahima", "Ibrahim"],
+        ["Mamadou", "Mamadu"], ["Omar", "Oumar", "Umar"], ["Samir", "Sameer"], ["Nathalie", "Natalie"], ["Katrien", "Catherine"],
     ];
 
     /// <summary>Scores every pair of the set with <see cref="PersonMatcher"/> and counts.</summary>
@@ -52,7 +63,7 @@ public static class MatchingLabelledSet
     }
 
     /// <summary><paramref name="pairs"/> pairs, half of one person and half of two, from <paramref name="seed"/>.</summary>
-    public static IReadOnlyList<LabelledPair> Generate(int seed = 20261127, int pairs = 240)
+    public static IReadOnlyList<LabelledPair> Generate(int seed = 20261127, int pairs = 364)
     {
         var random = new Random(seed);
         var set = new List<LabelledPair>(pairs);
@@ -83,8 +94,11 @@ public static class MatchingLabelledSet
     private static LabelledPair SamePerson(Person p, Random random, int n)
     {
         var stored = p.Profile(aliases: [p.Alias]);
-        return (n % 10) switch
+        return (n % 13) switch
         {
+            12 => new(p.Profile(name: $"{p.First} {FirstLetterSlip(p.Last)}", birthYear: p.BirthYear + (random.Next(2) == 0 ? 1 : -1)), stored, true, "the first letter misheard, the birth year one off"),
+            10 => new(p.Profile(name: $"{Typo(p.First, random)} {Typo(p.Last, random)}"), stored, true, "a typo in each name"),
+            11 => new(p.Profile(name: $"{OtherSpelling(p.Last, random)} {p.First}", birthYear: null), stored, true, "another spelling, last name first, no birth year"),
             0 => new(p.Profile(name: p.Name.ToUpperInvariant()), stored, true, "capitals"),
             1 => new(p.Profile(name: Unaccented(p.Name)), stored, true, "no accents"),
             2 => new(p.Profile(name: $"{p.Last} {p.First}"), stored, true, "last name first"),
@@ -103,8 +117,13 @@ public static class MatchingLabelledSet
         var stored = p.Profile(aliases: [p.Alias]);
         string OtherLast() => PickOther(random, LastNames, p.Last);
         string OtherFirst() => PickOther(random, p.Gender == Gender.Male ? MaleFirstNames : FemaleFirstNames, p.First);
-        return (n % 5) switch
+        return (n % 8) switch
         {
+            7 => LookAlikes[random.Next(LookAlikes.Length)] is var (one, two)
+                ? new(p.Profile(name: $"{p.First} {one}", birthYear: random.Next(1950, 2006)), p.Profile(name: $"{p.First} {two}", aliases: [p.Alias]), false, "the same first name, a look-alike family name")
+                : throw new InvalidOperationException(),
+            5 => new(p.Profile(name: $"{OtherFirst()} {p.Last}", birthYear: p.BirthYear + random.Next(-3, 4)), stored, false, "a sibling: the same family name, born within three years"),
+            6 => new(p.Profile(name: $"{p.First} {OtherLast()}", birthYear: p.BirthYear), stored, false, "the same first name and birth year, another family"),
             0 => new(p.Profile(name: $"{p.First} {OtherLast()}", birthYear: random.Next(1950, 2006)), stored, false, "the same first name, another family"),
             1 => new(p.Profile(name: $"{OtherFirst()} {p.Last}", birthYear: random.Next(1950, 2006)), stored, false, "the same family name, another first name"),
             2 => new(p.Profile(birthYear: p.BirthYear + (random.Next(2) == 0 ? 1 : -1) * random.Next(4, 30)), stored, false, "a namesake born years apart"),
@@ -114,6 +133,22 @@ public static class MatchingLabelledSet
     }
 
     private static string Pick(Random random, string[] from) => from[random.Next(from.Length)];
+
+    // Heard, not read: the first letter of the name taken for one that sounds near it.
+    private static string FirstLetterSlip(string word) => char.ToUpperInvariant(word[0]) switch
+    {
+        'P' => "B" + word[1..],
+        'B' => "P" + word[1..],
+        'D' => "T" + word[1..],
+        'M' => "N" + word[1..],
+        'J' => "Y" + word[1..],
+        'G' => "K" + word[1..],
+        'V' => "F" + word[1..],
+        'W' => "V" + word[1..],
+        'L' => "R" + word[1..],
+        'C' => "K" + word[1..],
+        _ => "H" + word,
+    };
 
     private static string PickOther(Random random, string[] from, string not)
     {

@@ -35,6 +35,7 @@ public static class AccessPolicy
     private static readonly IReadOnlySet<AppRole> MemberListReaders = new HashSet<AppRole> { AppRole.Coordinator, AppRole.SocialWorker };
     private static readonly IReadOnlySet<AppRole> Subscribers = new HashSet<AppRole> { AppRole.Partner, AppRole.Coordinator };
     private static readonly IReadOnlySet<AppRole> Matchers = new HashSet<AppRole> { AppRole.SocialWorker, AppRole.Mediator, AppRole.Partner };
+    private static readonly IReadOnlySet<AppRole> Linkers = new HashSet<AppRole> { AppRole.SocialWorker, AppRole.Auditor };
     private static readonly IReadOnlySet<AppRole> Everyone = new HashSet<AppRole>(Enum.GetValues<AppRole>());
 
     /// <summary>The roles that may perform each operation at all: the table the request pipeline applies and the tests enumerate.</summary>
@@ -90,6 +91,8 @@ public static class AccessPolicy
         [ApiOperation.ListMatchRequests] = Matchers,
         [ApiOperation.ReferMatchRequest] = Writers,
         [ApiOperation.DismissMatchRequest] = Readers,
+        [ApiOperation.LinkPersons] = Linkers,
+        [ApiOperation.SplitPersons] = Linkers,
     };
 
     /// <summary>Whether the caller's roles allow the operation at all.</summary>
@@ -133,6 +136,37 @@ public static class AccessPolicy
         }
 
         return person.Erased && Writes(operation) ? AccessDecision.Gone : AccessDecision.Allowed;
+    }
+
+    /// <summary>
+    /// Linking two records of one person, or splitting them, decided on each of the two: an Auditor may
+    /// on any person who exists; a SocialWorker only on a person its organisation holds (one it sees only
+    /// as a participant is 403, one it does not see 404, as if it did not exist). An erased person is 410.
+    /// </summary>
+    public static AccessDecision DecideOnLink(Caller caller, ApiOperation operation, PersonAccess? person, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (person is null)
+        {
+            return AccessDecision.NotFound;
+        }
+
+        if (caller.IsIn(AppRole.Auditor) && MayPerform(caller, operation))
+        {
+            return person.Erased ? AccessDecision.Gone : AccessDecision.Allowed;
+        }
+
+        if (!person.SeesPerson(caller.OrganisationId, now))
+        {
+            return AccessDecision.NotFound;
+        }
+
+        if (!MayPerform(caller, operation) || !person.IsHolder(caller.OrganisationId))
+        {
+            return AccessDecision.Forbidden;
+        }
+
+        return person.Erased ? AccessDecision.Gone : AccessDecision.Allowed;
     }
 
     /// <summary>

@@ -57,4 +57,6 @@ public enum ApiOperation
     ListMatchRequests,
     ReferMatchRequest,
     DismissMatchRequest,
+    LinkPersons,
+    SplitPersons,
 }

@@ -67,6 +67,8 @@ public sealed class AuditAction
     public static readonly AuditAction MatchRequestList = new("matchRequest.list");
     public static readonly AuditAction MatchRequestRefer = new("matchRequest.refer");
     public static readonly AuditAction MatchRequestDismiss = new("matchRequest.dismiss");
+    public static readonly AuditAction PersonLink = new("person.link");
+    public static readonly AuditAction PersonSplit = new("person.split");
     public static readonly AuditAction DeliveryRedeliver = new("delivery.redeliver");
 
     /// <summary>The system sent an event and the receiver answered 2xx.</summary>
@@ -148,6 +150,8 @@ public sealed class AuditAction
         ApiOperation.ListMatchRequests => MatchRequestList,
         ApiOperation.ReferMatchRequest => MatchRequestRefer,
         ApiOperation.DismissMatchRequest => MatchRequestDismiss,
+        ApiOperation.LinkPersons => PersonLink,
+        ApiOperation.SplitPersons => PersonSplit,
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "No audit action for this operation."),
     };
 

@@ -518,8 +518,6 @@ public static class ApiText
     /// <summary>This match request was already answered.</summary>
     public static Message MatchRequestAnswered { get; } = Catalog.Of(nameof(MatchRequestAnswered));
 
-    /// <summary>direction is "incoming" or "outgoing".</summary>
-    public static Message MatchRequestDirection { get; } = Catalog.Of(nameof(MatchRequestDirection));
 
     /// <summary>A record cannot be linked to itself.</summary>
     public static Message LinkToItself { get; } = Catalog.Of(nameof(LinkToItself));
@@ -527,8 +525,6 @@ public static class ApiText
     /// <summary>These two records are already linked.</summary>
     public static Message LinkExists { get; } = Catalog.Of(nameof(LinkExists));
 
-    /// <summary>Say why these are one person (at most {max} characters).</summary>
-    public static Message LinkEvidenceRequired(int max) => Catalog.Of(nameof(LinkEvidenceRequired), max);
 
     /// <summary>Too many requests</summary>
     public static Message TitleTooManyRequests { get; } = Catalog.Of(nameof(TitleTooManyRequests));
@@ -544,4 +540,7 @@ public static class ApiText
 
     /// <summary>In answer to match request {id}.</summary>
     public static Message MatchRequestReferralReason(string id) => Catalog.Of(nameof(MatchRequestReferralReason), id);
+
+    /// <summary>No such link of this person.</summary>
+    public static Message NotFoundLink { get; } = Catalog.Of(nameof(NotFoundLink));
 }

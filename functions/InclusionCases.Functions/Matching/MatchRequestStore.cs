@@ -12,7 +12,9 @@ namespace InclusionCases.Functions.Matching;
 /// <summary>
 /// Match requests in the <c>MatchRequests</c> table, PartitionKey = the organisation they belong to:
 /// RowKey <c>out|{id}</c> for its own calls, <c>in|{id}</c> for those sent to it as a holder. Ids sort
-/// newest first (<see cref="MatchRequestIds"/>), so each direction is one newest-first range.
+/// newest first (<see cref="MatchRequestIds"/>), so each direction is one newest-first range. Each
+/// incoming request is also listed under its holder's person (PartitionKey <c>person|{person id}</c>,
+/// RowKey <c>{holder}|{id}</c>), so an erasure finds the requests that name the person.
 /// </summary>
 public sealed class MatchRequestStore(StorageAccount storage)
 {
@@ -28,8 +30,27 @@ public sealed class MatchRequestStore(StorageAccount storage)
     }
 
     /// <summary>Records a request sent to <paramref name="holderOrganisationId"/>; one already there is left as it is.</summary>
-    public Task AddIncomingAsync(string holderOrganisationId, MatchRequestRecord request, CancellationToken cancellationToken) =>
-        AddAsync(holderOrganisationId, Incoming, request, cancellationToken);
+    public async Task AddIncomingAsync(string holderOrganisationId, MatchRequestRecord request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        // The pointer first: an erasure that runs in between finds the request it must scrub.
+        await _table.UpsertEntityAsync(new TableEntity(PersonPartition(request.PersonId!), $"{holderOrganisationId}|{request.Id}"), TableUpdateMode.Replace, cancellationToken);
+        await AddAsync(holderOrganisationId, Incoming, request, cancellationToken);
+    }
+
+    /// <summary>Replaces the fields of every request naming the person with nothing: who asked about whom stays, not what they knew.</summary>
+    public async Task EraseFieldsAsync(string personId, CancellationToken cancellationToken)
+    {
+        await foreach (var pointer in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition(personId)}"), cancellationToken: cancellationToken))
+        {
+            var (holder, id) = (pointer.RowKey[..pointer.RowKey.IndexOf('|')], pointer.RowKey[(pointer.RowKey.IndexOf('|') + 1)..]);
+            if (await GetIncomingAsync(holder, id, cancellationToken) is { } found)
+            {
+                var erased = found.Request with { Fields = new MatchFields(Domain.Persons.Person.ErasedText, [], null, null, null, []), Reasons = [] };
+                await _table.UpsertEntityAsync(ToEntity(holder, Incoming, erased), TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+    }
 
     public async Task<(IReadOnlyList<MatchRequestRecord> Items, string? ContinuationToken)> PageAsync(string organisationId, MatchRequestDirection direction, Paging paging, CancellationToken cancellationToken)
     {
@@ -59,6 +80,8 @@ public sealed class MatchRequestStore(StorageAccount storage)
             throw new ApiProblemException(ProblemTypes.PreconditionFailed, Localization.ApiText.RecordChanged);
         }
     }
+
+    private static string PersonPartition(string personId) => "person|" + personId;
 
     private async Task AddAsync(string organisationId, string prefix, MatchRequestRecord request, CancellationToken cancellationToken)
     {

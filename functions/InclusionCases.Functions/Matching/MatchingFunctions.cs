@@ -12,7 +12,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace InclusionCases.Functions.Matching;
 
 /// <summary>The matching routes: thin adapters from HTTP to one use case each.</summary>
-public sealed class MatchingFunctions(HttpApi api, MatchPerson match, ListMatchRequests list, UseCases.ReferMatchRequest refer, DismissMatchRequest dismiss)
+public sealed class MatchingFunctions(HttpApi api, MatchPerson match, ListMatchRequests list, UseCases.ReferMatchRequest refer, DismissMatchRequest dismiss, LinkPersons link, SplitPersons split)
 {
     [Function(nameof(MatchPerson))]
     [ApiDoc("Look for a person among those your organisation may already see (a Mediator: those its street contacts name), by at least two of name, aliases, birth year, gender, zone and NISS/BIS numbers. The answer never tells whether another organisation holds the person: if one does, it gets a match request, and your call is listed under outgoing match requests either way. At most 30 calls per caller an hour.", Operation = ApiOperation.MatchPerson, RateLimited = true, Request = typeof(MatchPersonRequest), Response = typeof(MatchResponse))]
@@ -53,4 +53,23 @@ public sealed class MatchingFunctions(HttpApi api, MatchPerson match, ListMatchR
     [ApiDoc("Answer an incoming match request without a referral. The organisation that asked is not told: its request stays pending until its window ends, like every other.", Operation = ApiOperation.DismissMatchRequest, Response = typeof(MatchRequestResponse))]
     public Task<IActionResult> DismissMatchRequest([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "match-requests/{matchRequestId}/dismiss")] HttpRequest request, string matchRequestId) =>
         api.HandleAsync(request, async (caller, ct) => ApiResults.Ok(await dismiss.ExecuteAsync(caller, matchRequestId, ct)));
+
+    [Function(nameof(LinkPersons))]
+    [ApiDoc("Link two records of one person (a SocialWorker of an organisation holding both, or an Auditor), with the evidence: from then on an export or erasure of either takes in the other, and a match answers them as one person. The Location is the link, to split with DELETE.", Operation = ApiOperation.LinkPersons, Success = 201, Location = true, Request = typeof(LinkPersonsRequest), Response = typeof(PersonLinkResponse))]
+    public Task<IActionResult> LinkPersons([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "persons/{personId}/links")] HttpRequest request, string personId) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            var (body, _) = await RequestBody.ReadAsync<LinkPersonsRequest>(request, ct);
+            var created = await link.ExecuteAsync(caller, personId, body, ct);
+            return ApiResults.Created($"/api/persons/{personId}/links/{created.Id}", created);
+        });
+
+    [Function(nameof(SplitPersons))]
+    [ApiDoc("Split two linked records: they are two persons again, and are never proposed as one again. On the same terms as linking them.", Operation = ApiOperation.SplitPersons, Success = 204)]
+    public Task<IActionResult> SplitPersons([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "persons/{personId}/links/{linkId}")] HttpRequest request, string personId, string linkId) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            await split.ExecuteAsync(caller, personId, linkId, ct);
+            return ApiResults.NoContent();
+        });
 }

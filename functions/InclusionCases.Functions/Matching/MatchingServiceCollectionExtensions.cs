@@ -16,5 +16,7 @@ public static class MatchingServiceCollectionExtensions
         .AddSingleton<SendMatchRequests>()
         .AddSingleton<ListMatchRequests>()
         .AddSingleton<ReferMatchRequest>()
-        .AddSingleton<DismissMatchRequest>();
+        .AddSingleton<DismissMatchRequest>()
+        .AddSingleton<LinkPersons>()
+        .AddSingleton<SplitPersons>();
 }

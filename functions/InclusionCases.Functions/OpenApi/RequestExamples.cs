@@ -58,6 +58,7 @@ public static class RequestExamples
         [typeof(CheckInRequest)] = new CheckInRequest("5b1c9a8e-2d7f-4e61-9c3a-8f0e2b7d4a19", new DateOnly(2026, 11, 25)),
         [typeof(ReplayRequest)] = new ReplayRequest("3f2504e0-4f89-41d3-9a0c-0305e82c3301", null),
         [typeof(MatchPersonRequest)] = new MatchPersonRequest("Marc Dubois", ["Marco"], 1978, Gender.Male, "Flagey", [new IdentifierInput(IdentifierScheme.Niss, "78.03.14-123.49")]),
+        [typeof(LinkPersonsRequest)] = new LinkPersonsRequest("pq7x2mvd4kf6jr3tb", "The same identity card was shown at both CPAS on 2026-11-20."),
         [typeof(ReferMatchRequest)] = new ReferMatchRequest(null, "We follow Marc since 2024; he asked to be referred to you."),
     };
 

@@ -18,14 +18,15 @@ namespace InclusionCases.Functions.Oversight;
 
 /// <summary>
 /// Erases a person (GDPR art. 17): identifying and sensitive fields, note texts, consent evidence,
-/// referral reasons and contact free text are replaced by <see cref="Person.ErasedText"/> everywhere
-/// they are kept, including <c>contact-intake</c> messages not yet stored. Ids, dates, statuses and
+/// referral reasons, link evidence, contact free text and the fields of match requests naming the person
+/// are replaced by <see cref="Person.ErasedText"/> everywhere they are kept, including
+/// <c>contact-intake</c> messages not yet stored. Ids, dates, statuses and
 /// counts stay, so reports do not change. Answers kept for idempotency keys that show the person are deleted. The person's file is changed through the person-file write
 /// path, the person row marked last. Every call scrubs again whatever is there (a call cut short is
 /// finished by the next one, and anything written since is removed); once marked, writes naming
 /// the person are refused (410).
 /// </summary>
-public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer, ContactStore contacts, Referrals.ReferralIndex referralIndex, IdempotencyStore idempotencyKeys, StorageAccount storage, QueueNames queues)
+public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer, ContactStore contacts, Referrals.ReferralIndex referralIndex, Matching.MatchRequestStore matchRequests, IdempotencyStore idempotencyKeys, StorageAccount storage, QueueNames queues)
 {
     /// <summary>Erases the person of <paramref name="file"/>, by <paramref name="caller"/> (none for the retention job).</summary>
     public async Task EraseAsync(Caller? caller, PersonPartition file, CancellationToken cancellationToken)
@@ -39,6 +40,7 @@ public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer
         }
 
         await ScrubPendingContactsAsync(personId, cancellationToken);
+        await matchRequests.EraseFieldsAsync(personId, cancellationToken);
         await idempotencyKeys.ForgetPersonAsync(personId, cancellationToken);
 
         var rows = new List<(TableEntity Row, ETag ETag, bool Merge)>();
@@ -54,6 +56,8 @@ public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer
             .Select(c => (CaseEntities.ToEntity(c.Value with { Evidence = Person.ErasedText }), c.ETag, false)));
         rows.AddRange(file.Referrals.Where(r => ScrubbedOf(r.Value) != r.Value)
             .Select(r => (CaseEntities.ToEntity(ScrubbedOf(r.Value), personId), r.ETag, false)));
+        rows.AddRange(file.Links.Where(l => l.Value.Evidence != Person.ErasedText)
+            .Select(l => (CaseEntities.ToEntity(l.Value with { Evidence = Person.ErasedText }), l.ETag, false)));
         rows.AddRange(file.Tasks.Where(t => ScrubbedOf(t.Value) != t.Value)
             .Select(t => (CaseEntities.ToEntity(ScrubbedOf(t.Value), personId), t.ETag, false)));
         foreach (var chunk in rows.Chunk(PersonChange.MaxRows))

@@ -9,8 +9,8 @@ namespace InclusionCases.Functions.Oversight;
 
 /// <summary>
 /// Everything held about a person (GDPR art. 15): their cases with every note and event, consents,
-/// referrals, follow-up tasks, the reference address, the street contacts naming them, and the disclosure log: who read or received their
-/// data, when.
+/// referrals, follow-up tasks, the reference address, the street contacts naming them, the disclosure log: who read or received their
+/// data, when; the links to other records of them, and (<see cref="Linked"/>) the export of each record linked to this one.
 /// </summary>
 public sealed record PersonExport(
     string PersonId,
@@ -22,4 +22,6 @@ public sealed record PersonExport(
     IReadOnlyList<TaskResponse> Tasks,
     ReferenceAddressResponse? ReferenceAddress,
     IReadOnlyList<ContactResponse> Contacts,
-    IReadOnlyList<AuditItem> Disclosures);
+    IReadOnlyList<AuditItem> Disclosures,
+    IReadOnlyList<Matching.Contracts.PersonLinkResponse> Links,
+    IReadOnlyList<PersonExport> Linked);

@@ -16,7 +16,7 @@ using InclusionCases.Functions.Referrals.Contracts;
 namespace InclusionCases.Functions.Oversight;
 
 /// <summary>The GDPR requests of a person, answered by the data-protection officer.</summary>
-public sealed class PersonRecords(PersonFileStore cases, ContactStore contacts, PersonErasure erasure, Referrals.ReferralMoves referrals, AuditLog audit, TimeProvider clock)
+public sealed class PersonRecords(PersonFileStore cases, LinkedPersons linked, ContactStore contacts, PersonErasure erasure, Referrals.ReferralMoves referrals, AuditLog audit, TimeProvider clock)
 {
     /// <summary>The audit actions that disclose a person's data to someone.</summary>
     private static readonly HashSet<AuditAction> Disclosing = [AuditAction.CaseRead, AuditAction.TimelineRead, AuditAction.OutreachRead, AuditAction.TaskRead, AuditAction.ReferralAccept, AuditAction.PersonExport];
@@ -24,6 +24,38 @@ public sealed class PersonRecords(PersonFileStore cases, ContactStore contacts, 
     public async Task<PersonExport> ExportAsync(Caller caller, string personId, CancellationToken cancellationToken)
     {
         var partition = await ReadAsync(personId, AuditAction.PersonExport, cancellationToken);
+        var records = await linked.OfAsync(partition, cancellationToken);
+        var others = new List<PersonExport>();
+        foreach (var other in records.Skip(1))
+        {
+            await AuditLinkedAsync(caller, AuditAction.PersonExport, other.PersonId, cancellationToken);
+            others.Add(await ExportOfAsync(other, [], cancellationToken));
+        }
+
+        return await ExportOfAsync(partition, others, cancellationToken);
+    }
+
+    public async Task<ErasureResult> EraseAsync(Caller caller, string personId, CancellationToken cancellationToken)
+    {
+        var partition = await ReadAsync(personId, AuditAction.PersonErase, cancellationToken);
+        // Linked records are one person: erased together, each audited on its own person.
+        var records = await linked.OfAsync(partition, cancellationToken);
+        foreach (var other in records.Skip(1))
+        {
+            await AuditLinkedAsync(caller, AuditAction.PersonErase, other.PersonId, cancellationToken);
+            await erasure.EraseAsync(caller, other, cancellationToken);
+        }
+
+        await erasure.EraseAsync(caller, partition, cancellationToken);
+        return new ErasureResult(personId, "erased", [.. records.Skip(1).Select(r => r.PersonId)]);
+    }
+
+    private Task AuditLinkedAsync(Caller caller, AuditAction action, string personId, CancellationToken cancellationToken) =>
+        audit.WriteAsync(new AuditEntry(Storage.EntryIds.New(), clock.GetUtcNow(), caller.Id, caller.OrganisationId, action, "person/" + personId, personId, AuditOutcome.Allowed), cancellationToken);
+
+    private async Task<PersonExport> ExportOfAsync(PersonPartition partition, IReadOnlyList<PersonExport> linkedExports, CancellationToken cancellationToken)
+    {
+        var personId = partition.PersonId;
         var person = partition.Person!.Value;
         var timelines = await Task.WhenAll(partition.Cases.Select(async c =>
             new CaseTimelineExport(c.Value.Id, [.. (await cases.AllTimelineAsync(personId, c.Value.Id, cancellationToken)).Select(e => CaseProjection.Item(e.Value))])));
@@ -44,14 +76,9 @@ public sealed class PersonRecords(PersonFileStore cases, ContactStore contacts, 
             [.. partition.Tasks.Select(t => TaskResponse.From(t.Value, Domain.Time.PlausibleDates.Today(clock.GetUtcNow())))],
             partition.ReferenceAddress is { } address ? ReferenceAddressResponse.From(address.Value) : null,
             [.. outreach.Select(ContactResponse.From)],
-            disclosures);
-    }
-
-    public async Task<ErasureResult> EraseAsync(Caller caller, string personId, CancellationToken cancellationToken)
-    {
-        var partition = await ReadAsync(personId, AuditAction.PersonErase, cancellationToken);
-        await erasure.EraseAsync(caller, partition, cancellationToken);
-        return new ErasureResult(personId, "erased");
+            disclosures,
+            [.. partition.Links.Select(l => Matching.Contracts.PersonLinkResponse.From(l.Value))],
+            linkedExports);
     }
 
     // The auditor's role was checked by the request pipeline; the entry is written beside the read.

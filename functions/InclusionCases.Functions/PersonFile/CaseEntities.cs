@@ -202,6 +202,29 @@ internal static class CaseEntities
         ? new AuditEntry(id, e.GetDateTimeOffset("AuditAt")!.Value, e.GetString("AuditActorId"), e.GetString("AuditOrganisationId"), AuditAction.FromName(e.GetString("AuditAction")), e.GetString("AuditResource"), e.GetString("AuditPersonId"), AuditOutcome.Allowed)
         : null;
 
+    public static TableEntity ToEntity(PersonLink link) => new(link.PersonId, CaseRows.Link(link.Id))
+    {
+        ["LinkId"] = link.Id,
+        ["OtherPersonId"] = link.OtherPersonId,
+        ["Evidence"] = link.Evidence,
+        ["CreatedBy"] = link.CreatedBy,
+        ["CreatedByOrganisationId"] = link.CreatedByOrganisationId,
+        ["CreatedAt"] = link.CreatedAt,
+        ["SplitAt"] = link.SplitAt,
+        ["SplitBy"] = link.SplitBy,
+    };
+
+    public static PersonLink ToLink(TableEntity e) => new(
+        e.GetString("LinkId"),
+        e.PartitionKey,
+        e.GetString("OtherPersonId"),
+        e.GetString("Evidence"),
+        e.GetString("CreatedBy"),
+        e.GetString("CreatedByOrganisationId"),
+        e.GetDateTimeOffset("CreatedAt")!.Value,
+        e.GetDateTimeOffset("SplitAt"),
+        e.GetString("SplitBy"));
+
     public static TableEntity ToEntity(FollowUpTask t, string personId) => new(personId, CaseRows.Task(t.Id))
     {
         ["TaskId"] = t.Id,

@@ -19,6 +19,7 @@ public static class CaseRows
     public const string TaskKind = "task";
     public const string ReferenceAddress = "refaddress";
     public const string CheckInKind = "checkin";
+    public const string LinkKind = "link";
 
     public static string Case(string caseId) => CaseKind + "|" + caseId;
 
@@ -31,6 +32,8 @@ public static class CaseRows
     public static string CheckIn(string checkInId) => CheckInKind + "|" + checkInId;
 
     public static string Outbox(string eventId) => OutboxKind + "|" + eventId;
+
+    public static string Link(string linkId) => LinkKind + "|" + linkId;
 
     public static string IndexState(string caseId) => IndexKind + "|" + caseId;
 

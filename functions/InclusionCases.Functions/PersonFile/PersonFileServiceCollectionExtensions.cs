@@ -14,6 +14,7 @@ public static class PersonFileServiceCollectionExtensions
             .ValidateOnStart();
         return services
             .AddSingleton<IdentifierHasher>()
+            .AddSingleton<LinkedPersons>()
             .AddSingleton<PersonFileStore>()
             .AddSingleton<CaseEventPublisher>()
             .AddSingleton<PersonFileAccess>()

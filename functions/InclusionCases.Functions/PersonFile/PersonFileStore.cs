@@ -44,6 +44,7 @@ public sealed class PersonFileStore(StorageAccount storage)
         var outboxEvents = new List<Domain.Webhooks.WebhookEvent>();
         DateTimeOffset? oldestOutboxAt = null;
         var indexed = new Dictionary<string, IReadOnlyList<string>>();
+        var links = new List<Stored<PersonLink>>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {personId} and RowKey lt {CaseRows.TimelineStart}");
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -83,6 +84,9 @@ public sealed class PersonFileStore(StorageAccount storage)
                     outboxEvents.AddRange(CaseEntities.ToOutboxEvents(e));
 
                     break;
+                case CaseRows.LinkKind:
+                    links.Add(new(CaseEntities.ToLink(e), e.ETag));
+                    break;
                 case CaseRows.IndexKind:
                     indexed[CaseRows.CaseOfIndexState(e.RowKey)] = JsonSerializer.Deserialize<string[]>(e.GetString("Organisations")) ?? [];
                     break;
@@ -91,7 +95,7 @@ public sealed class PersonFileStore(StorageAccount storage)
             }
         }
 
-        return new PersonPartition(personId, person, cases, consents, referrals, tasks, address, checkIns, outbox, outboxAudit, outboxEvents, indexed, personCreatedAt, oldestOutboxAt);
+        return new PersonPartition(personId, person, cases, consents, referrals, tasks, address, checkIns, outbox, outboxAudit, outboxEvents, indexed, personCreatedAt, oldestOutboxAt) { Links = links };
     }
 
     /// <summary>A page of a case's timeline, newest first, without other organisations' private notes.</summary>

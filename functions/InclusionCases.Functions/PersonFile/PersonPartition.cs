@@ -9,7 +9,7 @@ namespace InclusionCases.Functions.PersonFile;
 
 /// <summary>
 /// Everything stored about one person except the timelines, read in one partition query: the
-/// person, their cases, consents, referrals, follow-up tasks, and the projector's bookkeeping (outbox rows, the
+/// person, their cases, consents, referrals, follow-up tasks, links to other records of them, and the projector's bookkeeping (outbox rows, the
 /// audit entries and webhook events of writes that carry them in the outbox, the organisations each case is indexed for,
 /// when the oldest outbox row was committed).
 /// </summary>
@@ -29,6 +29,15 @@ public sealed record PersonPartition(
     DateTimeOffset PersonCreatedAt,
     DateTimeOffset? OldestOutboxAt)
 {
+    /// <summary>The person's links to other records of them, split ones included.</summary>
+    public IReadOnlyList<Stored<PersonLink>> Links { get; init; } = [];
+
+    /// <summary>The other records that stand for this person now.</summary>
+    public IEnumerable<string> LinkedPersonIds => Links.Where(l => l.Value.IsActive).Select(l => l.Value.OtherPersonId).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The records once linked to this person and split from it: never proposed as one person again.</summary>
+    public IEnumerable<string> SplitFromPersonIds => Links.Where(l => !l.Value.IsActive).Select(l => l.Value.OtherPersonId).Except(LinkedPersonIds, StringComparer.Ordinal);
+
     public Stored<CaseFile>? Case(string caseId) => Cases.FirstOrDefault(c => c.Value.Id == caseId);
 
     public Stored<Referral>? Referral(string referralId) => Referrals.FirstOrDefault(r => r.Value.Id == referralId);

@@ -16,7 +16,7 @@ namespace InclusionCases.IntegrationTests.Access;
 /// <summary>
 /// Model-based test of who may see and change a person. Random sequences (fixed seeds) of create,
 /// open-case-for-person, consent, refer, accept, decline, revoke, patch person, note, operations status,
-/// directory or member list, match, and erase, by
+/// directory or member list, match, link or split, and erase, by
 /// random demo users, against a real host. A small model of the trust rules (holders, participants,
 /// consents, erasure) predicts which steps succeed; after every step an oracle checks, through the
 /// API, that no organisation reads a case or <c>person.sensitive</c> beyond what a holder's active
@@ -147,7 +147,7 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     < 95 => "task",
                     < 96 => random.Next(2) == 0 ? "opsStatus" : "match",
                     < 97 => random.Next(2) == 0 ? "organisations" : "subscriptions",
-                    < 98 => "tasks",
+                    < 98 => random.Next(2) == 0 ? "tasks" : "link",
                     _ => "erase",
                 };
                 switch (kind)
@@ -162,6 +162,19 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                         break;
                     case "erase":
                         await EraseAsync(person, log);
+                        if (person.LinkedTo is { } twin)
+                        {
+                            // Linked records are one person: erased together.
+                            (twin.Erased, twin.DisplayName, twin.Health) = (true, "[erased]", null);
+                        }
+
+                        break;
+                    case "link":
+                        if (persons.Count == 2)
+                        {
+                            await LinkOrSplitAsync(persons[0], persons[1], actor, log);
+                        }
+
                         break;
                     default:
                         await StepAsync(kind, person, actor, random, log);
@@ -468,6 +481,34 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
             Expect(allowed, call, kind);
         }
 
+        // Two records linked by a holder of both (or the auditor) stand for one person; split again on the same terms.
+        private async Task LinkOrSplitAsync(PersonModel one, PersonModel other, string actor, List<string> log)
+        {
+            var organisation = OrganisationOf(actor);
+            var allowed = !one.Erased && !other.Erased
+                && (RoleOf(actor) == AppRole.Auditor || (RoleOf(actor) == AppRole.SocialWorker && one.Holders.Contains(organisation) && other.Holders.Contains(organisation)));
+            ApiCall call;
+            if (one.LinkId is null)
+            {
+                call = await SendAsync(HttpMethod.Post, $"persons/{one.Id}/links", actor, new { otherPersonId = other.Id, evidence = "Same identity card" });
+                if (call.Status == HttpStatusCode.Created)
+                {
+                    (one.LinkId, one.LinkedTo, other.LinkedTo) = (call.Field("id"), other, one);
+                }
+            }
+            else
+            {
+                call = await SendAsync(HttpMethod.Delete, $"persons/{one.Id}/links/{one.LinkId}", actor);
+                if (call.Status == HttpStatusCode.NoContent)
+                {
+                    (one.LinkId, one.LinkedTo, other.LinkedTo) = (null, null, null);
+                }
+            }
+
+            log.Add($"{actor} links or splits {one.Id} and {other.Id}: {(int)call.Status}");
+            Expect(allowed, call, "link");
+        }
+
         private async Task EraseAsync(PersonModel person, List<string> log)
         {
             var call = await SendAsync(HttpMethod.Post, $"persons/{person.Id}/erase", "dpo");
@@ -658,6 +699,11 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
         public string? Health { get; set; }
 
         public bool Erased { get; set; }
+
+        /// <summary>The other record this one is linked to, and the link's id on the record that made it.</summary>
+        public PersonModel? LinkedTo { get; set; }
+
+        public string? LinkId { get; set; }
 
         /// <summary>The CPAS keeping the person's reference address, once one set it.</summary>
         public string? AddressKeptBy { get; set; }

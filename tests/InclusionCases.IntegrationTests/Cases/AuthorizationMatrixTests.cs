@@ -20,6 +20,9 @@ namespace InclusionCases.IntegrationTests.Cases;
 [Collection(AzuriteGroup.Name)]
 public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTest(azurite)
 {
+    // A well-formed id of no match request, for the calls made without a situation's own.
+    private const string NoMatchRequest = "mr0000000000000000001aaaaaaaa-bbbbbbbb";
+
     private static readonly string[] Users = [.. DemoDirectory.Users.Select(u => u.Login)];
 
     /// <summary>Per route: how to call it on a prepared case, and the status each user gets (with consent; after revocation).</summary>
@@ -174,15 +177,26 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         // The request thomas's match call sent to ixelles-cpas, the holder: only its SocialWorker refers (with a consent covering
         // jette-cpas, before and after the revocation), its SocialWorkers and Partners may dismiss; another organisation meets an unknown id.
         ["ReferMatchRequest"] = new(
-            c => (HttpMethod.Post, $"match-requests/{c.MatchRequestId}/refer", new { caseId = c.CaseId }),
+            c => (HttpMethod.Post, $"match-requests/{c.MatchRequestId ?? NoMatchRequest}/refer", new { caseId = c.CaseId }),
             Expect(sophie: 200, thomas: 404, lena: 404, app: 403, others: 403),
             Expect(sophie: 200, thomas: 404, lena: 404, app: 403, others: 403),
             NeedsMatchRequest: true),
         ["DismissMatchRequest"] = new(
-            c => (HttpMethod.Post, $"match-requests/{c.MatchRequestId}/dismiss", null),
+            c => (HttpMethod.Post, $"match-requests/{c.MatchRequestId ?? NoMatchRequest}/dismiss", null),
             Expect(sophie: 200, thomas: 404, lena: 404, app: 404, others: 403),
             Expect(sophie: 200, thomas: 404, lena: 404, app: 404, others: 403),
             NeedsMatchRequest: true),
+        // Two records of one person are linked by a SocialWorker holding both (lena sees the first only as a participant) or the auditor.
+        ["LinkPersons"] = new(
+            c => (HttpMethod.Post, $"persons/{c.PersonId}/links", new { otherPersonId = c.OtherPersonId ?? "paaaaaaaaaaaaaaaa", evidence = "Same identity card" }),
+            Linker(sophie: 201, lena: 403),
+            Linker(sophie: 201, lena: 404),
+            NeedsLink: true),
+        ["SplitPersons"] = new(
+            c => (HttpMethod.Delete, $"persons/{c.PersonId}/links/{c.LinkId ?? "laaaaaaaaaaaa"}", null),
+            Linker(sophie: 204, lena: 403),
+            Linker(sophie: 204, lena: 404),
+            NeedsLink: true),
     };
 
     private WebhookReceiver? _receiver;
@@ -225,6 +239,11 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
                 // Refused calls change nothing, so the case is reused across them.
                 situation ??= await PrepareAsync(consentRevoked);
                 var secrets = situation.Secrets;
+                if (route.NeedsLink && situation.OtherPersonId is null)
+                {
+                    situation = await WithLinkAsync(situation, linked: name == "SplitPersons");
+                }
+
                 if (route.NeedsMatchRequest && situation.MatchRequestId is null)
                 {
                     situation = situation with { MatchRequestId = await MatchRequestAsync(situation) };
@@ -347,6 +366,20 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         return new Situation(caseId, personId, consentId, referralId, pendingReferralId, batch.Field("batchId"), Host.QueueName("ContactIntakeQueue"), memberOid, taskId, subscriptionId, eventId!, [caseId, personId, displayName, "diabetes"]);
     }
 
+    // A second record that ixelles-cpas holds, linked to the situation's person for a split.
+    private async Task<Situation> WithLinkAsync(Situation situation, bool linked)
+    {
+        var (_, otherPersonId, _) = await CaseScenario.OpenCaseAsync(Host, displayName: "Matrix Twin " + Guid.NewGuid().ToString("N")[..8]);
+        if (!linked)
+        {
+            return situation with { OtherPersonId = otherPersonId };
+        }
+
+        var link = await Call(HttpMethod.Post, $"persons/{situation.PersonId}/links", "sophie", new { otherPersonId, evidence = "Same identity card" });
+        Assert.True(link.Status == HttpStatusCode.Created, link.Body);
+        return situation with { OtherPersonId = otherPersonId, LinkId = link.Field("id") };
+    }
+
     // thomas (jette-cpas) describes the situation's person by a national number it now has: ixelles-cpas, its holder, gets a match request.
     private async Task<string> MatchRequestAsync(Situation situation)
     {
@@ -399,6 +432,15 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
 
     private static Dictionary<string, int> Matcher(int status) => Users.ToDictionary(u => u, u => u is "sophie" or "thomas" or "lena" or "karim" or "habitat-app" ? status : 403);
 
+    private static Dictionary<string, int> Linker(int sophie, int lena) => Users.ToDictionary(u => u, u => u switch
+    {
+        "sophie" => sophie,
+        "lena" => lena,
+        "thomas" => 404,
+        "dpo" => sophie,
+        _ => 403,
+    });
+
     private static Dictionary<string, int> Subscriber(int app, int marc) => Users.ToDictionary(u => u, u => u switch
     {
         "habitat-app" => app,
@@ -410,6 +452,11 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
     {
         /// <summary>The match request sent to ixelles-cpas about the person, made when a route needs it.</summary>
         public string? MatchRequestId { get; init; }
+
+        /// <summary>Another record ixelles-cpas holds, and the link between the two when a route needs one.</summary>
+        public string? OtherPersonId { get; init; }
+
+        public string? LinkId { get; init; }
     }
 
     private sealed record MatrixRoute(
@@ -419,5 +466,6 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         bool SendsIfMatch = false,
         string? IfMatch = null,
         bool NeedsProjection = false,
-        bool NeedsMatchRequest = false);
+        bool NeedsMatchRequest = false,
+        bool NeedsLink = false);
 }

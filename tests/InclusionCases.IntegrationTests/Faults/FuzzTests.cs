@@ -27,7 +27,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
         "scope", "expiresOn", "evidence", "toOrganisationId", "id", "observedAt", "zone", "location", "lat", "lon", "alias", "needs",
         "servicesOffered", "notes", "beddedDown", "followUp", "contacts", "messageId", "replacement", "leadOrganisationId",
         "name", "kind", "offers", "acceptsReferrals", "validUntil", "title", "dueOn", "outcome", "completedOn", "since", "lastCheckIn", "on", "note", "url", "events",
-        "aliases", "identifiers", "scheme", "value", "caseId",
+        "aliases", "identifiers", "scheme", "value", "caseId", "otherPersonId",
         // Case variants of real fields: unknown fields under case-sensitive names.
         "Person", "Status", "DisplayName", "BirthYear", "Type", "PersonId", "ObservedAt", "MoveInDate",
     ];
@@ -99,6 +99,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
             ("habitat-app", HttpMethod.Post, "subscriptions"),
             ("habitat-app", HttpMethod.Post, $"subscriptions/{subscriptionId}/deliveries/e0000000000000000001aaaaaaaa/redeliver"),
             ("sophie", HttpMethod.Post, "persons/match"),
+            ("sophie", HttpMethod.Post, $"persons/{personId}/links"),
             ("thomas", HttpMethod.Post, "match-requests/mr0000000000000000001aaaaaaaa-bbbbbbbb/refer"),
         ];
         (string Login, string Path, string[] Parameters)[] queries =

@@ -23,7 +23,7 @@ namespace InclusionCases.Functions.Matching.UseCases;
 /// cannot tell whether anyone else holds the person.
 /// </summary>
 public sealed class MatchPerson(
-    MatchIndex index, MatchCallLimit limit, MatchRequestStore requests, MatchCalls calls, PersonFileStore files, ContactStore contacts, IdentifierHasher hasher, AuditLog audit, TimeProvider clock)
+    MatchIndex index, MatchCallLimit limit, MatchRequestStore requests, MatchCalls calls, PersonFileStore files, LinkedPersons linked, ContactStore contacts, IdentifierHasher hasher, AuditLog audit, TimeProvider clock)
 {
     /// <summary>The most candidates answered, best first.</summary>
     public const int MaxCandidates = 10;
@@ -78,7 +78,7 @@ public sealed class MatchPerson(
             found.AddRange(await index.FindForAsync(partitions, caller.OrganisationId, contacted: true, cancellationToken));
         }
 
-        var scored = await Task.WhenAll(found.Distinct(StringComparer.Ordinal).Take(MaxScored).Select(async personId =>
+        var scored = await Task.WhenAll(found.Distinct(StringComparer.Ordinal).Take(MaxScored).Select(async Task<(MatchCandidate Candidate, IReadOnlyList<string> Records)?> (personId) =>
         {
             var profile = await index.ProfileAsync(personId, cancellationToken);
             var score = profile is null ? null : PersonMatcher.Score(query, profile);
@@ -87,26 +87,41 @@ public sealed class MatchPerson(
                 return null;
             }
 
-            // The index only proposes: whether the caller sees the person is decided on the file now.
-            var caseIds = reads ? await VisibleCasesAsync(caller, personId, now, cancellationToken) : null;
-            var met = meets && caseIds is null or { Count: 0 } && await MetAsync(caller.OrganisationId, personId, cancellationToken);
-            return caseIds is { Count: > 0 } ? new MatchCandidate(personId, caseIds, Math.Round(score.Score, 2), score.Reasons)
-                : met ? new MatchCandidate(personId, [], Math.Round(score.Score, 2), score.Reasons)
-                : null;
+            // The index only proposes: whether the caller sees the person is decided on the file now,
+            // with the records linked to it, which are the same person.
+            var (caseIds, records) = reads ? await VisibleCasesAsync(caller, personId, now, cancellationToken) : ((IReadOnlyList<string>)[], (IReadOnlyList<string>)[personId]);
+            var met = meets && caseIds.Count == 0 && await MetAsync(caller.OrganisationId, personId, cancellationToken);
+            return caseIds.Count > 0 || met ? (new MatchCandidate(personId, caseIds, Math.Round(score.Score, 2), score.Reasons), records) : null;
         }));
-        return [.. scored.OfType<MatchCandidate>().OrderByDescending(c => c.Score).ThenBy(c => c.PersonId, StringComparer.Ordinal).Take(MaxCandidates)];
-    }
 
-    private async Task<IReadOnlyList<string>> VisibleCasesAsync(Caller caller, string personId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var file = await files.LoadAsync(personId, cancellationToken);
-        if (file.Person is null || file.Person.Value.ErasedAt is not null)
+        // One answer per person: a record linked to a better one is answered within it.
+        var answered = new List<MatchCandidate>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (candidate, records) in scored.OfType<(MatchCandidate Candidate, IReadOnlyList<string> Records)>().OrderByDescending(c => c.Candidate.Score).ThenBy(c => c.Candidate.PersonId, StringComparer.Ordinal))
         {
-            return [];
+            if (taken.Add(candidate.PersonId))
+            {
+                taken.UnionWith(records);
+                answered.Add(candidate);
+            }
         }
 
-        var access = file.Access;
-        return [.. access.Cases.Where(c => access.Sees(caller.OrganisationId, c, now)).Select(c => c.CaseId).Order(StringComparer.Ordinal)];
+        return [.. answered.Take(MaxCandidates)];
+    }
+
+    // The cases of the person the caller sees, with those of the records linked to it; and the ids of those records.
+    private async Task<(IReadOnlyList<string> CaseIds, IReadOnlyList<string> Records)> VisibleCasesAsync(Caller caller, string personId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var file = await files.LoadAsync(personId, cancellationToken);
+        if (file.Person is null || file.Person.Value.ErasedAt is not null || !file.Access.SeesPerson(caller.OrganisationId, now))
+        {
+            return ([], [personId]);
+        }
+
+        var records = await linked.OfAsync(file, cancellationToken);
+        var caseIds = records.Where(r => r.Person?.Value.ErasedAt is null)
+            .SelectMany(r => r.Access.Cases.Where(c => r.Access.Sees(caller.OrganisationId, c, now)).Select(c => c.CaseId));
+        return ([.. caseIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], [.. records.Select(r => r.PersonId)]);
     }
 
     private async Task<bool> MetAsync(string organisationId, string personId, CancellationToken cancellationToken) =>

@@ -21,6 +21,7 @@ public sealed class ReferMatchRequest(MatchRequestStore store, PersonFileStore f
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(body);
         var errors = new FieldErrors();
+        errors.Optional("caseId", body.CaseId, Contracts.ReferMatchRequest.MaxCaseIdLength);
         errors.Optional("reason", body.Reason, CreateReferral.MaxReasonLength, allowLineBreaks: true);
         errors.ThrowIfAny();
 

@@ -11,10 +11,11 @@ namespace InclusionCases.Functions.Matching.UseCases;
 /// The holders' side of a match call, run from the <c>match-requests</c> queue, out of the caller's sight:
 /// each person who matches the call and whom the caller's organisation neither sees nor has met gets a
 /// match request sent to every organisation leading a case of theirs. The holder sees the caller's fields
-/// and its own person; the caller sees only that its call is pending, then closed. Safe to run again:
+/// and its own person; the caller sees only that its call is pending, then closed. A record split from
+/// a person the caller was answered is not proposed, nor one linked to a person it sees. Safe to run again:
 /// a request's id is derived from the call, the holder and the person.
 /// </summary>
-public sealed class SendMatchRequests(MatchIndex index, MatchRequestStore requests, PersonFileStore files, ContactStore contacts, AuditLog audit, TimeProvider clock)
+public sealed class SendMatchRequests(MatchIndex index, MatchRequestStore requests, PersonFileStore files, LinkedPersons linked, ContactStore contacts, AuditLog audit, TimeProvider clock)
 {
     public async Task ExecuteAsync(MatchCallMessage call, CancellationToken cancellationToken)
     {
@@ -31,6 +32,14 @@ public sealed class SendMatchRequests(MatchIndex index, MatchRequestStore reques
             var file = await files.LoadAsync(personId, cancellationToken);
             var now = clock.GetUtcNow();
             if (file.Person is null || file.Person.Value.ErasedAt is not null || file.Access.SeesPerson(call.OrganisationId, now))
+            {
+                continue;
+            }
+
+            // A record split from one the caller was answered is another person: never proposed as that one again.
+            // A record linked to one the caller sees is that person, already known to it.
+            var records = await linked.OfAsync(file, cancellationToken);
+            if (file.SplitFromPersonIds.Intersect(call.Answered, StringComparer.Ordinal).Any() || records.Skip(1).Any(r => r.Access.SeesPerson(call.OrganisationId, now)))
             {
                 continue;
             }
