@@ -27,4 +27,29 @@ public sealed record MatchCallMessage(
 
     /// <summary>The fields as a match request shows them.</summary>
     public Contracts.MatchFields Fields => new(DisplayName, Aliases, BirthYear, Gender, Zone, IdentifierSchemes);
+
+    /// <summary>
+    /// The message with its fields erased when it was answered <paramref name="personId"/> (the fields then
+    /// describe that person), for an erasure; null when it does not name the person or cannot be read.
+    /// </summary>
+    public static string? ScrubPerson(string text, string personId)
+    {
+        MatchCallMessage? call;
+        try
+        {
+            call = Http.QueueMessages.Parse<MatchCallMessage>(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        return call.Answered?.Contains(personId, StringComparer.Ordinal) == true
+            ? Http.QueueMessages.Serialize(call with { DisplayName = Person.ErasedText, Aliases = [], BirthYear = null, Gender = null, Zone = null, IdentifierHashes = [], IdentifierSchemes = [] })
+            : null;
+    }
 }

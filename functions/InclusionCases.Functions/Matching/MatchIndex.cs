@@ -26,20 +26,29 @@ public sealed class MatchIndex(StorageAccount storage)
     /// <summary>The most persons one key yields, so a very common name costs a bounded read.</summary>
     public const int MaxPerKey = 200;
 
+    /// <summary>The most keys one search reads: a long name and ten aliases still cost a bounded number of reads.</summary>
+    public const int MaxKeys = 20;
+
     private const string ProfileRowKey = "profile";
     private const string SeeingScope = "s";
     private const string ContactedScope = "c";
     private static readonly string[] ProfileColumns = ["DisplayName", "Aliases", "Gender", "Zones", "IdentifierHashes", "Rows"];
     private readonly TableClient _table = storage.Table(TableNames.MatchIndex);
 
-    /// <summary>The partitions a profile is found under: its name and alias sound keys, its identifier hashes.</summary>
+    /// <summary>The partitions a profile is found under: its identifier hashes, then its name and alias sound keys.</summary>
     public static IReadOnlyList<string> FindPartitions(MatchProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return [.. profile.Names.SelectMany(PhoneticKeys.OfName).Where(k => k.Length >= 2).Select(k => "k|" + k)
-            .Concat(profile.IdentifierHashes.Select(h => "h|" + h))
+        return [.. profile.IdentifierHashes.Select(h => "h|" + h)
+            .Concat(profile.Names.SelectMany(PhoneticKeys.OfName).Where(k => k.Length >= 2).Select(k => "k|" + k))
             .Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// The partitions a search reads: every identifier hash, and sound keys up to <see cref="MaxKeys"/>
+    /// (only the profile's own partitions are written in full, so an index row is never missed).
+    /// </summary>
+    public static IReadOnlyList<string> SearchPartitions(MatchProfile profile) => [.. FindPartitions(profile).Take(Math.Max(MaxKeys, profile.IdentifierHashes.Count))];
 
     /// <summary>Brings the person's find rows and profile in line with <paramref name="person"/>; nothing is written when nothing changed.</summary>
     public async Task UpdateAsync(IndexedPerson person, CancellationToken cancellationToken)
@@ -67,7 +76,7 @@ public sealed class MatchIndex(StorageAccount storage)
         ArgumentNullException.ThrowIfNull(partitions);
         var prefix = $"{(contacted ? ContactedScope : SeeingScope)}|{organisationId}|";
         var found = await Task.WhenAll(partitions.Select(pk => PersonsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}"), cancellationToken)));
-        return [.. found.SelectMany(f => f).Distinct(StringComparer.Ordinal)];
+        return Ranked(partitions, found);
     }
 
     /// <summary>Every person found under <paramref name="partitions"/>, whoever sees them (for the holders' side of a match, never answered to the caller).</summary>
@@ -76,8 +85,18 @@ public sealed class MatchIndex(StorageAccount storage)
         ArgumentNullException.ThrowIfNull(partitions);
         var prefix = SeeingScope + "|";
         var found = await Task.WhenAll(partitions.Select(pk => PersonsAsync(TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {prefix} and RowKey lt {SeeingScope + "}"}"), cancellationToken)));
-        return [.. found.SelectMany(f => f).Distinct(StringComparer.Ordinal)];
+        return Ranked(partitions, found);
     }
+
+    // Best first, before any cut: a person with an equal identifier hash, then those found under the most keys.
+    private static List<string> Ranked(IReadOnlyList<string> partitions, List<string>[] found) =>
+        [.. partitions.Zip(found)
+            .SelectMany(p => p.Second.Distinct(StringComparer.Ordinal).Select(person => (Person: person, Identifier: p.First.StartsWith("h|", StringComparison.Ordinal))))
+            .GroupBy(f => f.Person, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Any(f => f.Identifier))
+            .ThenByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)];
 
     /// <summary>The person's profile as last indexed, or null when the person was never indexed.</summary>
     public async Task<MatchProfile?> ProfileAsync(string personId, CancellationToken cancellationToken)

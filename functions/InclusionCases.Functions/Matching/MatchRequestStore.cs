@@ -20,13 +20,18 @@ public sealed class MatchRequestStore(StorageAccount storage)
 {
     private const string Outgoing = "out|";
     private const string Incoming = "in|";
+    private static readonly MatchFields ErasedFields = new(Domain.Persons.Person.ErasedText, [], null, null, null, []);
     private readonly TableClient _table = storage.Table(TableNames.MatchRequests);
 
-    /// <summary>Records the caller's call (an add; a retry that meets its own row is done).</summary>
-    public Task AddOutgoingAsync(MatchCallMessage call, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the caller's call (an add; a retry that meets its own row is done), after a pointer under
+    /// each person it was answered, whom the fields describe, so an erasure finds the call.
+    /// </summary>
+    public async Task AddOutgoingAsync(MatchCallMessage call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        return AddAsync(call.OrganisationId, Outgoing, new MatchRequestRecord(call.RequestId, call.OrganisationId, call.At, call.Fields, MatchRequestStatus.Pending, null, null, null, null, null, null), cancellationToken);
+        await Task.WhenAll(call.Answered.Select(personId => PointAsync(personId, $"{Outgoing}{call.OrganisationId}|{call.RequestId}", cancellationToken)));
+        await AddAsync(call.OrganisationId, Outgoing, new MatchRequestRecord(call.RequestId, call.OrganisationId, call.At, call.Fields, MatchRequestStatus.Pending, null, null, null, null, null, null), cancellationToken);
     }
 
     /// <summary>Records a request sent to <paramref name="holderOrganisationId"/>; one already there is left as it is.</summary>
@@ -34,21 +39,29 @@ public sealed class MatchRequestStore(StorageAccount storage)
     {
         ArgumentNullException.ThrowIfNull(request);
         // The pointer first: an erasure that runs in between finds the request it must scrub.
-        await _table.UpsertEntityAsync(new TableEntity(PersonPartition(request.PersonId!), $"{holderOrganisationId}|{request.Id}"), TableUpdateMode.Replace, cancellationToken);
+        await PointAsync(request.PersonId!, $"{Incoming}{holderOrganisationId}|{request.Id}", cancellationToken);
         await AddAsync(holderOrganisationId, Incoming, request, cancellationToken);
     }
 
-    /// <summary>Replaces the fields of every request naming the person with nothing: who asked about whom stays, not what they knew.</summary>
+    /// <summary>
+    /// Replaces the fields of every request that describes the person with nothing: the holders' copies of
+    /// calls that matched the person, and the callers' own rows of calls the person was answered to. Who
+    /// asked about whom stays, not what they knew. Each row is rewritten under the ETag read, so an answer
+    /// landing at once is kept.
+    /// </summary>
     public async Task EraseFieldsAsync(string personId, CancellationToken cancellationToken)
     {
         await foreach (var pointer in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition(personId)}"), cancellationToken: cancellationToken))
         {
-            var (holder, id) = (pointer.RowKey[..pointer.RowKey.IndexOf('|')], pointer.RowKey[(pointer.RowKey.IndexOf('|') + 1)..]);
-            if (await GetIncomingAsync(holder, id, cancellationToken) is { } found)
+            var parts = pointer.RowKey.Split('|', 3);
+            if (parts.Length != 3)
             {
-                var erased = found.Request with { Fields = new MatchFields(Domain.Persons.Person.ErasedText, [], null, null, null, []), Reasons = [] };
-                await _table.UpsertEntityAsync(ToEntity(holder, Incoming, erased), TableUpdateMode.Replace, cancellationToken);
+                continue;
             }
+
+            // The requester's own call about a person held elsewhere stays as it was: scrubbing it would tell
+            // the requester that someone held a match.
+            await EraseRowAsync(parts[1], parts[0] + "|" + parts[2], cancellationToken);
         }
     }
 
@@ -82,6 +95,40 @@ public sealed class MatchRequestStore(StorageAccount storage)
     }
 
     private static string PersonPartition(string personId) => "person|" + personId;
+
+    private async Task PointAsync(string personId, string rowKey, CancellationToken cancellationToken) =>
+        await _table.UpsertEntityAsync(new TableEntity(PersonPartition(personId), rowKey), TableUpdateMode.Replace, cancellationToken);
+
+    private async Task EraseRowAsync(string organisationId, string rowKey, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(organisationId, rowKey, cancellationToken: cancellationToken);
+            if (!row.HasValue || row.Value is not { } e)
+            {
+                return;
+            }
+
+            var record = ToRecord(e);
+            if (record.Fields is { DisplayName: Domain.Persons.Person.ErasedText, Aliases.Count: 0, BirthYear: null, Gender: null, Zone: null, Identifiers.Count: 0 })
+            {
+                return;
+            }
+
+            try
+            {
+                await _table.UpdateEntityAsync(ToEntity(organisationId, rowKey[..(rowKey.IndexOf('|') + 1)], record with { Fields = ErasedFields, Reasons = record.Reasons is null ? null : [] }), e.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Answered meanwhile: read it again and keep the answer.
+            }
+        }
+
+        // Never reported as done with the fields still there: the erasure fails, and is called again.
+        throw ApiProblemException.Conflict(Localization.ApiText.RecordChanged);
+    }
 
     private async Task AddAsync(string organisationId, string prefix, MatchRequestRecord request, CancellationToken cancellationToken)
     {

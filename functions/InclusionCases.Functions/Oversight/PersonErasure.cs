@@ -39,7 +39,11 @@ public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer
             await contacts.EraseFreeTextAsync(contact, cancellationToken);
         }
 
-        await ScrubPendingContactsAsync(personId, cancellationToken);
+        // The message formats belong to the contact intake and to matching, which know how to scrub them.
+        await ScrubPendingAsync([queues.ContactIntake, QueueNames.PoisonOf(queues.ContactIntake)], personId, ContactIntakeMessage.ScrubPerson, cancellationToken);
+        // Live match calls are not looked at (each look would use one of their five attempts): the holders'
+        // side drops a call answered a person since erased. Those waiting in the poison queue are scrubbed.
+        await ScrubPendingAsync([QueueNames.PoisonOf(queues.MatchRequests)], personId, Matching.MatchCallMessage.ScrubPerson, cancellationToken);
         await matchRequests.EraseFieldsAsync(personId, cancellationToken);
         await idempotencyKeys.ForgetPersonAsync(personId, cancellationToken);
 
@@ -71,6 +75,18 @@ public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer
             await writer.CommitAsync(change, cancellationToken);
         }
 
+        // A link's evidence is about both records: the other file's copy goes too.
+        foreach (var link in file.Links)
+        {
+            var other = await cases.LoadAsync(link.Value.OtherPersonId, cancellationToken);
+            if (other.Links.FirstOrDefault(l => l.Value.Id == link.Value.Id) is { } copy && copy.Value.Evidence != Person.ErasedText)
+            {
+                var change = writer.Begin(other.PersonId, caller, "person.scrubbed");
+                change.Replace(CaseEntities.ToEntity(copy.Value with { Evidence = Person.ErasedText }), copy.ETag);
+                await writer.CommitAsync(change, cancellationToken);
+            }
+        }
+
         // The referral index serves lists at once; it is not left to the projector's delay.
         foreach (var referral in file.Referrals)
         {
@@ -81,6 +97,9 @@ public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer
         var mark = writer.Begin(personId, caller, "person.erased");
         mark.Replace(CaseEntities.ToEntity(person.Erase(person.ErasedAt ?? mark.Now), file.PersonCreatedAt, mark.Now), file.Person.ETag);
         await writer.CommitAsync(mark, cancellationToken);
+
+        // Once more after the mark: a match request written while the erasure ran sees the mark, or is found here.
+        await matchRequests.EraseFieldsAsync(personId, cancellationToken);
     }
 
     // What a worker wrote on a task (a custom title, an outcome) is free text about the person; the
@@ -100,12 +119,12 @@ public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer
     };
 
     /// <summary>
-    /// Rewrites queued contact chunks that mention the person. Looking at a message counts as a
-    /// dequeue, so every message on the queue uses one of its five attempts here.
+    /// Rewrites the messages of the queues that mention the person (contact chunks, match calls). Looking
+    /// at a message counts as a dequeue, so every message on a live queue uses one of its five attempts here.
     /// </summary>
-    private async Task ScrubPendingContactsAsync(string personId, CancellationToken cancellationToken)
+    private async Task ScrubPendingAsync(string[] queueNames, string personId, Func<string, string, string?> scrub, CancellationToken cancellationToken)
     {
-        foreach (var queue in new[] { storage.Queue(queues.ContactIntake), storage.Queue(QueueNames.PoisonOf(queues.ContactIntake)) })
+        foreach (var queue in queueNames.Select(storage.Queue))
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             while (true)
@@ -124,7 +143,7 @@ public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer
                 foreach (var message in batch)
                 {
                     var text = message.Body.ToString();
-                    var scrubbed = text.Contains(personId, StringComparison.Ordinal) ? Scrub(text, personId) : null;
+                    var scrubbed = text.Contains(personId, StringComparison.Ordinal) ? scrub(text, personId) : null;
                     await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, scrubbed, TimeSpan.Zero, cancellationToken);
                 }
 
@@ -136,6 +155,4 @@ public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer
         }
     }
 
-    // The chunk format belongs to the contact intake, which knows how to scrub it.
-    private static string? Scrub(string text, string personId) => ContactIntakeMessage.ScrubPerson(text, personId);
 }

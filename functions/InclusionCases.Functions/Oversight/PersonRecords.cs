@@ -38,15 +38,16 @@ public sealed class PersonRecords(PersonFileStore cases, LinkedPersons linked, C
     public async Task<ErasureResult> EraseAsync(Caller caller, string personId, CancellationToken cancellationToken)
     {
         var partition = await ReadAsync(personId, AuditAction.PersonErase, cancellationToken);
-        // Linked records are one person: erased together, each audited on its own person.
+        // Linked records are one person: erased together, each audited on its own person. Each file is read
+        // again just before: erasing one rewrites its link's copy in the other.
         var records = await linked.OfAsync(partition, cancellationToken);
         foreach (var other in records.Skip(1))
         {
             await AuditLinkedAsync(caller, AuditAction.PersonErase, other.PersonId, cancellationToken);
-            await erasure.EraseAsync(caller, other, cancellationToken);
+            await erasure.EraseAsync(caller, await cases.LoadAsync(other.PersonId, cancellationToken), cancellationToken);
         }
 
-        await erasure.EraseAsync(caller, partition, cancellationToken);
+        await erasure.EraseAsync(caller, records.Count > 1 ? await cases.LoadAsync(personId, cancellationToken) : partition, cancellationToken);
         return new ErasureResult(personId, "erased", [.. records.Skip(1).Select(r => r.PersonId)]);
     }
 

@@ -173,7 +173,11 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         ["DeleteSubscription"] = new(c => (HttpMethod.Delete, $"subscriptions/{c.SubscriptionId}", null), Subscriber(app: 204, marc: 404), Subscriber(app: 204, marc: 404)),
         // Matching looks only among what the caller may see, so every matcher gets 200 whoever holds what.
         ["MatchPerson"] = new(_ => (HttpMethod.Post, "persons/match", new { displayName = "Nobody Known Here", birthYear = 1950 }), Matcher(200), Matcher(200)),
-        ["ListMatchRequests"] = new(_ => (HttpMethod.Get, "match-requests?direction=incoming", null), Matcher(200), Matcher(200)),
+        // Incoming requests name the holder's person: not for a Mediator, who reads no case file.
+        ["ListMatchRequests"] = new(
+            _ => (HttpMethod.Get, "match-requests?direction=incoming", null),
+            Expect(sophie: 200, thomas: 200, lena: 200, app: 200, others: 403),
+            Expect(sophie: 200, thomas: 200, lena: 200, app: 200, others: 403)),
         // The request thomas's match call sent to ixelles-cpas, the holder: only its SocialWorker refers (with a consent covering
         // jette-cpas, before and after the revocation), its SocialWorkers and Partners may dismiss; another organisation meets an unknown id.
         ["ReferMatchRequest"] = new(

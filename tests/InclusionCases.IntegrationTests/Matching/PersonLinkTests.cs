@@ -25,7 +25,9 @@ public sealed class PersonLinkTests(AzuriteFixture azurite) : HostedTest(azurite
         Assert.Equal(personB, link.Field("otherPersonId"));
         Assert.Equal(HttpStatusCode.Conflict, (await Call(HttpMethod.Post, $"persons/{personB}/links", "sophie", new { otherPersonId = personA, evidence = "Again" })).Status);
 
-        // One person, with the cases of both records.
+        // Reads name the other record; one person, with the cases of both records, in a match.
+        var read = await Call(HttpMethod.Get, $"cases/{caseA}", "sophie");
+        Assert.Equal([personB], read.Json.GetProperty("person").GetProperty("linkedPersonIds").EnumerateArray().Select(p => p.GetString()));
         var match = await MatchingScenario.MatchAsync(Host, "sophie", new { displayName = "Karim Benali", birthYear = 1985 });
         var candidate = Assert.Single(match.Json.GetProperty("candidates").EnumerateArray(), c => c.GetProperty("personId").GetString() is { } id && (id == personA || id == personB));
         Assert.Equal(new[] { caseA, caseB }.Order(StringComparer.Ordinal), candidate.GetProperty("caseIds").EnumerateArray().Select(c => c.GetString()!));
@@ -52,10 +54,32 @@ public sealed class PersonLinkTests(AzuriteFixture azurite) : HostedTest(azurite
     }
 
     [Fact]
+    public async Task ALinkCutShortAfterItsFirstFile_IsFinishedByTheSameCallAgain()
+    {
+        var (_, personA) = await MatchingScenario.OpenCaseAsync(Host, "sophie", "Half Linked", 1990);
+        var (_, personB) = await MatchingScenario.OpenCaseAsync(Host, "sophie", "Half Linked", 1990);
+        // What a call that failed between the two files leaves: the link in A's file only.
+        var cases = new Azure.Data.Tables.TableClient(Azurite.ConnectionString, Host.TablePrefix + InclusionCases.Functions.Storage.TableNames.Cases);
+        await cases.AddEntityAsync(new Azure.Data.Tables.TableEntity(personA, "link|lhalfwritten12")
+        {
+            ["LinkId"] = "lhalfwritten12", ["OtherPersonId"] = personB, ["Evidence"] = "Same card", ["CreatedBy"] = InclusionCases.Tools.Demo.DemoDirectory.Find("sophie")!.ObjectId,
+            ["CreatedByOrganisationId"] = "ixelles-cpas", ["CreatedAt"] = DateTimeOffset.UtcNow,
+        });
+
+        var again = await Call(HttpMethod.Post, $"persons/{personA}/links", "sophie", new { otherPersonId = personB, evidence = "Same card" });
+
+        Assert.True(again.Status == HttpStatusCode.Created, again.Body);
+        Assert.Equal("lhalfwritten12", again.Field("id"));
+        var export = await Call(HttpMethod.Get, $"persons/{personB}/export", "dpo");
+        Assert.Equal(personA, Assert.Single(export.Json.GetProperty("linked").EnumerateArray()).GetProperty("personId").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await Call(HttpMethod.Post, $"persons/{personA}/links", "sophie", new { otherPersonId = personB, evidence = "Same card" })).Status);
+    }
+
+    [Fact]
     public async Task OnlyAHolderOfBoth_OrTheAuditor_Links_AndEveryRefusalTellsNothing()
     {
         var shared = await CaseScenario.SharedWithHabitatAsync(Host);
-        var (_, ownB) = await MatchingScenario.OpenCaseAsync(Host, "sophie", "Record Two", 1970);
+        var (ownCase, ownB) = await MatchingScenario.OpenCaseAsync(Host, "sophie", "Record Two", 1970);
         var (_, jettes) = await MatchingScenario.OpenCaseAsync(Host, "thomas", "Record Three", 1970);
         var body = new { otherPersonId = ownB, evidence = "Same card" };
 
@@ -75,6 +99,10 @@ public sealed class PersonLinkTests(AzuriteFixture azurite) : HostedTest(azurite
         // The auditor links records whoever holds them.
         var byAuditor = await Call(HttpMethod.Post, $"persons/{ownB}/links", "dpo", new { otherPersonId = jettes, evidence = "Crossroads bank check" });
         Assert.Equal(HttpStatusCode.Created, byAuditor.Status);
+        // Each holder reads its own record without learning of the other's.
+        var ownRead = await Call(HttpMethod.Get, $"cases/{ownCase}", "sophie");
+        Assert.False(ownRead.Json.GetProperty("person").TryGetProperty("linkedPersonIds", out _), ownRead.Body);
+        Assert.DoesNotContain(jettes, ownRead.Body, StringComparison.Ordinal);
         // Splitting is on the same terms: sophie does not hold jette's record.
         Assert.Equal(HttpStatusCode.NotFound, (await Call(HttpMethod.Delete, $"persons/{ownB}/links/{byAuditor.Field("id")}", "sophie")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await Call(HttpMethod.Delete, $"persons/{ownB}/links/laaaaaaaaaaaa", "dpo")).Status);

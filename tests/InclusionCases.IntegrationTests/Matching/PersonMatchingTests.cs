@@ -112,6 +112,30 @@ public sealed class PersonMatchingTests(AzuriteFixture azurite) : HostedTest(azu
         Assert.Contains("met in the same zone (Flagey)", candidate.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         var byName = await MatchingScenario.MatchAsync(Host, "karim", new { displayName = "Mohamed Idrissi", birthYear = 1980 });
         Assert.DoesNotContain(byName.Json.GetProperty("candidates").EnumerateArray(), c => c.GetProperty("personId").GetString() == notMet);
+        // Incoming requests name a holder's person: not for a Mediator.
+        Assert.Equal(HttpStatusCode.Forbidden, (await Call(HttpMethod.Get, "match-requests?direction=incoming", "karim")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Get, "match-requests?direction=outgoing", "karim")).Status);
+    }
+
+    [Fact]
+    public async Task AMediator_CannotConfirmFromACaseFile_ANameYearOrNumberItsContactsDoNotSay()
+    {
+        var niss = MatchingScenario.NewNiss();
+        var (_, personId) = await MatchingScenario.OpenCaseAsync(Host, "sophie", "Omar Haddad", 1977, niss);
+        var contact = JsonSerializer.SerializeToNode(ContactScenario.Contact(personId: personId))!.AsObject();
+        contact["alias"] = "Le Grand";
+        Assert.Equal(HttpStatusCode.Created, (await Call(HttpMethod.Post, "contacts", "karim", contact)).Status);
+        await Host.WaitForProjectionAsync(personId);
+        await Eventually.WaitForAsync(
+            () => MatchingScenario.MatchAsync(Host, "karim", new { aliases = new[] { "le grand" }, zone = (string)contact["zone"]! }),
+            m => m.Json.GetProperty("candidates").GetArrayLength() > 0, TimeSpan.FromSeconds(30), "the contact to be indexed");
+
+        // The case file's number, name and year, which the mediator's contacts never said: nothing is confirmed.
+        var byNumber = await MatchingScenario.MatchAsync(Host, "karim", new { birthYear = 1977, identifiers = new[] { new { scheme = "niss", value = niss } } });
+        var byName = await MatchingScenario.MatchAsync(Host, "karim", new { displayName = "Omar Haddad", birthYear = 1977 });
+
+        Assert.Empty(byNumber.Json.GetProperty("candidates").EnumerateArray());
+        Assert.Empty(byName.Json.GetProperty("candidates").EnumerateArray());
     }
 
     [Theory]
@@ -260,6 +284,34 @@ public sealed class PersonMatchingTests(AzuriteFixture azurite) : HostedTest(azu
 
         var outgoing = await Call(HttpMethod.Get, "match-requests?direction=outgoing", "lena");
         Assert.Empty(outgoing.Json.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task AnErasure_ScrubsTheFieldsOfEveryMatchRequestThatDescribesThePerson()
+    {
+        var (_, held) = await MatchingScenario.OpenCaseAsync(Host, "thomas", "Nadia Bouzid", 1988, gender: "female");
+        var (_, seen) = await MatchingScenario.OpenCaseAsync(Host, "sophie", "Fatima Mertens", 1979, gender: "female");
+        var toHolder = await MatchingScenario.MatchAsync(Host, "sophie", new { displayName = "Nadia Bouzid", birthYear = 1988 });
+        var answered = await MatchingScenario.MatchAsync(Host, "sophie", new { displayName = "Fatima Mertens", birthYear = 1979 });
+        Assert.Single(answered.Json.GetProperty("candidates").EnumerateArray());
+        var incoming = await MatchingScenario.IncomingForAsync(Host, "thomas", held);
+
+        foreach (var personId in new[] { held, seen })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Post, $"persons/{personId}/erase", "dpo")).Status);
+        }
+
+        // The holder's copy goes, and the call that answered the person. The call about a person held
+        // elsewhere stays as the requester wrote it: changing it would tell that someone held a match.
+        var holderSide = (await Call(HttpMethod.Get, "match-requests?direction=incoming", "thomas")).Body;
+        var requesterSide = (await Call(HttpMethod.Get, "match-requests?direction=outgoing", "sophie")).Body;
+        Assert.Contains(incoming.GetProperty("id").GetString()!, holderSide, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bouzid", holderSide, StringComparison.Ordinal);
+        Assert.DoesNotContain("1988", holderSide, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mertens", requesterSide, StringComparison.Ordinal);
+        Assert.Contains(answered.Field("requestId"), requesterSide, StringComparison.Ordinal);
+        Assert.Contains("Nadia Bouzid", requesterSide, StringComparison.Ordinal);
+        Assert.Contains(toHolder.Field("requestId"), requesterSide, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,4 +10,12 @@ public sealed record PersonResponse(
     int? BirthYear,
     Gender? Gender,
     IReadOnlyList<string> Languages,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SensitiveResponse? Sensitive);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SensitiveResponse? Sensitive)
+{
+    /// <summary>
+    /// On a case read: the other records of the same person (linked, see matching) that the caller also
+    /// sees; absent when there are none.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? LinkedPersonIds { get; init; }
+}

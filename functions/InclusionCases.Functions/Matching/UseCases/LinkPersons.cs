@@ -32,21 +32,38 @@ public sealed class LinkPersons(PersonFileStore store, PersonFileWriter writer, 
         errors.ThrowIfAny();
 
         var now = clock.GetUtcNow();
-        var (one, other) = await PersonPair.OpenAsync(store, audit, caller, ApiOperation.LinkPersons, personId, request.OtherPersonId!, "otherPersonId", now, cancellationToken);
-        if (one.LinkedPersonIds.Contains(other.PersonId) || other.LinkedPersonIds.Contains(one.PersonId))
+        var (one, other) = await PersonPair.OpenAsync(store, audit, caller, ApiOperation.LinkPersons, personId, request.OtherPersonId!, "otherPersonId", otherNamedByLink: false, now, cancellationToken);
+        var oneSide = ActiveLink(one, other.PersonId);
+        var otherSide = ActiveLink(other, one.PersonId);
+        if (oneSide is not null && otherSide is not null)
         {
             throw ApiProblemException.Conflict(ApiText.LinkExists);
         }
 
-        var link = new PersonLink(PersonLinkIds.New(), one.PersonId, other.PersonId, request.Evidence!.Trim(), caller.Id, caller.OrganisationId, now);
-        // One file, then the other: a failure between answers 503, and the same call again finishes it.
-        foreach (var row in new[] { link, link with { PersonId = other.PersonId, OtherPersonId = one.PersonId } })
+        // One file, then the other. A failure between answers 503, and leaves the link in one file only:
+        // the same call again finds it there and writes the other side under the same id. A half written
+        // by someone else is finished too, and answered as a link that exists.
+        var half = oneSide ?? (otherSide is { } reversed ? reversed with { PersonId = one.PersonId, OtherPersonId = other.PersonId } : null);
+        if (half is not null && (one.Links.Any(l => l.Value.Id == half.Id && !l.Value.IsActive) || other.Links.Any(l => l.Value.Id == half.Id && !l.Value.IsActive)))
         {
-            var change = writer.Begin(row.PersonId, caller, "person.linked");
-            change.Add(CaseEntities.ToEntity(row));
-            await writer.CommitAsync(change, cancellationToken);
+            // Split in one file only: the split is to be finished first (the same DELETE again).
+            throw ApiProblemException.Conflict(ApiText.LinkExists);
         }
 
-        return PersonLinkResponse.From(link);
+        var link = half ?? new PersonLink(PersonLinkIds.New(), one.PersonId, other.PersonId, request.Evidence!.Trim(), caller.Id, caller.OrganisationId, now);
+        foreach (var (file, row) in new[] { (one, link), (other, link with { PersonId = other.PersonId, OtherPersonId = one.PersonId }) })
+        {
+            if (ActiveLink(file, row.OtherPersonId) is null)
+            {
+                var change = writer.Begin(row.PersonId, caller, "person.linked");
+                change.Add(CaseEntities.ToEntity(row));
+                await writer.CommitAsync(change, cancellationToken);
+            }
+        }
+
+        return half is null || half.CreatedBy == caller.Id ? PersonLinkResponse.From(link) : throw ApiProblemException.Conflict(ApiText.LinkExists);
     }
+
+    private static PersonLink? ActiveLink(PersonPartition file, string otherPersonId) =>
+        file.Links.Select(l => l.Value).FirstOrDefault(l => l.IsActive && l.OtherPersonId == otherPersonId);
 }

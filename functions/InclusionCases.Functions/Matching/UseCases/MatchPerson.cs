@@ -52,80 +52,95 @@ public sealed class MatchPerson(
         await audit.RecordAttemptAsync(AuditAction.PersonMatch, Resource(call), null, cancellationToken);
         await limit.TakeAsync(caller.Id, cancellationToken);
 
-        var candidates = await CandidatesAsync(caller, call.Profile, now, cancellationToken);
-        await Task.WhenAll(candidates.Select(c => audit.WriteAsync(
-            new AuditEntry(EntryIds.New(), now, caller.Id, caller.OrganisationId, AuditAction.PersonMatch, "persons/match/" + call.RequestId, c.PersonId, AuditOutcome.Allowed), cancellationToken)));
+        var found = await CandidatesAsync(caller, call.Profile, now, cancellationToken);
+        // A read of each record whose id or cases are answered.
+        await Task.WhenAll(found.SelectMany(f => f.Shown).Distinct(StringComparer.Ordinal).Select(personId => audit.WriteAsync(
+            new AuditEntry(EntryIds.New(), now, caller.Id, caller.OrganisationId, AuditAction.PersonMatch, "persons/match/" + call.RequestId, personId, AuditOutcome.Allowed), cancellationToken)));
 
+        var candidates = found.Select(f => f.Candidate).ToList();
         var sent = call with { Answered = [.. candidates.Select(c => c.PersonId)] };
         await requests.AddOutgoingAsync(sent, cancellationToken);
         await calls.SendAsync(sent, cancellationToken);
         return new MatchResponse(call.RequestId, candidates);
     }
 
-    private async Task<IReadOnlyList<MatchCandidate>> CandidatesAsync(Caller caller, MatchProfile query, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Found>> CandidatesAsync(Caller caller, MatchProfile query, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var partitions = MatchIndex.FindPartitions(query);
+        var partitions = MatchIndex.SearchPartitions(query);
         var reads = caller.IsIn(AppRole.SocialWorker) || caller.IsIn(AppRole.Partner);
         var meets = caller.IsIn(AppRole.Mediator);
-        var found = new List<string>();
+        var ids = new List<string>();
         if (reads)
         {
-            found.AddRange(await index.FindForAsync(partitions, caller.OrganisationId, contacted: false, cancellationToken));
+            ids.AddRange(await index.FindForAsync(partitions, caller.OrganisationId, contacted: false, cancellationToken));
         }
 
         if (meets)
         {
-            found.AddRange(await index.FindForAsync(partitions, caller.OrganisationId, contacted: true, cancellationToken));
+            ids.AddRange(await index.FindForAsync(partitions, caller.OrganisationId, contacted: true, cancellationToken));
         }
 
-        var scored = await Task.WhenAll(found.Distinct(StringComparer.Ordinal).Take(MaxScored).Select(async Task<(MatchCandidate Candidate, IReadOnlyList<string> Records)?> (personId) =>
-        {
-            var profile = await index.ProfileAsync(personId, cancellationToken);
-            var score = profile is null ? null : PersonMatcher.Score(query, profile);
-            if (score is not { IsMatch: true })
-            {
-                return null;
-            }
-
-            // The index only proposes: whether the caller sees the person is decided on the file now,
-            // with the records linked to it, which are the same person.
-            var (caseIds, records) = reads ? await VisibleCasesAsync(caller, personId, now, cancellationToken) : ((IReadOnlyList<string>)[], (IReadOnlyList<string>)[personId]);
-            var met = meets && caseIds.Count == 0 && await MetAsync(caller.OrganisationId, personId, cancellationToken);
-            return caseIds.Count > 0 || met ? (new MatchCandidate(personId, caseIds, Math.Round(score.Score, 2), score.Reasons), records) : null;
-        }));
+        var scored = await Task.WhenAll(ids.Distinct(StringComparer.Ordinal).Take(MaxScored).Select(async personId =>
+            (reads ? await AsReaderAsync(caller, query, personId, now, cancellationToken) : null)
+            ?? (meets ? await AsMediatorAsync(caller, query, personId, cancellationToken) : null)));
 
         // One answer per person: a record linked to a better one is answered within it.
-        var answered = new List<MatchCandidate>();
+        var answered = new List<Found>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (candidate, records) in scored.OfType<(MatchCandidate Candidate, IReadOnlyList<string> Records)>().OrderByDescending(c => c.Candidate.Score).ThenBy(c => c.Candidate.PersonId, StringComparer.Ordinal))
+        foreach (var found in scored.OfType<Found>().OrderByDescending(f => f.Candidate.Score).ThenBy(f => f.Candidate.PersonId, StringComparer.Ordinal))
         {
-            if (taken.Add(candidate.PersonId))
+            if (taken.Add(found.Candidate.PersonId))
             {
-                taken.UnionWith(records);
-                answered.Add(candidate);
+                taken.UnionWith(found.Records);
+                answered.Add(found);
             }
         }
 
         return [.. answered.Take(MaxCandidates)];
     }
 
-    // The cases of the person the caller sees, with those of the records linked to it; and the ids of those records.
-    private async Task<(IReadOnlyList<string> CaseIds, IReadOnlyList<string> Records)> VisibleCasesAsync(Caller caller, string personId, DateTimeOffset now, CancellationToken cancellationToken)
+    // A SocialWorker or Partner: scored on the person as indexed; answered only if the caller sees the
+    // person on the file now, with the cases it sees of the person and of the records linked to it.
+    private async Task<Found?> AsReaderAsync(Caller caller, MatchProfile query, string personId, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (await index.ProfileAsync(personId, cancellationToken) is not { } profile || PersonMatcher.Score(query, profile) is not { IsMatch: true } score)
+        {
+            return null;
+        }
+
         var file = await files.LoadAsync(personId, cancellationToken);
         if (file.Person is null || file.Person.Value.ErasedAt is not null || !file.Access.SeesPerson(caller.OrganisationId, now))
         {
-            return ([], [personId]);
+            return null;
         }
 
         var records = await linked.OfAsync(file, cancellationToken);
-        var caseIds = records.Where(r => r.Person?.Value.ErasedAt is null)
-            .SelectMany(r => r.Access.Cases.Where(c => r.Access.Sees(caller.OrganisationId, c, now)).Select(c => c.CaseId));
-        return ([.. caseIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], [.. records.Select(r => r.PersonId)]);
+        var seen = records.Where(r => r.Person?.Value.ErasedAt is null)
+            .Select(r => (r.PersonId, Cases: r.Access.Cases.Where(c => r.Access.Sees(caller.OrganisationId, c, now)).Select(c => c.CaseId).ToList()))
+            .Where(r => r.Cases.Count > 0)
+            .ToList();
+        return new Found(
+            new MatchCandidate(personId, [.. seen.SelectMany(r => r.Cases).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], Math.Round(score.Score, 2), score.Reasons),
+            [.. records.Select(r => r.PersonId)],
+            [.. seen.Select(r => r.PersonId)]);
     }
 
-    private async Task<bool> MetAsync(string organisationId, string personId, CancellationToken cancellationToken) =>
-        (await contacts.AllOutreachAsync(personId, cancellationToken)).Any(c => c.OrganisationId == organisationId);
+    // A Mediator reads no case file: a person its organisation's contacts name is scored only on what those
+    // contacts say (aliases and zones), so an answer never confirms a name, year or number from a case file.
+    private async Task<Found?> AsMediatorAsync(Caller caller, MatchProfile query, string personId, CancellationToken cancellationToken)
+    {
+        var own = (await contacts.AllOutreachAsync(personId, cancellationToken)).Where(c => c.OrganisationId == caller.OrganisationId).Select(c => c.Contact).ToList();
+        var met = new MatchProfile(
+            null,
+            [.. own.Select(c => c.Alias).OfType<string>().Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.OrdinalIgnoreCase)],
+            null,
+            null,
+            [.. own.Select(c => c.Zone).Distinct(StringComparer.OrdinalIgnoreCase)],
+            []);
+        return own.Count > 0 && PersonMatcher.Score(query, met) is { IsMatch: true } score
+            ? new Found(new MatchCandidate(personId, [], Math.Round(score.Score, 2), score.Reasons), [personId], [personId])
+            : null;
+    }
 
     private static void Validate(MatchPersonRequest request, DateOnly today)
     {
@@ -190,4 +205,7 @@ public sealed class MatchPerson(
         Add("identifiers", call.IdentifierHashes.Count == 0 ? null : string.Join('|', call.IdentifierHashes.Order(StringComparer.Ordinal)));
         return $"persons/match/{call.RequestId}?{string.Join('&', fields)}";
     }
+
+    // A candidate, the records that stand for the same person, and those whose cases it shows.
+    private sealed record Found(MatchCandidate Candidate, IReadOnlyList<string> Records, IReadOnlyList<string> Shown);
 }

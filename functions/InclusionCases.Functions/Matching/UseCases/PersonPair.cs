@@ -15,8 +15,10 @@ namespace InclusionCases.Functions.Matching.UseCases;
 /// </summary>
 internal static class PersonPair
 {
+    // otherNamedByLink: the other record is the one a link names (a split); one the caller may not see is
+    // then answered like a link that does not exist.
     public static async Task<(PersonPartition One, PersonPartition Other)> OpenAsync(
-        PersonFileStore store, AuditLog audit, Caller caller, ApiOperation operation, string personId, string otherPersonId, string otherField, DateTimeOffset now, CancellationToken cancellationToken)
+        PersonFileStore store, AuditLog audit, Caller caller, ApiOperation operation, string personId, string otherPersonId, string otherField, bool otherNamedByLink, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!RecordIds.IsPersonId(personId))
         {
@@ -35,6 +37,11 @@ internal static class PersonPair
             new AuditEntry(EntryIds.New(), now, caller.Id, caller.OrganisationId, AuditAction.Of(operation), "person/" + d.File.PersonId, d.File.PersonId, d.Decision == AccessDecision.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied),
             cancellationToken)));
         PersonFileAccess.Require(decisions[0].Decision, RecordKind.Person);
+        if (otherNamedByLink && decisions[1].Decision == AccessDecision.NotFound)
+        {
+            throw ApiProblemException.NotFound(Localization.ApiText.NotFoundLink);
+        }
+
         PersonFileAccess.Require(decisions[1].Decision, RecordKind.Person);
         return (one, other);
     }

@@ -1,5 +1,6 @@
 using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Referrals;
 using InclusionCases.Functions.Http;
 using InclusionCases.Functions.Localization;
 using InclusionCases.Functions.Matching.Contracts;
@@ -14,7 +15,7 @@ namespace InclusionCases.Functions.Matching.UseCases;
 /// referral route (<see cref="CreateReferral"/>): the holder must lead the case, and the person's consent
 /// must cover the requester, or the referral is refused as it would be anywhere else.
 /// </summary>
-public sealed class ReferMatchRequest(MatchRequestStore store, PersonFileStore files, CreateReferral referrals, Audit.AuditLog audit, TimeProvider clock)
+public sealed class ReferMatchRequest(MatchRequestStore store, PersonFileStore files, CreateReferral referrals, Referrals.ReferralMoves moves, Audit.AuditLog audit, TimeProvider clock)
 {
     public async Task<MatchRequestResponse> ExecuteAsync(Caller caller, string id, Contracts.ReferMatchRequest body, CancellationToken cancellationToken)
     {
@@ -40,10 +41,18 @@ public sealed class ReferMatchRequest(MatchRequestStore store, PersonFileStore f
             caseId = open.Count == 1 ? open[0].Id : throw ApiProblemException.Invalid("caseId", open.Count == 0 ? ApiText.MatchRequestCaseUnknown : ApiText.MatchRequestCaseChoose);
         }
 
+        // A call cut short after its referral was made (a 503 before the answer was kept) is finished by the
+        // same call again: the referral pending from that case to the requester is the answer.
+        if (file.Person?.Value.ErasedAt is not null)
+        {
+            throw new ApiProblemException(ProblemTypes.Erased, ApiText.PersonErasedNoWrite);
+        }
+
+        var made = file.Referrals.Select(r => moves.AsOf(r.Value, clock.GetUtcNow())).FirstOrDefault(r => r.CaseId == caseId && r.ToOrganisationId == request.RequestedBy && r.Status == ReferralStatus.Pending)?.Id;
         var reason = string.IsNullOrWhiteSpace(body.Reason) ? ApiText.MatchRequestReferralReason(id).English() : body.Reason;
-        var referral = await referrals.ExecuteAsync(caller, caseId, new ReferralRequest(request.RequestedBy, reason), cancellationToken);
+        var referralId = made ?? (await referrals.ExecuteAsync(caller, caseId, new ReferralRequest(request.RequestedBy, reason), cancellationToken)).Id;
         var now = clock.GetUtcNow();
-        var referred = request with { Status = MatchRequestStatus.Referred, ReferralId = referral.Id, AnsweredBy = caller.Id, AnsweredAt = now };
+        var referred = request with { Status = MatchRequestStatus.Referred, ReferralId = referralId, AnsweredBy = caller.Id, AnsweredAt = now };
         await store.AnswerAsync(caller.OrganisationId, referred, etag, cancellationToken);
         return referred.AsIncoming(now);
     }

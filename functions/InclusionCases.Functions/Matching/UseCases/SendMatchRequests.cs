@@ -20,8 +20,17 @@ public sealed class SendMatchRequests(MatchIndex index, MatchRequestStore reques
     public async Task ExecuteAsync(MatchCallMessage call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
+        // A call answered a person since erased describes that person: it goes no further.
+        foreach (var answered in call.Answered)
+        {
+            if ((await files.LoadAsync(answered, cancellationToken)).Person?.Value.ErasedAt is not null)
+            {
+                return;
+            }
+        }
+
         var query = call.Profile;
-        var found = await index.FindAnyAsync(MatchIndex.FindPartitions(query), cancellationToken);
+        var found = await index.FindAnyAsync(MatchIndex.SearchPartitions(query), cancellationToken);
         foreach (var personId in found.Except(call.Answered, StringComparer.Ordinal).Take(MatchPerson.MaxScored))
         {
             if (await index.ProfileAsync(personId, cancellationToken) is not { } profile || PersonMatcher.Score(query, profile) is not { IsMatch: true } score)
@@ -61,6 +70,12 @@ public sealed class SendMatchRequests(MatchIndex index, MatchRequestStore reques
                 await audit.WriteAsync(
                     new AuditEntry(RecordIds.DerivedEventId(call.At, id), call.At, PersonChange.SystemActor, holder, AuditAction.MatchRequestSend, "match-requests/" + id, personId, AuditOutcome.Allowed),
                     cancellationToken);
+            }
+
+            // An erasure between the check above and these writes found the pointers but not yet the rows: scrub them now.
+            if ((await files.LoadAsync(personId, cancellationToken)).Person?.Value.ErasedAt is not null)
+            {
+                await requests.EraseFieldsAsync(personId, cancellationToken);
             }
         }
     }

@@ -22,15 +22,17 @@ public sealed class SplitPersons(PersonFileStore store, PersonFileWriter writer,
         }
 
         // The other record is named by the link; one the caller may not read is answered like no link at all.
-        var named = (await store.LoadAsync(personId, cancellationToken)).Links.FirstOrDefault(l => l.Value.Id == linkId && l.Value.IsActive)?.Value;
+        var named = (await store.LoadAsync(personId, cancellationToken)).Links.FirstOrDefault(l => l.Value.Id == linkId)?.Value;
         var now = clock.GetUtcNow();
-        var (one, other) = await PersonPair.OpenAsync(store, audit, caller, ApiOperation.SplitPersons, personId, named?.OtherPersonId ?? personId, "linkId", now, cancellationToken);
-        if (named is null)
+        var (one, other) = await PersonPair.OpenAsync(store, audit, caller, ApiOperation.SplitPersons, personId, named?.OtherPersonId ?? personId, "linkId", otherNamedByLink: true, now, cancellationToken);
+        // Split in both files already (or never a link): nothing to split. Split in one only (a call cut short): finished here.
+        var files = new[] { one, other };
+        if (named is null || !files.Any(f => f.Links.Any(l => l.Value.Id == linkId && l.Value.IsActive)))
         {
             throw ApiProblemException.NotFound(ApiText.NotFoundLink);
         }
 
-        foreach (var file in new[] { one, other })
+        foreach (var file in files)
         {
             if (file.Links.FirstOrDefault(l => l.Value.Id == linkId) is { Value.IsActive: true } stored)
             {
