@@ -121,6 +121,7 @@ public static class TaskRules
         // Contacts from before the case was opened were followed up, or not, before it existed.
         var contacts = situation.FollowUps
             .Where(f => f.ObservedOn >= Time.PlausibleDates.DayOf(c.CreatedAt))
+            .Concat(situation.Linked.SelectMany(named => named.FollowUps.Where(f => CarriesLinkedContact(c, named, f, situation))))
             .Select(f => Task(TaskKind.ContactFollowUp, f.ContactId, f.ObservedOn.AddDays(ContactFollowUpDays)))
             .ToList();
         yield return (TaskKind.ContactFollowUp, contacts, FollowUpTaskStatus.Cancelled, TaskOutcomes.Superseded);
@@ -129,6 +130,28 @@ public static class TaskRules
             ? [Cycle(TaskKind.TenancyVisit, moveIn, TenancyVisitMonths)]
             : Array.Empty<DerivedTask>();
         yield return (TaskKind.TenancyVisit, visits, FollowUpTaskStatus.Cancelled, TaskOutcomes.NoLongerHoused);
+    }
+
+    /// <summary>
+    /// Whether case <paramref name="c"/> follows up a contact that names another record of the person:
+    /// only when its lead leads no open case of the record the contact names (which follows it up
+    /// itself), has not followed it up already on any of the person's records, and this is the earliest
+    /// open case it leads among the other records, so one contact is one task per organisation.
+    /// </summary>
+    private static bool CarriesLinkedContact(CaseFile c, LinkedRecord named, ContactFollowUp contact, TaskSituation situation)
+    {
+        var lead = c.LeadOrganisationId;
+        bool Open(CaseFile other) => other.Status != CaseStatus.Closed && other.LeadOrganisationId == lead && Time.PlausibleDates.DayOf(other.CreatedAt) <= contact.ObservedOn;
+        if (!Open(c) || named.Cases.Any(Open))
+        {
+            return false;
+        }
+
+        var followedUp = situation.Tasks.Concat(situation.Linked.SelectMany(r => r.Tasks)).Any(t =>
+            t.Kind == TaskKind.ContactFollowUp && t.RuleKey == contact.ContactId && t.OrganisationId == lead && t.Status == FollowUpTaskStatus.Done && t.CaseId != c.Id);
+        var carrier = situation.Cases.Concat(situation.Linked.Where(r => !ReferenceEquals(r, named)).SelectMany(r => r.Cases)).Where(Open)
+            .OrderBy(other => other.CreatedAt).ThenBy(other => other.Id, StringComparer.Ordinal).First();
+        return !followedUp && carrier.Id == c.Id;
     }
 
     // A check-in moves the due date later: the one that was due is done. A due date moved earlier (the

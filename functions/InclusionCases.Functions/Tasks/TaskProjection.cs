@@ -14,8 +14,10 @@ namespace InclusionCases.Functions.Tasks;
 /// whole and the projection it causes finds nothing left to plan. Then it lists the file's tasks in
 /// their organisations' indexes (the tasks it just planned are listed by the projection their change
 /// causes), and notes the day the plan changes with time alone in <see cref="TaskRecheckIndex"/>.
+/// Records a worker linked as one person are planned together: a contact naming one is followed up on
+/// the cases of the others too (<see cref="TaskRules"/>), so projecting any of them plans them all.
 /// </summary>
-public sealed class TaskProjection(TaskIndex index, TaskRecheckIndex rechecks, IContactFollowUps contacts, PersonFileWriter writer)
+public sealed class TaskProjection(TaskIndex index, TaskRecheckIndex rechecks, IContactFollowUps contacts, PersonFileWriter writer, LinkedPersons linked)
 {
     /// <summary>What the projector tells of a change it made itself.</summary>
     public const string DerivedEventKind = "tasks.derived";
@@ -24,15 +26,29 @@ public sealed class TaskProjection(TaskIndex index, TaskRecheckIndex rechecks, I
     public async Task ProjectAsync(PersonPartition file, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var followUps = file.Person is null ? [] : await contacts.ForPersonAsync(file.PersonId, cancellationToken);
-        var situation = SituationOf(file, followUps);
-        var today = PlausibleDates.Today(now);
-        if (file.Person is not null && TaskRules.NextRecheck(situation, today) is { } recheck)
+        var records = file.LinkedPersonIds.Any() ? await linked.OfAsync(file, cancellationToken) : [file];
+        var followUps = new List<IReadOnlyList<ContactFollowUp>>(records.Count);
+        foreach (var record in records)
         {
-            await rechecks.ScheduleAsync(file.PersonId, recheck, cancellationToken);
+            followUps.Add(record.Person is null ? [] : await contacts.ForPersonAsync(record.PersonId, cancellationToken));
         }
 
-        await PlanAsync(file, situation, today, cancellationToken);
+        var today = PlausibleDates.Today(now);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var situation = SituationOf(records[i], followUps[i]) with
+            {
+                Linked = [.. Enumerable.Range(0, records.Count).Where(j => j != i).Select(j => new LinkedRecord([.. records[j].Cases.Select(c => c.Value)], [.. records[j].Tasks.Select(t => t.Value)], followUps[j]))],
+            };
+            if (i == 0 && file.Person is not null && TaskRules.NextRecheck(situation, today) is { } recheck)
+            {
+                await rechecks.ScheduleAsync(file.PersonId, recheck, cancellationToken);
+            }
+
+            // A linked record's change is listed by the projection that change causes.
+            await PlanAsync(records[i], situation, today, cancellationToken);
+        }
+
         foreach (var task in file.Tasks.Select(t => t.Value))
         {
             var lead = file.Case(task.CaseId)?.Value.LeadOrganisationId == task.OrganisationId;

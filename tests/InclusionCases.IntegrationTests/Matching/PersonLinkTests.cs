@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using InclusionCases.IntegrationTests.Cases;
+using InclusionCases.IntegrationTests.Contacts;
 using InclusionCases.IntegrationTests.Infrastructure;
 
 namespace InclusionCases.IntegrationTests.Matching;
@@ -133,5 +134,30 @@ public sealed class PersonLinkTests(AzuriteFixture azurite) : HostedTest(azurite
             asked => asked, TimeSpan.FromSeconds(60), "the namesake's holder to be asked");
         var jettes = await Call(HttpMethod.Get, "match-requests?direction=incoming", "thomas");
         Assert.DoesNotContain(jettes.Json.GetProperty("items").EnumerateArray(), i => i.GetProperty("personId").GetString() == split);
+    }
+
+    [Fact]
+    public async Task AStreetContactNamingALinkedRecord_IsFollowedUpOnTheOtherRecordsCase_UntilTheyAreSplit()
+    {
+        var (caseA, personA) = await MatchingScenario.OpenCaseAsync(Host, "sophie", "Nadia Follow", 1979);
+        var (caseB, personB) = await MatchingScenario.OpenCaseAsync(Host, "sophie", "Nadia Follow", 1979);
+        var link = await Call(HttpMethod.Post, $"persons/{personA}/links", "sophie", new { otherPersonId = personB, evidence = "Same person, opened twice." });
+        Assert.Equal(HttpStatusCode.Created, link.Status);
+
+        // The duplicate's case is closed; a mediator who knew its record still names it.
+        var duplicate = await Call(HttpMethod.Get, $"cases/{caseB}", "sophie");
+        Assert.Equal(HttpStatusCode.OK, (await Call(HttpMethod.Patch, $"cases/{caseB}", "sophie", new { status = "closed", closure = new { reason = "other" } }, duplicate.ETag)).Status);
+        Assert.Equal(HttpStatusCode.Created, (await Call(HttpMethod.Post, "contacts", "karim", ContactScenario.Contact(personB, observedAt: DateTimeOffset.UtcNow))).Status);
+        await Host.WaitForProjectionAsync(personB);
+        await Host.WaitForProjectionAsync(personA);
+
+        var followUps = await Call(HttpMethod.Get, "tasks?kind=contactFollowUp&status=all", "sophie");
+        var task = Assert.Single(followUps.Json.GetProperty("items").EnumerateArray(), t => t.GetProperty("caseId").GetString() is { } id && (id == caseA || id == caseB));
+        Assert.Equal((caseA, "open"), (task.GetProperty("caseId").GetString(), task.GetProperty("status").GetString()));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Call(HttpMethod.Delete, $"persons/{personA}/links/{link.Field("id")}", "sophie")).Status);
+        await Host.WaitForProjectionAsync(personA);
+        var after = await Call(HttpMethod.Get, $"tasks/{task.GetProperty("id").GetString()}", "sophie");
+        Assert.Equal(("cancelled", "superseded"), (after.Field("status"), after.Field("outcome")));
     }
 }

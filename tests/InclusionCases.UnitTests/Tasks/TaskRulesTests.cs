@@ -246,6 +246,64 @@ public sealed class TaskRulesTests
         }
     }
 
+    [Fact]
+    public void AContactNamingALinkedRecord_IsFollowedUpOnTheCaseOfThisRecord_OncePerOrganisation()
+    {
+        var named = new LinkedRecord([Case("b1", "habitat-asbl") with { CreatedAt = Now.AddDays(-30) }], [], [new ContactFollowUp("3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11", new DateOnly(2026, 11, 25))]);
+        var situation = Situation([Case("a1", "ixelles-cpas") with { CreatedAt = Now.AddDays(-30) }, Case("a2", "ixelles-cpas") with { CreatedAt = Now.AddDays(-10) }]) with { Linked = [named] };
+
+        var settled = Settled(situation);
+
+        var task = Assert.Single(settled.Tasks);
+        Assert.Equal(("a1", TaskKind.ContactFollowUp, "ixelles-cpas", new DateOnly(2026, 12, 2)), (task.CaseId, task.Kind, task.OrganisationId, task.DueOn));
+        Assert.True(TaskRules.Plan(settled, Today).IsEmpty);
+    }
+
+    [Fact]
+    public void AContactNamingALinkedRecord_WhereTheSameOrganisationLeadsACase_IsFollowedUpThereOnly()
+    {
+        var named = new LinkedRecord([Case("b1", "ixelles-cpas") with { CreatedAt = Now.AddDays(-30) }], [], [new ContactFollowUp("3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11", new DateOnly(2026, 11, 25))]);
+        var situation = Situation([Case("a1", "ixelles-cpas") with { CreatedAt = Now.AddDays(-60) }]) with { Linked = [named] };
+
+        Assert.True(TaskRules.Plan(situation, Today).IsEmpty);
+    }
+
+    [Fact]
+    public void AContactFollowedUpOnAnotherRecord_IsNotFollowedUpAgain_WhenThatCaseCloses()
+    {
+        const string contactId = "3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11";
+        var done = new FollowUpTask("t1", "b1", TaskKind.ContactFollowUp, contactId, TaskRules.TitleOf(TaskKind.ContactFollowUp), Today.AddDays(6), FollowUpTaskStatus.Done, "ixelles-cpas", null, null, Now, null);
+        var named = new LinkedRecord([Case("b1", "ixelles-cpas") with { CreatedAt = Now.AddDays(-30), Status = CaseStatus.Closed }], [done], [new ContactFollowUp(contactId, new DateOnly(2026, 11, 25))]);
+        var situation = Situation([Case("a1", "ixelles-cpas") with { CreatedAt = Now.AddDays(-60) }]) with { Linked = [named] };
+
+        Assert.True(TaskRules.Plan(situation, Today).IsEmpty);
+    }
+
+    [Fact]
+    public void AContactNamingALinkedRecord_IsCarriedByTheEarliestCaseAmongTheOtherRecords()
+    {
+        var contact = new ContactFollowUp("3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11", new DateOnly(2026, 11, 25));
+        var named = new LinkedRecord([], [], [contact]);
+        var older = new LinkedRecord([Case("c1", "ixelles-cpas") with { CreatedAt = Now.AddDays(-90) }], [], []);
+        var situation = Situation([Case("a1", "ixelles-cpas") with { CreatedAt = Now.AddDays(-30) }]) with { Linked = [named, older] };
+
+        Assert.True(TaskRules.Plan(situation, Today).IsEmpty);
+        var fromTheOlder = Situation(older.Cases) with { Linked = [named, new LinkedRecord(situation.Cases, [], [])] };
+        Assert.Equal("c1", Assert.Single(TaskRules.Plan(fromTheOlder, Today).ToOpen).CaseId);
+    }
+
+    [Fact]
+    public void ASplit_CancelsTheFollowUpOfTheOtherRecordsContact()
+    {
+        var named = new LinkedRecord([], [], [new ContactFollowUp("3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11", new DateOnly(2026, 11, 25))]);
+        var linked = Settled(Situation([Case("a1", "ixelles-cpas") with { CreatedAt = Now.AddDays(-30) }]) with { Linked = [named] });
+
+        var plan = TaskRules.Plan(linked with { Linked = [] }, Today);
+
+        var closed = Assert.Single(plan.ToClose);
+        Assert.Equal((TaskKind.ContactFollowUp, FollowUpTaskStatus.Cancelled, TaskOutcomes.Superseded), (closed.Task.Kind, closed.Status, closed.Outcome));
+    }
+
     private static TaskSituation Settled(TaskSituation situation) => Applied(situation, TaskRules.Plan(situation, Today));
 
     // What storage does with a plan: opened tasks get an id, closed ones their status and outcome.
