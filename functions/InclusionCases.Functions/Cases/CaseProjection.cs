@@ -43,7 +43,7 @@ public static class CaseProjection
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(person);
         var sensitive = includeSensitive
-            ? new SensitiveResponse(person.Sensitive?.Health, person.Sensitive?.Addiction, person.Sensitive?.MigrationStatus, person.Sensitive?.Violence)
+            ? new SensitiveResponse(person.Sensitive?.Health, person.Sensitive?.Addiction, person.Sensitive?.MigrationStatus, person.Sensitive?.Violence, person.Sensitive?.DisabilityStatus, person.Sensitive?.ResidenceStatus)
             : null;
         return new CaseResponse(
             c.Id,

@@ -13,10 +13,11 @@ namespace InclusionCases.Functions.Cases;
 /// current state rather than replaying events, so running it twice, late or out of order converges
 /// to the same indexes. Writes that carry their audit entry in the outbox row (a case opened for a
 /// new person) have it written to the audit log here, and the webhook events a change carries are handed
-/// to the subscriptions (<see cref="Webhooks.WebhookFanOut"/>); the match index follows the person (<see cref="Matching.MatchIndexProjection"/>). The outbox rows it saw are deleted last.
+/// to the subscriptions (<see cref="Webhooks.WebhookFanOut"/>); the match index and the breakdowns' facts follow the person
+/// (<see cref="Matching.MatchIndexProjection"/>, <see cref="Reports.BreakdownFacts"/>), the person's linked records and street contacts read once for all. The outbox rows it saw are deleted last.
 /// </summary>
 public sealed class CaseProjector(
-    PersonFileStore store, OrganisationCaseIndex cases, Audit.AuditLog audit, ReferralIndex referrals, Tasks.TaskProjection tasks, Reports.ReportCounters counters, Retention.RetentionIndex retention, Webhooks.WebhookFanOut webhooks, Matching.MatchIndexProjection matching, Telemetry.OperationalMetrics metrics, TimeProvider clock)
+    PersonFileStore store, OrganisationCaseIndex cases, Audit.AuditLog audit, ReferralIndex referrals, Tasks.TaskProjection tasks, Reports.ReportCounters counters, Reports.BreakdownFacts breakdowns, Retention.RetentionIndex retention, Webhooks.WebhookFanOut webhooks, Matching.MatchIndexProjection matching, LinkedPersons linked, Contacts.ContactStore contacts, Telemetry.OperationalMetrics metrics, TimeProvider clock)
 {
     public async Task ProjectAsync(string personId, CancellationToken cancellationToken)
     {
@@ -63,8 +64,11 @@ public sealed class CaseProjector(
             await referrals.UpsertAsync(referral.Value, cancellationToken);
         }
 
-        await tasks.ProjectAsync(partition, now, cancellationToken);
-        await matching.ProjectAsync(partition, seeingAny, cancellationToken);
+        var records = await linked.OfAsync(partition, cancellationToken);
+        var met = partition.Person?.Value is { ErasedAt: null } ? await contacts.AllOutreachAsync(personId, cancellationToken) : [];
+        await tasks.ProjectAsync(records, now, cancellationToken);
+        await matching.ProjectAsync(partition, seeingAny, met, cancellationToken);
+        await breakdowns.ProjectAsync(records, met, cancellationToken);
 
         // Before the outbox rows go, so a committed change's events are never lost (a re-run finds them queued).
         await webhooks.FanOutAsync(partition.OutboxEvents, cancellationToken);

@@ -134,7 +134,7 @@ public static partial class PersonInputValidation
 
     public static bool Has(JsonElement json, string name) => json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out _);
 
-    private static SensitiveData? Sensitive(SensitiveInput? s) => s is null ? null : new SensitiveData(s.Health, s.Addiction, s.MigrationStatus, s.Violence);
+    private static SensitiveData? Sensitive(SensitiveInput? s) => s is null ? null : new SensitiveData(s.Health, s.Addiction, s.MigrationStatus, s.Violence, s.DisabilityStatus, s.ResidenceStatus);
 
     [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}\z")]
     private static partial Regex LanguageTag();

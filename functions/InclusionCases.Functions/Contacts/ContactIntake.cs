@@ -15,7 +15,7 @@ namespace InclusionCases.Functions.Contacts;
 /// and after five attempts lands in the poison queue for an operator. Every step is idempotent, so a
 /// redelivered or re-sent chunk stores nothing twice.
 /// </summary>
-public sealed class ContactIntake(ContactStore store, PersonFileWriter files, Reports.ReportCounters counters, Retention.RetentionIndex retention, TimeProvider clock)
+public sealed class ContactIntake(ContactStore store, PersonFileWriter files, Reports.ReportCounters counters, Reports.BreakdownFacts breakdowns, Retention.RetentionIndex retention, TimeProvider clock)
 {
     /// <summary>What a contact tells the file of the person it names, so the projector plans tasks and indexes aliases and zones again.</summary>
     public const string NamedEventKind = "contact.named";
@@ -87,7 +87,8 @@ public sealed class ContactIntake(ContactStore store, PersonFileWriter files, Re
     /// <summary>
     /// Stores contacts whose ids are held by their organisation with everything that hangs on them, in
     /// two steps of concurrent writes: the list rows (transactions; rows already there are left as they
-    /// are), their outreach links and the month indexes of reports and retention; then what must come
+    /// are), their outreach links, the month indexes of reports and retention and the breakdowns' count of
+    /// contacts naming no person; then what must come
     /// after them: the reports' recount marks, and a note in the file of each person a contact names, so
     /// the projector opens a follow-up task for a flagged one and finds the person by the contact's alias.
     /// </summary>
@@ -103,6 +104,7 @@ public sealed class ContactIntake(ContactStore store, PersonFileWriter files, Re
             store.AddManyAsync(contacts, cancellationToken),
             Task.WhenAll(contacts.Select(c => store.LinkToPersonAsync(c, cancellationToken))),
             counters.RecordContactMonthsAsync(organisationId, months, cancellationToken),
+            breakdowns.RecordUnlinkedAsync(contacts, cancellationToken),
             retention.RecordContactMonthsAsync(organisationId, months, cancellationToken));
         var named = contacts.Select(c => c.Contact.PersonId).OfType<string>().Distinct(StringComparer.Ordinal);
         await Task.WhenAll([

@@ -58,4 +58,7 @@ public sealed class ApiDocAttribute(string summary) : Attribute
 
     /// <summary>Whether calls are limited per caller (429 with <c>Retry-After</c> beyond the limit).</summary>
     public bool RateLimited { get; init; }
+
+    /// <summary>The success can also be CSV (<c>Accept: text/csv</c>).</summary>
+    public bool Csv { get; init; }
 }

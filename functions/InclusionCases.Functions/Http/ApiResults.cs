@@ -35,6 +35,9 @@ public static class ApiResults
 
     public static JsonBodyResult Accepted(object body) => new(StatusCodes.Status202Accepted, body);
 
+    /// <summary>A 200 with a body that is not JSON (a CSV export), in UTF-8.</summary>
+    public static ContentResult Text(string body, string mediaType) => new() { StatusCode = StatusCodes.Status200OK, Content = body, ContentType = mediaType + "; charset=utf-8" };
+
     public static NoContentResult NoContent() => new();
 
     public static JsonBodyResult Problem(HttpContext context, ApiProblemException problem)

@@ -15,6 +15,9 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>Whether <paramref name="field"/> already has a problem.</summary>
+    public bool Has(string field) => _errors.ContainsKey(field);
+
     public void Add(string field, Message message)
     {
         if (!_errors.TryGetValue(field, out var messages))

@@ -543,4 +543,25 @@ public static class ApiText
 
     /// <summary>No such link of this person.</summary>
     public static Message NotFoundLink { get; } = Catalog.Of(nameof(NotFoundLink));
+
+    /// <summary>Required: one of casesOpened, housed, retention6, retention12, retention24, personsSeen, personsSeenBeddedDown, contacts.</summary>
+    public static Message BreakdownMeasureRequired { get; } = Catalog.Of(nameof(BreakdownMeasureRequired));
+
+    /// <summary>One or two different dimensions, comma-separated, of: gender, ageBand, type, zone, disabilityStatus, residenceStatus.</summary>
+    public static Message BreakdownBy { get; } = Catalog.Of(nameof(BreakdownBy));
+
+    /// <summary>{dimension} does not apply to {measure}: cases have a type but no zone, street contacts a zone but no type.</summary>
+    public static Message BreakdownDimensionNotForMeasure(string dimension, string measure) => Catalog.Of(nameof(BreakdownDimensionNotForMeasure), dimension, measure);
+
+    /// <summary>The first day of a calendar quarter (2026-01-01, 2026-04-01, 2026-07-01, 2026-10-01) or a quarter (2026-Q1).</summary>
+    public static Message QuarterStart { get; } = Catalog.Of(nameof(QuarterStart));
+
+    /// <summary>The last day of a calendar quarter (2026-03-31, 2026-06-30, 2026-09-30, 2026-12-31) or a quarter (2026-Q4).</summary>
+    public static Message QuarterEnd { get; } = Catalog.Of(nameof(QuarterEnd));
+
+    /// <summary>From must not be after to, and a breakdown covers at most {quarters} quarters.</summary>
+    public static Message BreakdownPeriod(int quarters) => Catalog.Of(nameof(BreakdownPeriod), quarters);
+
+    /// <summary>A quarter from 2000 to next year.</summary>
+    public static Message QuarterInRange { get; } = Catalog.Of(nameof(QuarterInRange));
 }

@@ -9,14 +9,16 @@ namespace InclusionCases.Functions.Matching;
 /// hashes from the file, the aliases and zones of the street contacts naming them, who sees a case of
 /// theirs and whose mediators met them. An erased person is taken out of the index.
 /// </summary>
-public sealed class MatchIndexProjection(MatchIndex index, ContactStore contacts)
+public sealed class MatchIndexProjection(MatchIndex index)
 {
     /// <param name="file">The person's partition as the projector read it.</param>
     /// <param name="seeing">The organisations that see at least one of the person's cases now.</param>
+    /// <param name="met">The street contacts naming the person.</param>
     /// <param name="cancellationToken">Cancels the update.</param>
-    public async Task ProjectAsync(PersonPartition file, IReadOnlyCollection<string> seeing, CancellationToken cancellationToken)
+    public async Task ProjectAsync(PersonPartition file, IReadOnlyCollection<string> seeing, IReadOnlyList<StoredContact> met, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(met);
         if (file.Person?.Value is not { } person)
         {
             return;
@@ -28,7 +30,6 @@ public sealed class MatchIndexProjection(MatchIndex index, ContactStore contacts
             return;
         }
 
-        var met = await contacts.AllOutreachAsync(person.Id, cancellationToken);
         var profile = new MatchProfile(
             person.DisplayName,
             [.. met.Select(c => c.Contact.Alias).OfType<string>().Where(a => !string.IsNullOrWhiteSpace(a)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)],

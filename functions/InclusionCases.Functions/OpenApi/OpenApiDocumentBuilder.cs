@@ -188,6 +188,10 @@ public static partial class OpenApiDocumentBuilder
         if (doc.Response is { } body && status != 204)
         {
             response["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = schemas.Reference(body) } };
+            if (doc.Csv)
+            {
+                response["content"]!["text/csv"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } };
+            }
         }
 
         return response;

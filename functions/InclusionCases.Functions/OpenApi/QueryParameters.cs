@@ -26,6 +26,10 @@ internal static class QueryParameters
             ("ListTasks", "scope") => (schemas.Reference(typeof(TaskListScope)), "organisation (default): the organisation's tasks; me: those assigned to the caller.", false),
             ("ListTasks", "status") => (schemas.Reference(typeof(TaskListStatus)), "open (default), overdue, dueSoon (due within a week), done, cancelled or all.", false),
             ("ListTasks", "kind") => (schemas.Reference(typeof(TaskKind)), "Only tasks of this kind.", false),
+            ("GetBreakdownReport", "measure") => (schemas.Reference(typeof(Domain.Reports.ReportMeasure)), "What to count.", true),
+            ("GetBreakdownReport", "by") => (new JsonObject { ["type"] = "string", ["pattern"] = "^[A-Za-z]+(,[A-Za-z]+)?$" }, "One or two dimensions, comma-separated: gender, ageBand, type (cases only), zone (street contacts only), disabilityStatus, residenceStatus.", true),
+            ("GetBreakdownReport", "from") => (Text(), "The first quarter: its first day (2026-01-01) or its name (2026-Q1); by default three quarters before the current one.", false),
+            ("GetBreakdownReport", "to") => (Text(), "The last quarter: its last day (2026-12-31) or its name (2026-Q4); by default the current one.", false),
             _ => Common(name, schemas),
         };
         return new JsonObject { ["name"] = name, ["in"] = "query", ["required"] = required, ["description"] = description, ["schema"] = schema };

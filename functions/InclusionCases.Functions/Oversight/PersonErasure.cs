@@ -21,12 +21,12 @@ namespace InclusionCases.Functions.Oversight;
 /// referral reasons, link evidence, contact free text and the fields of match requests naming the person
 /// are replaced by <see cref="Person.ErasedText"/> everywhere they are kept, including
 /// <c>contact-intake</c> messages not yet stored. Ids, dates, statuses and
-/// counts stay, so reports do not change. Answers kept for idempotency keys that show the person are deleted. The person's file is changed through the person-file write
+/// counts stay, so reports do not change; the breakdowns' facts lose the pointers that made them the person's. Answers kept for idempotency keys that show the person are deleted. The person's file is changed through the person-file write
 /// path, the person row marked last. Every call scrubs again whatever is there (a call cut short is
 /// finished by the next one, and anything written since is removed); once marked, writes naming
 /// the person are refused (410).
 /// </summary>
-public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer, ContactStore contacts, Referrals.ReferralIndex referralIndex, Matching.MatchRequestStore matchRequests, IdempotencyStore idempotencyKeys, StorageAccount storage, QueueNames queues)
+public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer, ContactStore contacts, Referrals.ReferralIndex referralIndex, Matching.MatchRequestStore matchRequests, Reports.BreakdownFacts breakdowns, IdempotencyStore idempotencyKeys, StorageAccount storage, QueueNames queues)
 {
     /// <summary>Erases the person of <paramref name="file"/>, by <paramref name="caller"/> (none for the retention job).</summary>
     public async Task EraseAsync(Caller? caller, PersonPartition file, CancellationToken cancellationToken)
@@ -100,6 +100,9 @@ public sealed class PersonErasure(PersonFileStore cases, PersonFileWriter writer
 
         // Once more after the mark: a match request written while the erasure ran sees the mark, or is found here.
         await matchRequests.EraseFieldsAsync(personId, cancellationToken);
+
+        // After the mark, which stops the projector rewriting them: the breakdowns' rows stay counted and belong to nobody.
+        await breakdowns.ForgetAsync(personId, cancellationToken);
     }
 
     // What a worker wrote on a task (a custom title, an outcome) is free text about the person; the

@@ -8,8 +8,8 @@ using InclusionCases.Functions.Pipeline;
 
 namespace InclusionCases.Functions.Reports;
 
-/// <summary>The report route: a thin adapter to <see cref="ReportService"/>.</summary>
-public sealed class ReportFunctions(HttpApi api, ReportService reports)
+/// <summary>The report routes: thin adapters to <see cref="ReportService"/> and <see cref="UseCases.GetBreakdown"/>.</summary>
+public sealed class ReportFunctions(HttpApi api, ReportService reports, UseCases.GetBreakdown breakdown, TimeProvider clock)
 {
     [Function(nameof(GetSummaryReport))]
     [ApiDoc("Cases by status and type, contacts by zone and need, retention and median days to housing; small counts suppressed.", Operation = ApiOperation.ReadReports, Query = ["from", "to"], Response = typeof(SummaryReport))]
@@ -21,5 +21,17 @@ public sealed class ReportFunctions(HttpApi api, ReportService reports)
             var to = QueryTimes.Read(request, "to", errors);
             errors.ThrowIfAny();
             return ApiResults.Ok(await reports.SummaryAsync(caller, from, to, ct));
+        });
+
+    [Function(nameof(GetBreakdownReport))]
+    [ApiDoc("A measure by one or two dimensions over whole quarters, every count suppressed so nobody can be singled out; CSV with Accept: text/csv.", Operation = ApiOperation.ReadReports, Query = ["measure", "by", "from", "to"], Response = typeof(Contracts.BreakdownReport), Csv = true)]
+    public Task<IActionResult> GetBreakdownReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/breakdown")] HttpRequest request) =>
+        api.HandleAsync(request, async (_, ct) =>
+        {
+            var query = BreakdownRequest.Read(request, Domain.Time.PlausibleDates.Today(clock.GetUtcNow()));
+            var report = await breakdown.ExecuteAsync(query, ct);
+            return request.Headers.Accept.Any(a => a?.Contains(BreakdownCsv.MediaType, StringComparison.OrdinalIgnoreCase) == true)
+                ? ApiResults.Text(BreakdownCsv.Write(report), BreakdownCsv.MediaType)
+                : ApiResults.Ok(report);
         });
 }

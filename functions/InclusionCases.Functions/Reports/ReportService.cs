@@ -3,6 +3,7 @@ using System.Text.Json;
 using InclusionCases.Domain.Access;
 using InclusionCases.Domain.Cases;
 using InclusionCases.Domain.Identity;
+using InclusionCases.Domain.Reports;
 using InclusionCases.Domain.Time;
 using InclusionCases.Functions.Audit;
 using InclusionCases.Functions.Http;
@@ -14,9 +15,9 @@ namespace InclusionCases.Functions.Reports;
 
 /// <summary>
 /// <c>GET /api/reports/summary</c> for coordinators and auditors, from the monthly rollups only.
-/// Periods are whole months. Counts from 1 to 4 are suppressed, and where one count of a list
-/// is suppressed beside a shown total, the next smallest is too, so none can be recovered by
-/// subtraction.
+/// Periods are whole months. Each list and its total is suppressed by the one rule of every report
+/// (<see cref="Suppression"/>): counts from 1 to 4 hidden, with another beside them so none can be
+/// recovered from the total, and a list whose total is under 20 hidden whole.
 /// </summary>
 public sealed class ReportService(ReportCounters counters, TaskIndex tasks, AuditLog audit, TimeProvider clock)
 {
@@ -53,7 +54,7 @@ public sealed class ReportService(ReportCounters counters, TaskIndex tasks, Audi
             casesTotal,
             [.. zones.Select(z => new NamedCount(z.Name, z.Count))],
             [.. needs.Select(n => new NamedCount(n.Name, n.Count))],
-            SuppressedCount.Of(contactMonths.Sum(m => m.Contacts)),
+            contactsTotal,
             RetentionAfter(cohorts, fromMonth, end.AddMonths(-6)),
             RetentionAfter(cohorts, fromMonth, end.AddMonths(-12)),
             Median(housedInPeriod.SelectMany(c => c.Value.Days)),
@@ -90,20 +91,16 @@ public sealed class ReportService(ReportCounters counters, TaskIndex tasks, Audi
         return new SuppressedCount(days.Count % 2 == 1 ? days[middle] : (days[middle - 1] + days[middle]) / 2.0, false);
     }
 
+    // One list and its total is a table of one row: suppressed by the one rule, whole when under 20.
     private static List<(string Name, SuppressedCount Count)> Suppress(List<(string Name, int Value)> counts, out SuppressedCount total)
     {
-        var sum = counts.Sum(c => c.Value);
-        total = SuppressedCount.Of(sum);
-        var result = counts.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => (c.Name, Count: SuppressedCount.Of(c.Value), c.Value)).ToList();
-        // One hidden count beside a shown total could be recovered by subtraction: hide the next smallest too.
-        if (!total.Suppressed && result.Count(r => r.Count.Suppressed) == 1)
-        {
-            var next = result.Where(r => !r.Count.Suppressed && r.Value > 0).OrderBy(r => r.Value).Select(r => r.Name).FirstOrDefault();
-            result = [.. result.Select(r => r.Name == next ? (r.Name, SuppressedCount.Hidden, r.Value) : r)];
-        }
-
-        return [.. result.Select(r => (r.Name, r.Count))];
+        var ordered = counts.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var table = Suppression.Apply([ordered.Count == 0 ? [0] : [.. ordered.Select(c => c.Value)]]);
+        total = Shown(table.Total);
+        return [.. ordered.Select((c, i) => (c.Name, Shown(table.Cells[0][i])))];
     }
+
+    private static SuppressedCount Shown(int? value) => value is { } v ? new SuppressedCount(v, false) : SuppressedCount.Hidden;
 
     private static Dictionary<string, int> Sum(IEnumerable<Dictionary<string, int>> maps)
     {

@@ -6,5 +6,7 @@ public static class ReportsServiceCollectionExtensions
 {
     public static IServiceCollection AddReports(this IServiceCollection services) => services
         .AddSingleton<ReportCounters>()
-        .AddSingleton<ReportService>();
+        .AddSingleton<BreakdownFacts>()
+        .AddSingleton<ReportService>()
+        .AddSingleton<UseCases.GetBreakdown>();
 }

@@ -17,16 +17,16 @@ namespace InclusionCases.Functions.Tasks;
 /// Records a worker linked as one person are planned together: a contact naming one is followed up on
 /// the cases of the others too (<see cref="TaskRules"/>), so projecting any of them plans them all.
 /// </summary>
-public sealed class TaskProjection(TaskIndex index, TaskRecheckIndex rechecks, IContactFollowUps contacts, PersonFileWriter writer, LinkedPersons linked)
+public sealed class TaskProjection(TaskIndex index, TaskRecheckIndex rechecks, IContactFollowUps contacts, PersonFileWriter writer)
 {
     /// <summary>What the projector tells of a change it made itself.</summary>
     public const string DerivedEventKind = "tasks.derived";
 
-    /// <summary>Plans and commits the person's derived tasks, then lists the file's tasks in their organisations' indexes.</summary>
-    public async Task ProjectAsync(PersonPartition file, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Plans and commits the derived tasks of the person's records (<see cref="LinkedPersons"/>, the projected one first), then lists the projected file's tasks in their organisations' indexes.</summary>
+    public async Task ProjectAsync(IReadOnlyList<PersonPartition> records, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(file);
-        var records = file.LinkedPersonIds.Any() ? await linked.OfAsync(file, cancellationToken) : [file];
+        ArgumentNullException.ThrowIfNull(records);
+        var file = records[0];
         var followUps = new List<IReadOnlyList<ContactFollowUp>>(records.Count);
         foreach (var record in records)
         {

@@ -14,7 +14,7 @@ namespace InclusionCases.Functions.Tasks;
 /// whose planning fails is logged and keeps its row for the next run; the others go on. A storage
 /// outage stops the run, to be retried whole.
 /// </summary>
-public sealed partial class TaskRecheckJob(TaskRecheckIndex rechecks, PersonFileStore store, TaskProjection tasks, TimeProvider clock, ILogger<TaskRecheckJob> logger)
+public sealed partial class TaskRecheckJob(TaskRecheckIndex rechecks, PersonFileStore store, LinkedPersons linked, TaskProjection tasks, TimeProvider clock, ILogger<TaskRecheckJob> logger)
 {
     public const int LookBackDays = 31;
 
@@ -31,7 +31,7 @@ public sealed partial class TaskRecheckJob(TaskRecheckIndex rechecks, PersonFile
                 try
                 {
                     var file = await store.LoadAsync(personId, cancellationToken);
-                    await tasks.ProjectAsync(file, now, cancellationToken);
+                    await tasks.ProjectAsync(await linked.OfAsync(file, cancellationToken), now, cancellationToken);
                     await rechecks.RemoveAsync(personId, day, cancellationToken);
                     persons++;
                 }

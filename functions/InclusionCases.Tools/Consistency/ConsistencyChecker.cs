@@ -10,10 +10,12 @@ namespace InclusionCases.Tools.Consistency;
 /// Walks the <c>Cases</c> table (an operator's tool, run by <c>./dev check</c> and the fault tests,
 /// never on a request path) and checks that no case is half-written: each has its person, its
 /// "created" timeline entry, and, unless its person still has outbox rows waiting for the
-/// projector, a row in its lead organisation's index at its current version.
+/// projector, a row in its lead organisation's index at its current version; and, once nothing waits
+/// for the projector, that every breakdown equals its recount (<see cref="BreakdownRecount"/>).
 /// </summary>
-public sealed class ConsistencyChecker(StorageAccount storage)
+public sealed class ConsistencyChecker(StorageAccount storage, TimeProvider clock)
 {
+    private readonly BreakdownRecount _breakdowns = new(storage);
     private readonly TableClient _cases = storage.Table(TableNames.Cases);
     private readonly TableClient _index = storage.Table(TableNames.OrganisationCases);
 
@@ -69,6 +71,12 @@ public sealed class ConsistencyChecker(StorageAccount storage)
                 }
             }
 
+        }
+
+        // Facts follow the projector: recounted only once it has caught up.
+        if (pending == 0)
+        {
+            problems.AddRange(await _breakdowns.CompareAsync(partitions, Domain.Time.PlausibleDates.Today(clock.GetUtcNow()), cancellationToken));
         }
 
         return new ConsistencyReport(cases, pending, problems);

@@ -8,6 +8,7 @@ public static class ConsistencyServiceCollectionExtensions
 {
     public static IServiceCollection AddConsistencyCheck(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ConsistencyChecker>();
         return services;
     }

@@ -145,7 +145,7 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     < 85 => "referenceAddress",
                     < 93 => "note",
                     < 95 => "task",
-                    < 96 => random.Next(2) == 0 ? "opsStatus" : "match",
+                    < 96 => random.Next(3) switch { 0 => "opsStatus", 1 => "match", _ => "breakdown" },
                     < 97 => random.Next(2) == 0 ? "organisations" : "subscriptions",
                     < 98 => random.Next(2) == 0 ? "tasks" : "link",
                     _ => "erase",
@@ -408,6 +408,14 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     Assert.DoesNotContain(person.Id, call.Body, StringComparison.Ordinal);
                     Assert.DoesNotContain(person.DisplayName, call.Body, StringComparison.Ordinal);
                     break;
+                case "breakdown":
+                    // A breakdown is a Coordinator's or an Auditor's; it counts, suppressed, and never names a person.
+                    var measure = new[] { "casesOpened", "housed", "personsSeen", "contacts" }[random.Next(4)];
+                    call = await SendAsync(HttpMethod.Get, $"reports/breakdown?measure={measure}&by={(measure is "casesOpened" or "housed" ? "type,gender" : "zone")}", actor);
+                    allowed = role is AppRole.Coordinator or AppRole.Auditor;
+                    Assert.DoesNotContain(person.Id, call.Body, StringComparison.Ordinal);
+                    Assert.DoesNotContain(person.DisplayName, call.Body, StringComparison.Ordinal);
+                    break;
                 case "organisations":
                     // The directory and each of its entries are everyone's; a member list is a Coordinator's, or a SocialWorker's of that
                     // organisation. Neither ever names a person of a case.
@@ -440,7 +448,7 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     // here), with exactly the cases of theirs it sees. The index is brought up to date by hand, as the projector would.
                     var file = await host.Services.GetRequiredService<PersonFileStore>().LoadAsync(person.Id, CancellationToken.None);
                     var seeing = file.Access.Cases.SelectMany(c => file.Access.Seeing(c, DateTimeOffset.UtcNow)).ToHashSet();
-                    await host.Services.GetRequiredService<InclusionCases.Functions.Matching.MatchIndexProjection>().ProjectAsync(file, seeing, CancellationToken.None);
+                    await host.Services.GetRequiredService<InclusionCases.Functions.Matching.MatchIndexProjection>().ProjectAsync(file, seeing, [], CancellationToken.None);
                     call = await SendAsync(HttpMethod.Post, "persons/match", actor, new { displayName = person.DisplayName, zone = "Flagey" });
                     allowed = role is AppRole.SocialWorker or AppRole.Partner or AppRole.Mediator;
                     if (call.Status == HttpStatusCode.OK)

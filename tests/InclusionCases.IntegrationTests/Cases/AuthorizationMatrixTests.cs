@@ -142,6 +142,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         ["GetOperationsStatus"] = new(_ => (HttpMethod.Get, "admin/status", null), Operator(200), Operator(200)),
         ["ListAudit"] = new(c => (HttpMethod.Get, $"audit?personId={c.PersonId}", null), Auditor(200), Auditor(200)),
         ["GetSummaryReport"] = new(_ => (HttpMethod.Get, "reports/summary", null), ReportReaders(200), ReportReaders(200)),
+        ["GetBreakdownReport"] = new(_ => (HttpMethod.Get, "reports/breakdown?measure=personsSeen&by=zone,gender", null), ReportReaders(200), ReportReaders(200)),
         ["ErasePerson"] = new(c => (HttpMethod.Post, $"persons/{c.PersonId}/erase", null), Auditor(200), Auditor(200)),
         ["ExportPerson"] = new(c => (HttpMethod.Get, $"persons/{c.PersonId}/export", null), Auditor(200), Auditor(200)),
         ["ReplayPoisonMessages"] = new(c => (HttpMethod.Post, $"admin/poison/{c.ContactIntakeQueue}/replay", null), Operator(200), Operator(200)),

@@ -27,6 +27,8 @@ public sealed class BadInputTests(AzuriteFixture azurite) : HostedTest(azurite)
         { "{\"type\": \"housingFirst\", \"personId\": \"' or 1 eq 1\"}", "personId" },
         { "{\"type\": \"housingFirst\", \"person\": {\"displayName\": \"A\"}, \"assignedWorkerId\": \"a/b#c\"}", "assignedWorkerId" },
         { "{\"type\": \"housingFirst\", \"person\": {\"displayName\": \"A\", \"sensitive\": {\"health\": \"" + new string('h', 4001) + "\"}}}", "person.sensitive.health" },
+        { "{\"type\": \"housingFirst\", \"person\": {\"displayName\": \"A\", \"sensitive\": {\"disabilityStatus\": \"maybe\"}}}", "person.sensitive.disabilityStatus" },
+        { "{\"type\": \"housingFirst\", \"person\": {\"displayName\": \"A\", \"sensitive\": {\"residenceStatus\": \"NoValidPermit\"}}}", "person.sensitive.residenceStatus" },
         { "{\"type\": \"housingFirst\", \"Person\": {\"displayName\": \"A\"}}", "Person" },
         { "{\"type\": \"housingFirst\", \"person\": {\"DisplayName\": \"A\"}}", "person.DisplayName" },
         { "{\"type\": \"housingFirst\", \"type\": \"homelessness\", \"person\": {\"displayName\": \"A\"}}", "type" },

@@ -19,7 +19,7 @@ internal static class CaseScenario
         var created = await ApiCall.SendAsync(host, HttpMethod.Post, "cases", login, new
         {
             type = "housingFirst",
-            person = new { displayName, birthYear = 1971, languages = new[] { "fr" }, sensitive = new { health = "diabetes", addiction = "alcohol" } },
+            person = new { displayName, birthYear = 1971, languages = new[] { "fr" }, sensitive = new { health = "diabetes", addiction = "alcohol", disabilityStatus = "yes", residenceStatus = "noValidPermit" } },
         });
         Assert.Equal(HttpStatusCode.Created, created.Status);
         var person = created.Json.GetProperty("person");

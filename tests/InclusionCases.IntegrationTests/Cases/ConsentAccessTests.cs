@@ -69,9 +69,13 @@ public sealed class ConsentAccessTests(AzuriteFixture azurite) : HostedTest(azur
         var lena = await Call(HttpMethod.Get, $"cases/{shared.CaseId}", "lena");
         var app = await Call(HttpMethod.Get, $"cases/{shared.CaseId}", "habitat-app");
 
-        Assert.Equal("diabetes", lena.Json.GetProperty("person").GetProperty("sensitive").GetProperty("health").GetString());
+        var sensitive = lena.Json.GetProperty("person").GetProperty("sensitive");
+        Assert.Equal(("diabetes", "yes", "noValidPermit"), (sensitive.GetProperty("health").GetString(), sensitive.GetProperty("disabilityStatus").GetString(), sensitive.GetProperty("residenceStatus").GetString()));
         Assert.False(app.Json.GetProperty("person").TryGetProperty("sensitive", out _));
         Assert.DoesNotContain("diabetes", app.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("noValidPermit", app.Body, StringComparison.Ordinal);
+        var withoutScope = await CaseScenario.SharedWithHabitatAsync(Host);
+        Assert.DoesNotContain("noValidPermit", (await Call(HttpMethod.Get, $"cases/{withoutScope.CaseId}", "lena")).Body, StringComparison.Ordinal);
     }
 
     [Fact]

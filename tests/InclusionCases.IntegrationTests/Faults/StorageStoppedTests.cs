@@ -105,6 +105,7 @@ public sealed class StorageStoppedTests : IAsyncLifetime
             (HttpMethod.Get, "contacts/batch/abc", "karim", null), (HttpMethod.Get, "admin/poison", "ops", null), (HttpMethod.Get, "audit", "dpo", null),
             (HttpMethod.Get, $"persons/{personId}/export", "dpo", null), (HttpMethod.Post, $"persons/{personId}/erase", "dpo", null),
             (HttpMethod.Get, "reports/summary", "marc", null),
+            (HttpMethod.Get, "reports/breakdown?measure=housed&by=gender", "marc", null),
         ];
     }
 }

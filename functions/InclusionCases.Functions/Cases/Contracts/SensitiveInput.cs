@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using InclusionCases.Domain.Persons;
 
 namespace InclusionCases.Functions.Cases.Contracts;
 
@@ -7,4 +8,6 @@ public sealed record SensitiveInput(
     [property: MaxLength(PersonInputValidation.MaxSensitiveLength)] string? Health,
     [property: MaxLength(PersonInputValidation.MaxSensitiveLength)] string? Addiction,
     [property: MaxLength(PersonInputValidation.MaxSensitiveLength)] string? MigrationStatus,
-    [property: MaxLength(PersonInputValidation.MaxSensitiveLength)] string? Violence);
+    [property: MaxLength(PersonInputValidation.MaxSensitiveLength)] string? Violence,
+    DisabilityStatus? DisabilityStatus = null,
+    ResidenceStatus? ResidenceStatus = null);
