@@ -142,6 +142,24 @@ internal static class Benchmark
             });
         }
 
+        // Reports read what the projector and the intake keep: measured once both have caught up.
+        await DrainAsync(azurite.ConnectionString, settings);
+        Progress("reports: the summary beside the breakdowns");
+        using (var coordinator = Client(app, Token(issuer, "marc")))
+        {
+            var reports = quick ? 20 : 50;
+            var summary = await Measure("summary report", 1, reports, async _ => await Ok(coordinator.GetAsync(new Uri("reports/summary", UriKind.Relative))));
+            rows.Add(new(summary) { Note = "12 monthly rollups, one row each" });
+            rows.Add(new(await Measure("breakdown: cases opened by gender, age band", 1, reports, async _ => await Ok(coordinator.GetAsync(new Uri("reports/breakdown?measure=casesOpened&by=gender,ageBand", UriKind.Relative)))), summary)
+            {
+                Note = $"one fact row per case opened in the last four quarters ({n1 + n16} here)",
+            });
+            rows.Add(new(await Measure("breakdown: persons seen by zone", 1, reports, async _ => await Ok(coordinator.GetAsync(new Uri("reports/breakdown?measure=personsSeen&by=zone", UriKind.Relative)))), summary)
+            {
+                Note = "one fact row per alias and zone seen in the last four quarters",
+            });
+        }
+
         // The list measurements run with nothing in the background: the triggers' host stops here.
         await app.StopAsync();
         Progress("list my cases with 1,000 and 50,000 cases in the organisation");

@@ -93,6 +93,8 @@ public static class AccessPolicy
         [ApiOperation.DismissMatchRequest] = Readers,
         [ApiOperation.LinkPersons] = Linkers,
         [ApiOperation.SplitPersons] = Linkers,
+        [ApiOperation.OpenNightCount] = Coordinators,
+        [ApiOperation.ReadNightCount] = ReportReaders,
     };
 
     /// <summary>Whether the caller's roles allow the operation at all.</summary>

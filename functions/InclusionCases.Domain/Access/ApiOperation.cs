@@ -59,4 +59,6 @@ public enum ApiOperation
     DismissMatchRequest,
     LinkPersons,
     SplitPersons,
+    OpenNightCount,
+    ReadNightCount,
 }

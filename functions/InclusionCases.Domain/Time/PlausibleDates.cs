@@ -27,12 +27,15 @@ public static class PlausibleDates
     public static DateOnly DayOf(DateTimeOffset at) => Today(at);
 
     /// <summary>The instant a Brussels calendar day begins (midnight there).</summary>
-    public static DateTimeOffset StartOf(DateOnly day)
+    public static DateTimeOffset StartOf(DateOnly day) => At(day, TimeOnly.MinValue);
+
+    /// <summary>The instant a Brussels clock shows <paramref name="time"/> on <paramref name="day"/> (a time skipped by the spring change is read in summer time).</summary>
+    public static DateTimeOffset At(DateOnly day, TimeOnly time)
     {
-        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
         return Brussels is null
-            ? new DateTimeOffset(midnight, TimeSpan.FromHours(2))
-            : new DateTimeOffset(midnight, Brussels.GetUtcOffset(midnight));
+            ? new DateTimeOffset(local, TimeSpan.FromHours(2))
+            : new DateTimeOffset(local, Brussels.GetUtcOffset(local));
     }
 
     /// <summary>What is wrong with <paramref name="date"/> as a date from 2000-01-01 to a year from today, or null.</summary>

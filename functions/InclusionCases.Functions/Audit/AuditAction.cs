@@ -43,6 +43,8 @@ public sealed class AuditAction
     public static readonly AuditAction PersonExport = new("person.export");
     public static readonly AuditAction PersonErase = new("person.erase");
     public static readonly AuditAction ReportRead = new("report.read");
+    public static readonly AuditAction NightCountOpen = new("nightCount.open");
+    public static readonly AuditAction NightCountRead = new("nightCount.read");
     public static readonly AuditAction OrganisationList = new("organisation.list");
     public static readonly AuditAction OrganisationRead = new("organisation.read");
     public static readonly AuditAction OrganisationCreate = new("organisation.create");
@@ -152,6 +154,8 @@ public sealed class AuditAction
         ApiOperation.DismissMatchRequest => MatchRequestDismiss,
         ApiOperation.LinkPersons => PersonLink,
         ApiOperation.SplitPersons => PersonSplit,
+        ApiOperation.OpenNightCount => NightCountOpen,
+        ApiOperation.ReadNightCount => NightCountRead,
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "No audit action for this operation."),
     };
 

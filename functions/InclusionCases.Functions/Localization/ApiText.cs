@@ -564,4 +564,22 @@ public static class ApiText
 
     /// <summary>A quarter from 2000 to next year.</summary>
     public static Message QuarterInRange { get; } = Catalog.Of(nameof(QuarterInRange));
+
+    /// <summary>A date, yyyy-MM-dd.</summary>
+    public static Message DateFormat { get; } = Catalog.Of(nameof(DateFormat));
+
+    /// <summary>A time of day on a Brussels clock, HH:mm (23:00).</summary>
+    public static Message ClockTime { get; } = Catalog.Of(nameof(ClockTime));
+
+    /// <summary>The window cannot end when it starts; an end at or before the start is on the next day.</summary>
+    public static Message NightCountWindow { get; } = Catalog.Of(nameof(NightCountWindow));
+
+    /// <summary>From 1 to {max} zones.</summary>
+    public static Message NightCountZones(int max) => Catalog.Of(nameof(NightCountZones), max);
+
+    /// <summary>This zone is already in the list (zones are compared without case or surrounding spaces).</summary>
+    public static Message NightCountZoneTwice { get; } = Catalog.Of(nameof(NightCountZoneTwice));
+
+    /// <summary>No such night count.</summary>
+    public static Message NotFoundNightCount { get; } = Catalog.Of(nameof(NotFoundNightCount));
 }

@@ -60,6 +60,7 @@ public static class RequestExamples
         [typeof(MatchPersonRequest)] = new MatchPersonRequest("Marc Dubois", ["Marco"], 1978, Gender.Male, "Flagey", [new IdentifierInput(IdentifierScheme.Niss, "78.03.14-123.49")]),
         [typeof(LinkPersonsRequest)] = new LinkPersonsRequest("pq7x2mvd4kf6jr3tb", "The same identity card was shown at both CPAS on 2026-11-20."),
         [typeof(ReferMatchRequest)] = new ReferMatchRequest(null, "We follow Marc since 2024; he asked to be referred to you."),
+        [typeof(Reports.Contracts.OpenNightCountRequest)] = new Reports.Contracts.OpenNightCountRequest("2026-11-26", "23:00", "01:00", ["Flagey", "Porte de Namur", "Gare du Midi"]),
     };
 
     /// <summary>The example body of <paramref name="requestType"/>; a request type without one fails the document.</summary>

@@ -37,6 +37,7 @@ public sealed class BreakdownFacts(StorageAccount storage, IdentifierHasher dige
 
     // Ids of an alias's contacts kept to count each once; past this, further contacts are counted without that check.
     private const int MaxCountedIds = 2000;
+    private const int UnlinkedShards = 8;
 
     private readonly TableClient _facts = storage.Table(TableNames.ReportFacts);
 
@@ -130,8 +131,10 @@ public sealed class BreakdownFacts(StorageAccount storage, IdentifierHasher dige
     public async Task RecordUnlinkedAsync(IEnumerable<StoredContact> contacts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contacts);
+        // An alias in a zone is spread over a few rows by contact id (each contact always in the same one),
+        // so the chunks of busy nights do not all queue on one row.
         var groups = contacts.Where(c => c.Contact.PersonId is null)
-            .GroupBy(c => (Quarter: ReportQuarter.Of(PlausibleDates.DayOf(c.Contact.ObservedAt)), Alias: ReportFacts.AliasOf(c.Contact), Zone: Breakdowns.Normalise(c.Contact.Zone)));
+            .GroupBy(c => (Quarter: ReportQuarter.Of(PlausibleDates.DayOf(c.Contact.ObservedAt)), Alias: ReportFacts.AliasOf(c.Contact), Zone: Breakdowns.Normalise(c.Contact.Zone), Shard: ShardOf(c.Contact.Id)));
         foreach (var group in groups)
         {
             var key = UnlinkedPrefix + digests.Digest("report.alias", group.Key.Alias + "|" + group.Key.Zone);
@@ -140,11 +143,12 @@ public sealed class BreakdownFacts(StorageAccount storage, IdentifierHasher dige
             {
                 try
                 {
-                    await MergeUnlinkedAsync(PartitionOf(Seen, group.Key.Quarter), key, group.Key.Alias.Length == 0, group.Key.Zone, [.. group], cancellationToken);
+                    await MergeUnlinkedAsync(PartitionOf(Seen, group.Key.Quarter), key, group.Key.Shard, group.Key.Alias.Length == 0, group.Key.Zone, [.. group], cancellationToken);
                     break;
                 }
-                catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 20)
+                catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 50)
                 {
+                    await Task.Delay(Random.Shared.Next(5, 50), cancellationToken);
                 }
             }
         }
@@ -232,9 +236,12 @@ public sealed class BreakdownFacts(StorageAccount storage, IdentifierHasher dige
     /// <summary>The day a pointer notes the person left housing, if any: the one part of a fact a recount takes from here.</summary>
     public static DateOnly? LeftHousingOnOf(TableEntity? caseRow) => ParseDay(caseRow?.GetString("LeftHousingOn"));
 
-    private async Task MergeUnlinkedAsync(string partition, string key, bool withoutAlias, string zone, IReadOnlyList<StoredContact> contacts, CancellationToken cancellationToken)
+    private static int ShardOf(string contactId) => SHA256.HashData(Encoding.UTF8.GetBytes(contactId))[0] % UnlinkedShards;
+
+    private async Task MergeUnlinkedAsync(string partition, string key, int shard, bool withoutAlias, string zone, IReadOnlyList<StoredContact> contacts, CancellationToken cancellationToken)
     {
-        var existing = await _facts.GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken);
+        var rowKey = key + "|" + shard.ToString(CultureInfo.InvariantCulture);
+        var existing = await _facts.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
         var row = existing.HasValue && existing.Value is { } e ? e : null;
         var ids = (row?.GetString("ContactIds") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var count = row?.GetInt32("Contacts") ?? 0;
@@ -268,7 +275,7 @@ public sealed class BreakdownFacts(StorageAccount storage, IdentifierHasher dige
         var fact = new SeenFact(key, withoutAlias ? SeenKind.Nobody : SeenKind.Alias, ReportedPerson.Unknown, last!.Value, zone, bedded, bedded is null ? null : zone, new Dictionary<string, int> { [zone] = count });
         var entity = ToEntity(fact);
         entity.PartitionKey = partition;
-        entity.RowKey = key;
+        entity.RowKey = rowKey;
         entity["ContactIds"] = string.Join(' ', ids.Order(StringComparer.Ordinal));
         entity["Contacts"] = count;
         if (row is null)

@@ -49,6 +49,18 @@ public sealed class ReportCounters(StorageAccount storage, Contacts.ContactStore
         Task.WhenAll(months.Distinct().Select(month =>
             _facts.UpsertEntityAsync(new TableEntity($"{ContactsKind}|{month}", organisationId), TableUpdateMode.Replace, cancellationToken)));
 
+    /// <summary>The organisations with contacts observed in <paramref name="month"/> (noted before the contacts are stored).</summary>
+    public async Task<IReadOnlyList<string>> OrganisationsWithContactsAsync(string month, CancellationToken cancellationToken)
+    {
+        var organisations = new List<string>();
+        await foreach (var row in _facts.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ContactsKind + "|" + month}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            organisations.Add(row.RowKey);
+        }
+
+        return organisations;
+    }
+
     /// <summary>Marks the months for recounting; written after the contacts are stored, so no recount can miss them.</summary>
     public Task MarkContactMonthsAsync(IEnumerable<string> months, CancellationToken cancellationToken) =>
         Task.WhenAll(months.Distinct().Select(month => MarkDirtyAsync(ContactsKind, month, cancellationToken)));

@@ -8,8 +8,8 @@ using InclusionCases.Functions.Pipeline;
 
 namespace InclusionCases.Functions.Reports;
 
-/// <summary>The report routes: thin adapters to <see cref="ReportService"/> and <see cref="UseCases.GetBreakdown"/>.</summary>
-public sealed class ReportFunctions(HttpApi api, ReportService reports, UseCases.GetBreakdown breakdown, TimeProvider clock)
+/// <summary>The report routes: thin adapters to <see cref="ReportService"/> and one use case each.</summary>
+public sealed class ReportFunctions(HttpApi api, ReportService reports, UseCases.GetBreakdown breakdown, UseCases.OpenNightCount openCount, UseCases.GetNightCount getCount, TimeProvider clock)
 {
     [Function(nameof(GetSummaryReport))]
     [ApiDoc("Cases by status and type, contacts by zone and need, retention and median days to housing; small counts suppressed.", Operation = ApiOperation.ReadReports, Query = ["from", "to"], Response = typeof(SummaryReport))]
@@ -34,4 +34,19 @@ public sealed class ReportFunctions(HttpApi api, ReportService reports, UseCases
                 ? ApiResults.Text(BreakdownCsv.Write(report), BreakdownCsv.MediaType)
                 : ApiResults.Ok(report);
         });
+
+    [Function(nameof(OpenNightCount))]
+    [ApiDoc("Open a night count (point-in-time count) for a night, a window on a Brussels clock and zones; the street contacts of that window and those zones are its tallies.", Operation = ApiOperation.OpenNightCount, Success = 201, Location = true, Request = typeof(Contracts.OpenNightCountRequest), Response = typeof(Contracts.NightCountResponse))]
+    public Task<IActionResult> OpenNightCount([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "counts")] HttpRequest request) =>
+        api.HandleAsync(request, async (caller, ct) =>
+        {
+            var (body, _) = await RequestBody.ReadAsync<Contracts.OpenNightCountRequest>(request, ct);
+            var count = await openCount.ExecuteAsync(caller, body, ct);
+            return ApiResults.Created($"/api/counts/{count.Id}", count);
+        });
+
+    [Function(nameof(GetNightCount))]
+    [ApiDoc("A night count's tallies as of now: by zone, people seen once each and those found bedded down, suppressed like every report.", Operation = ApiOperation.ReadNightCount, Response = typeof(Contracts.NightCountResponse))]
+    public Task<IActionResult> GetNightCount([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "counts/{countId}")] HttpRequest request, string countId) =>
+        api.HandleAsync(request, async (_, ct) => ApiResults.Ok(await getCount.ExecuteAsync(countId, ct)));
 }

@@ -8,5 +8,9 @@ public static class ReportsServiceCollectionExtensions
         .AddSingleton<ReportCounters>()
         .AddSingleton<BreakdownFacts>()
         .AddSingleton<ReportService>()
-        .AddSingleton<UseCases.GetBreakdown>();
+        .AddSingleton<UseCases.GetBreakdown>()
+        .AddSingleton<NightCounts>()
+        .AddSingleton<UseCases.NightCountTallies>()
+        .AddSingleton<UseCases.OpenNightCount>()
+        .AddSingleton<UseCases.GetNightCount>();
 }

@@ -409,10 +409,20 @@ public sealed class PersonAccessModelTests(AzuriteFixture azurite) : HostedTest(
                     Assert.DoesNotContain(person.DisplayName, call.Body, StringComparison.Ordinal);
                     break;
                 case "breakdown":
-                    // A breakdown is a Coordinator's or an Auditor's; it counts, suppressed, and never names a person.
-                    var measure = new[] { "casesOpened", "housed", "personsSeen", "contacts" }[random.Next(4)];
-                    call = await SendAsync(HttpMethod.Get, $"reports/breakdown?measure={measure}&by={(measure is "casesOpened" or "housed" ? "type,gender" : "zone")}", actor);
-                    allowed = role is AppRole.Coordinator or AppRole.Auditor;
+                    // A breakdown is a Coordinator's or an Auditor's, a night count is opened by a Coordinator; both count,
+                    // suppressed, and never name a person.
+                    if (random.Next(2) == 0)
+                    {
+                        var measure = new[] { "casesOpened", "housed", "personsSeen", "contacts" }[random.Next(4)];
+                        call = await SendAsync(HttpMethod.Get, $"reports/breakdown?measure={measure}&by={(measure is "casesOpened" or "housed" ? "type,gender" : "zone")}", actor);
+                        allowed = role is AppRole.Coordinator or AppRole.Auditor;
+                    }
+                    else
+                    {
+                        call = await SendAsync(HttpMethod.Post, "counts", actor, new { night = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), from = "22:00", to = "02:00", zones = new[] { "Flagey", "Midi" } });
+                        allowed = role == AppRole.Coordinator;
+                    }
+
                     Assert.DoesNotContain(person.Id, call.Body, StringComparison.Ordinal);
                     Assert.DoesNotContain(person.DisplayName, call.Body, StringComparison.Ordinal);
                     break;

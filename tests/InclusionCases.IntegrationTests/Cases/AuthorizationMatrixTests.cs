@@ -25,6 +25,15 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
 
     private static readonly string[] Users = [.. DemoDirectory.Users.Select(u => u.Login)];
 
+    // Before the matrix, which uses it as it is built.
+    private static readonly object NightCountBody = new
+    {
+        night = InclusionCases.Domain.Time.PlausibleDates.Today(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        from = "23:00",
+        to = "01:00",
+        zones = new[] { "Flagey" },
+    };
+
     /// <summary>Per route: how to call it on a prepared case, and the status each user gets (with consent; after revocation).</summary>
     private static readonly Dictionary<string, MatrixRoute> Matrix = new()
     {
@@ -143,6 +152,8 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         ["ListAudit"] = new(c => (HttpMethod.Get, $"audit?personId={c.PersonId}", null), Auditor(200), Auditor(200)),
         ["GetSummaryReport"] = new(_ => (HttpMethod.Get, "reports/summary", null), ReportReaders(200), ReportReaders(200)),
         ["GetBreakdownReport"] = new(_ => (HttpMethod.Get, "reports/breakdown?measure=personsSeen&by=zone,gender", null), ReportReaders(200), ReportReaders(200)),
+        ["OpenNightCount"] = new(_ => (HttpMethod.Post, "counts", NightCountBody), Coordinator(201), Coordinator(201)),
+        ["GetNightCount"] = new(c => (HttpMethod.Get, $"counts/{c.NightCountId}", null), ReportReaders(200), ReportReaders(200), NeedsNightCount: true),
         ["ErasePerson"] = new(c => (HttpMethod.Post, $"persons/{c.PersonId}/erase", null), Auditor(200), Auditor(200)),
         ["ExportPerson"] = new(c => (HttpMethod.Get, $"persons/{c.PersonId}/export", null), Auditor(200), Auditor(200)),
         ["ReplayPoisonMessages"] = new(c => (HttpMethod.Post, $"admin/poison/{c.ContactIntakeQueue}/replay", null), Operator(200), Operator(200)),
@@ -252,6 +263,11 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
                 if (route.NeedsMatchRequest && situation.MatchRequestId is null)
                 {
                     situation = situation with { MatchRequestId = await MatchRequestAsync(situation) };
+                }
+
+                if (route.NeedsNightCount && situation.NightCountId is null)
+                {
+                    situation = situation with { NightCountId = (await Call(HttpMethod.Post, "counts", "marc", NightCountBody)).Field("id") };
                 }
 
                 if (route.NeedsProjection)
@@ -462,6 +478,9 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         public string? OtherPersonId { get; init; }
 
         public string? LinkId { get; init; }
+
+        /// <summary>A night count opened by marc, when a route needs one.</summary>
+        public string? NightCountId { get; init; }
     }
 
     private sealed record MatrixRoute(
@@ -472,5 +491,6 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         string? IfMatch = null,
         bool NeedsProjection = false,
         bool NeedsMatchRequest = false,
-        bool NeedsLink = false);
+        bool NeedsLink = false,
+        bool NeedsNightCount = false);
 }

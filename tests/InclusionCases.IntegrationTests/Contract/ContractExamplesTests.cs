@@ -180,6 +180,7 @@ public sealed class ContractExamplesTests(AzuriteFixture azurite) : HostedTest(a
             ["ReplayPoisonMessages"] = new("ops", "admin/poison/contact-intake/replay", None),
             ["CreateSubscription"] = new("habitat-app", "subscriptions", None),
             ["MatchPerson"] = new("sophie", "persons/match", None),
+            ["OpenNightCount"] = new("marc", "counts", None),
             ["LinkPersons"] = new("sophie", $"persons/{personId}/links", None),
             // A well-formed id of no request: the body is checked first, and the example is then answered 404.
             ["ReferMatchRequest"] = new("sophie", "match-requests/mr0000000000000000001aaaaaaaa-bbbbbbbb/refer", None),

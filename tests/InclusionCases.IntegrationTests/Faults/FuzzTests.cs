@@ -27,7 +27,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
         "scope", "expiresOn", "evidence", "toOrganisationId", "id", "observedAt", "zone", "location", "lat", "lon", "alias", "needs",
         "servicesOffered", "notes", "beddedDown", "followUp", "contacts", "messageId", "replacement", "leadOrganisationId",
         "name", "kind", "offers", "acceptsReferrals", "validUntil", "title", "dueOn", "outcome", "completedOn", "since", "lastCheckIn", "on", "note", "url", "events",
-        "aliases", "identifiers", "scheme", "value", "caseId", "otherPersonId", "disabilityStatus", "residenceStatus",
+        "aliases", "identifiers", "scheme", "value", "caseId", "otherPersonId", "disabilityStatus", "residenceStatus", "night", "from", "to", "zones",
         // Case variants of real fields: unknown fields under case-sensitive names.
         "Person", "Status", "DisplayName", "BirthYear", "Type", "PersonId", "ObservedAt", "MoveInDate",
     ];
@@ -41,7 +41,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
         "1980", "12.5", "-1", "1e3", "2026-11-25T21:04:00", "2026-11-25T22:04:00+01:00", "2026-11-25T21:04:00Z\n", "0001-01-01", "9999-12-31",
         "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59.9999999-01:00",
         "https://93.184.215.14/hooks", "http://127.0.0.1:9/hooks", "https://[::ffff:10.0.0.1]/x", "https://u:p@93.184.215.14/", "referral.received", "task.due",
-        "yes", "noValidPermit", "belgianOrEu", "casesOpened", "personsSeen", "retention24", "gender,zone", "type,type", "zone,gender,ageBand", "2026-Q1", "2026-Q5", "2026-10-01", "2026-12-31", "niss", "bis", "78031412349", "78.03.14-123.49", "78031412350", "78231412300",
+        "yes", "noValidPermit", "belgianOrEu", "casesOpened", "personsSeen", "retention24", "gender,zone", "type,type", "zone,gender,ageBand", "2026-Q1", "2026-Q5", "2026-10-01", "2026-12-31", "23:00", "01:00", "24:00", "23:00:00", "Flagey", "niss", "bis", "78031412349", "78.03.14-123.49", "78031412350", "78231412300",
         "paaaaaaaaaaaaaaaa\n", "paaaaaaaaaaaaaaaa ", "habitat-asbl\n", "3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11\n", "two\r\nlines\tand a tab", "lone\rreturn",
     ];
 
@@ -97,6 +97,7 @@ public sealed class FuzzTests(AzuriteFixture azurite) : HostedTest(azurite)
             ("marc", HttpMethod.Patch, "organisations/habitat-asbl"),
             ("marc", HttpMethod.Put, "organisations/habitat-asbl/members/3f2b8c1e-6a0d-4c4e-9a57-0d8c2b9f1e11"),
             ("habitat-app", HttpMethod.Post, "subscriptions"),
+            ("marc", HttpMethod.Post, "counts"),
             ("habitat-app", HttpMethod.Post, $"subscriptions/{subscriptionId}/deliveries/e0000000000000000001aaaaaaaa/redeliver"),
             ("sophie", HttpMethod.Post, "persons/match"),
             ("sophie", HttpMethod.Post, $"persons/{personId}/links"),
