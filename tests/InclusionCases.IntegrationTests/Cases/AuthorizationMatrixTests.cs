@@ -153,7 +153,7 @@ public sealed class AuthorizationMatrixTests(AzuriteFixture azurite) : HostedTes
         ["GetSummaryReport"] = new(_ => (HttpMethod.Get, "reports/summary", null), ReportReaders(200), ReportReaders(200)),
         ["GetBreakdownReport"] = new(_ => (HttpMethod.Get, "reports/breakdown?measure=personsSeen&by=zone,gender", null), ReportReaders(200), ReportReaders(200)),
         ["OpenNightCount"] = new(_ => (HttpMethod.Post, "counts", NightCountBody), Coordinator(201), Coordinator(201)),
-        ["GetNightCount"] = new(c => (HttpMethod.Get, $"counts/{c.NightCountId}", null), ReportReaders(200), ReportReaders(200), NeedsNightCount: true),
+        ["GetNightCount"] = new(c => (HttpMethod.Get, $"counts/{c.NightCountId ?? "nc0000000000000000"}", null), ReportReaders(200), ReportReaders(200), NeedsNightCount: true),
         ["ErasePerson"] = new(c => (HttpMethod.Post, $"persons/{c.PersonId}/erase", null), Auditor(200), Auditor(200)),
         ["ExportPerson"] = new(c => (HttpMethod.Get, $"persons/{c.PersonId}/export", null), Auditor(200), Auditor(200)),
         ["ReplayPoisonMessages"] = new(c => (HttpMethod.Post, $"admin/poison/{c.ContactIntakeQueue}/replay", null), Operator(200), Operator(200)),

@@ -4,6 +4,8 @@ using Azure.Data.Tables;
 using InclusionCases.Functions.Storage;
 using InclusionCases.IntegrationTests.Contacts;
 using InclusionCases.IntegrationTests.Infrastructure;
+using InclusionCases.Tools.Consistency;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InclusionCases.IntegrationTests.Faults;
 
@@ -18,6 +20,7 @@ namespace InclusionCases.IntegrationTests.Faults;
 public sealed class MixedLoadTests(AzuriteFixture azurite) : HostedTest(azurite), IClassFixture<AzuriteFixture>
 {
     private const int Clients = 16;
+    private static readonly string[] Genders = ["female", "male", "nonBinary", "undisclosed"];
 
     [Fact]
     public async Task SixteenClients_TwentySeconds_NoServerErrors_CountsReconcile()
@@ -49,7 +52,11 @@ public sealed class MixedLoadTests(AzuriteFixture azurite) : HostedTest(azurite)
                 {
                     case 0 or 1 when someCase is null:
                     case 0:
-                        var c = await Send(HttpMethod.Post, "cases", "sophie", new { type = "housingFirst", person = new { displayName = $"Load {client}-{i}" } });
+                        var c = await Send(HttpMethod.Post, "cases", "sophie", new
+                        {
+                            type = "housingFirst",
+                            person = new { displayName = $"Load {client}-{i}", gender = Genders[i % Genders.Length], birthYear = 1950 + (i % 60), sensitive = new { residenceStatus = i % 3 == 0 ? "noValidPermit" : null } },
+                        });
                         if (c.Status == HttpStatusCode.Created)
                         {
                             cases.Add(c.Field("id"));
@@ -78,7 +85,9 @@ public sealed class MixedLoadTests(AzuriteFixture azurite) : HostedTest(azurite)
 
                         break;
                     default:
-                        var batch = await Send(HttpMethod.Post, "contacts/batch", "karim", new { contacts = Enumerable.Range(0, 20).Select(_ => ContactScenario.Contact()).ToArray() });
+                        // Half name a person of the load, half an alias only.
+                        var named = someCase?.Split('-')[0];
+                        var batch = await Send(HttpMethod.Post, "contacts/batch", "karim", new { contacts = Enumerable.Range(0, 20).Select(k => ContactScenario.Contact(k % 2 == 0 ? named : null, zone: k % 3 == 0 ? "Midi" : "Flagey")).ToArray() });
                         if (batch.Status == HttpStatusCode.Accepted)
                         {
                             batches.Add(batch.Field("batchId"));
@@ -106,6 +115,11 @@ public sealed class MixedLoadTests(AzuriteFixture azurite) : HostedTest(azurite)
         Assert.Equal(notes, noteRows);
         Assert.Equal(contacts, await ContactRowsAsync());
         Assert.True(created > Clients && patched > 0 && notes > 0 && contacts > 0, $"too little load: {created} {patched} {notes} {contacts}");
+
+        // Once the projector has caught up, every breakdown equals a recount of the authoritative rows.
+        var checker = ActivatorUtilities.CreateInstance<ConsistencyChecker>(Host.Services);
+        var report = await Eventually.WaitForAsync(() => checker.CheckAsync(CancellationToken.None), r => r.PendingProjection == 0, TimeSpan.FromSeconds(300), "the projector to catch up");
+        Assert.True(report.Consistent, string.Join(Environment.NewLine, report.Problems.Take(10)));
     }
 
     // Test-side reads of this host's own tables: they count what was stored. One query per person's
