@@ -17,7 +17,7 @@ namespace InclusionCases.Functions.Reports;
 /// <summary>
 /// The facts the breakdowns count, in <c>ReportFacts</c>, one partition per quarter and kind:
 /// <c>opened|{quarter}</c> and <c>housed|{quarter}</c> hold a row per case (<see cref="CaseFact"/>),
-/// <c>seen|{quarter}</c> a row per person, or alias in a zone, seen by street contacts
+/// <c>seen|{quarter}</c> a row per person seen by street contacts, and one per contact naming no person
 /// (<see cref="SeenFact"/>). A breakdown reads the partitions of its quarters, never a case or a contact.
 /// <para>
 /// No fact row names anyone: its RowKey and its <c>PersonKey</c> are random tokens. Which rows are a
@@ -35,9 +35,6 @@ public sealed class BreakdownFacts(StorageAccount storage, IdentifierHasher dige
     private const string SaltRow = "salt";
     private const string UnlinkedPrefix = "u|";
 
-    // Ids of an alias's contacts kept to count each once; past this, further contacts are counted without that check.
-    private const int MaxCountedIds = 2000;
-    private const int UnlinkedShards = 8;
 
     private readonly TableClient _facts = storage.Table(TableNames.ReportFacts);
 
@@ -124,32 +121,40 @@ public sealed class BreakdownFacts(StorageAccount storage, IdentifierHasher dige
     }
 
     /// <summary>
-    /// The intake's step for contacts naming no person: each alias in a zone is one row per quarter, keyed
-    /// by a keyed digest of the alias and zone (never the alias), counting each contact once. A contact
-    /// with neither person nor alias counts as a contact but as nobody seen.
+    /// The intake's step for contacts naming no person: one row per contact in its quarter's partition,
+    /// written in transactions of 100 and keyed by a digest of the contact id, so a chunk stored again
+    /// writes the same rows. The row keeps the zone, the time, whether bedded down, and the alias only as
+    /// a keyed digest of alias and zone (the alias's <c>PersonKey</c>); one with neither person nor alias
+    /// counts as a contact but as nobody seen.
     /// </summary>
     public async Task RecordUnlinkedAsync(IEnumerable<StoredContact> contacts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contacts);
-        // An alias in a zone is spread over a few rows by contact id (each contact always in the same one),
-        // so the chunks of busy nights do not all queue on one row.
-        var groups = contacts.Where(c => c.Contact.PersonId is null)
-            .GroupBy(c => (Quarter: ReportQuarter.Of(PlausibleDates.DayOf(c.Contact.ObservedAt)), Alias: ReportFacts.AliasOf(c.Contact), Zone: Breakdowns.Normalise(c.Contact.Zone), Shard: ShardOf(c.Contact.Id)));
-        foreach (var group in groups)
+        var byQuarter = contacts.Select(c => c.Contact).Where(c => c.PersonId is null).GroupBy(c => ReportQuarter.Of(PlausibleDates.DayOf(c.ObservedAt)));
+        foreach (var quarter in byQuarter)
         {
-            var key = UnlinkedPrefix + digests.Digest("report.alias", group.Key.Alias + "|" + group.Key.Zone);
-            // Chunks of one batch run side by side and may meet on one row: each merge is under the ETag it read.
-            for (var attempt = 0; ; attempt++)
+            var partition = PartitionOf(Seen, quarter.Key);
+            var rows = quarter.DistinctBy(c => c.Id).Select(c =>
             {
-                try
-                {
-                    await MergeUnlinkedAsync(PartitionOf(Seen, group.Key.Quarter), key, group.Key.Shard, group.Key.Alias.Length == 0, group.Key.Zone, [.. group], cancellationToken);
-                    break;
-                }
-                catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 50)
-                {
-                    await Task.Delay(Random.Shared.Next(5, 50), cancellationToken);
-                }
+                var alias = ReportFacts.AliasOf(c);
+                var zone = Breakdowns.Normalise(c.Zone);
+                var fact = new SeenFact(
+                    alias.Length == 0 ? string.Empty : digests.Digest("report.alias", alias + "|" + zone),
+                    alias.Length == 0 ? SeenKind.Nobody : SeenKind.Alias,
+                    ReportedPerson.Unknown,
+                    c.ObservedAt,
+                    zone,
+                    c.BeddedDown ? c.ObservedAt : null,
+                    c.BeddedDown ? zone : null,
+                    new Dictionary<string, int>(StringComparer.Ordinal) { [zone] = 1 });
+                var row = ToEntity(fact);
+                row.PartitionKey = partition;
+                row.RowKey = UnlinkedPrefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(c.Id)), 0, 16);
+                return row;
+            });
+            foreach (var chunk in rows.Chunk(ContactStore.ContactsPerTransaction))
+            {
+                await _facts.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken);
             }
         }
     }
@@ -235,60 +240,6 @@ public sealed class BreakdownFacts(StorageAccount storage, IdentifierHasher dige
 
     /// <summary>The day a pointer notes the person left housing, if any: the one part of a fact a recount takes from here.</summary>
     public static DateOnly? LeftHousingOnOf(TableEntity? caseRow) => ParseDay(caseRow?.GetString("LeftHousingOn"));
-
-    private static int ShardOf(string contactId) => SHA256.HashData(Encoding.UTF8.GetBytes(contactId))[0] % UnlinkedShards;
-
-    private async Task MergeUnlinkedAsync(string partition, string key, int shard, bool withoutAlias, string zone, IReadOnlyList<StoredContact> contacts, CancellationToken cancellationToken)
-    {
-        var rowKey = key + "|" + shard.ToString(CultureInfo.InvariantCulture);
-        var existing = await _facts.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
-        var row = existing.HasValue && existing.Value is { } e ? e : null;
-        var ids = (row?.GetString("ContactIds") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        var count = row?.GetInt32("Contacts") ?? 0;
-        var last = row?.GetDateTimeOffset("LastSeenAt");
-        var bedded = row?.GetDateTimeOffset("LastBeddedDownAt");
-        var changed = false;
-        foreach (var contact in contacts.Select(c => c.Contact))
-        {
-            var id = ShortId(contact.Id);
-            if (ids.Contains(id))
-            {
-                continue;
-            }
-
-            if (ids.Count < MaxCountedIds)
-            {
-                ids.Add(id);
-            }
-
-            count++;
-            changed = true;
-            last = last is { } l && l >= contact.ObservedAt ? l : contact.ObservedAt;
-            bedded = !contact.BeddedDown ? bedded : bedded is { } b && b >= contact.ObservedAt ? b : contact.ObservedAt;
-        }
-
-        if (!changed)
-        {
-            return;
-        }
-
-        var fact = new SeenFact(key, withoutAlias ? SeenKind.Nobody : SeenKind.Alias, ReportedPerson.Unknown, last!.Value, zone, bedded, bedded is null ? null : zone, new Dictionary<string, int> { [zone] = count });
-        var entity = ToEntity(fact);
-        entity.PartitionKey = partition;
-        entity.RowKey = rowKey;
-        entity["ContactIds"] = string.Join(' ', ids.Order(StringComparer.Ordinal));
-        entity["Contacts"] = count;
-        if (row is null)
-        {
-            await _facts.AddEntityAsync(entity, cancellationToken);
-        }
-        else
-        {
-            await _facts.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Replace, cancellationToken);
-        }
-    }
-
-    private static string ShortId(string contactId) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(contactId)), 0, 6);
 
     private static string Hash(string partition, TableEntity row) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(partition + "\n" + string.Join("\n", row.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp")).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={Convert.ToString(p.Value, CultureInfo.InvariantCulture)}")))), 0, 16);
