@@ -156,7 +156,7 @@ internal static class Benchmark
             });
             rows.Add(new(await Measure("breakdown: persons seen by zone", 1, reports, async _ => await Ok(coordinator.GetAsync(new Uri("reports/breakdown?measure=personsSeen&by=zone", UriKind.Relative)))), summary)
             {
-                Note = "one fact row per alias and zone seen in the last four quarters",
+                Note = "one fact row per person seen, and one per contact naming nobody, in the last four quarters",
             });
         }
 
