@@ -7,7 +7,8 @@ namespace InclusionCases.Domain.Reports;
 /// </summary>
 public static class Breakdowns
 {
-    public const string Unknown = "unknown";
+    /// <summary>The value of a dimension nobody recorded.</summary>
+    public const string Unknown = AgeBands.Unknown;
 
     private static readonly IReadOnlyList<string> Genders = ["female", "male", "nonBinary", "undisclosed", Unknown];
     private static readonly IReadOnlyList<string> Types = ["housingFirst", "homelessness"];

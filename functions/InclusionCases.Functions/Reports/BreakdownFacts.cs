@@ -20,7 +20,8 @@ namespace InclusionCases.Functions.Reports;
 /// <c>seen|{quarter}</c> a row per person seen by street contacts, and one per contact naming no person
 /// (<see cref="SeenFact"/>). A breakdown reads the partitions of its quarters, never a case or a contact.
 /// <para>
-/// No fact row names anyone: its RowKey and its <c>PersonKey</c> are random tokens. Which rows are a
+/// No fact row names anyone: its RowKey comes from a random salt of the person (for a contact naming
+/// nobody, from the contact's id) and its <c>PersonKey</c> is a random token. Which rows are a
 /// person's is kept only in the person's pointer partition (<c>of|{personId}</c>): the projector uses
 /// it to rewrite their rows, and an erasure deletes it, after which the rows, still counted, belong to
 /// nobody. So erasure and retention change no published figure.
@@ -34,7 +35,6 @@ public sealed class BreakdownFacts(StorageAccount storage, IdentifierHasher dige
     private const string TokenRow = "token";
     private const string SaltRow = "salt";
     private const string UnlinkedPrefix = "u|";
-
 
     private readonly TableClient _facts = storage.Table(TableNames.ReportFacts);
 
@@ -96,7 +96,7 @@ public sealed class BreakdownFacts(StorageAccount storage, IdentifierHasher dige
                 continue;
             }
 
-            // The pointer first, so an erasure finds every row; a row moved to another quarter leaves the old one.
+            // The pointer first, so an erasure finds every row; a row moving to another quarter is deleted from the old one.
             // Its key comes from the person's salt, so two projections at once write the same row.
             var token = Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(salt), Encoding.UTF8.GetBytes(pointerKey)), 0, 16);
             if (pointer?.GetString("Partition") is { } before && before != partition)
